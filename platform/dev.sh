@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Plaza's two developer commands:
+#   platform/dev.sh run [plaza options]  install what is missing, build Release, build the sample
+#                                        bundle from content/, open the kiosk in a window
+#   platform/dev.sh test                 install what is missing, build with AddressSanitizer and
+#                                        UndefinedBehaviorSanitizer, run every test through CTest
+set -euo pipefail
+
+repo=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+
+# Debian 12 / Raspberry Pi OS bookworm packages; one list for building, testing and running.
+packages=(
+    build-essential cmake ninja-build pkg-config
+    libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev
+    nlohmann-json3-dev doctest-dev
+    fonts-noto-core fonts-noto-cjk
+)
+
+install_missing() {
+    local missing=()
+    for p in "${packages[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
+            missing+=("$p")
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    echo "dev.sh: installing ${missing[*]}"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" apt-get update -q
+    DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends \
+        "${missing[@]}"
+}
+
+configure_and_build() {  # build_dir cmake-args...
+    local dir=$1
+    shift
+    cmake -S "$repo" -B "$dir" -G Ninja "$@"
+    cmake --build "$dir" -j "$jobs"
+}
+
+have_display() {
+    [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ] ||
+        [ "${SDL_VIDEODRIVER:-}" = kmsdrm ]
+}
+
+cmd_run() {
+    install_missing
+    local build="$repo/build/release"
+    configure_and_build "$build" -DCMAKE_BUILD_TYPE=Release
+    local bundle="$build/sample.plaza"
+    "$build/plaza-bundle" build "$repo/content" -o "$bundle"
+    if ! have_display; then
+        cat >&2 <<MSG
+dev.sh: no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can open.
+Run the kiosk headless instead, replaying a script and writing screenshots:
+  $build/plaza --headless --bundle $bundle --size 1920x1080 \\
+      --script $repo/tests/e2e/scripts/home_tour.plz --out /tmp/plaza-shots
+MSG
+        exit 2
+    fi
+    local window=(--windowed 1280x800)
+    for a in "$@"; do
+        case "$a" in --fullscreen | --windowed) window=() ;; esac
+    done
+    exec "$build/plaza" --bundle "$bundle" "${window[@]}" "$@"
+}
+
+cmd_test() {
+    install_missing
+    local build="$repo/build/sanitize"
+    configure_and_build "$build" -DCMAKE_BUILD_TYPE=Debug -DPLAZA_SANITIZE=ON
+    ctest --test-dir "$build" --output-on-failure -j "$jobs"
+}
+
+case "${1:-}" in
+    run) shift; cmd_run "$@" ;;
+    test) shift; cmd_test "$@" ;;
+    *)
+        echo "usage: platform/dev.sh run [plaza options] | platform/dev.sh test" >&2
+        exit 64
+        ;;
+esac

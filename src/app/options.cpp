@@ -1,0 +1,105 @@
+#include "app/options.h"
+
+#include <cstdlib>
+
+namespace plaza::app {
+
+const char* const kUsage =
+    "usage: plaza --bundle FILE [--fullscreen | --windowed WxH] [--rotate 0|90|180|270]\n"
+    "             [--px-per-mm N] [--stats FILE]\n"
+    "       plaza --headless --bundle FILE --script FILE --out DIR [--size WxH]\n"
+    "             [--rotate DEG] [--px-per-mm N] [--stats FILE]\n"
+    "       plaza --version | --help\n"
+    "\n"
+    "  --bundle FILE     the content bundle (.plaza) to show\n"
+    "  --fullscreen      take the whole display (cursor hidden)\n"
+    "  --windowed WxH    a window of W x H pixels (default 1280x800)\n"
+    "  --rotate DEG      turn the picture clockwise for a rotated panel (touch follows)\n"
+    "  --px-per-mm N     the panel's pixels per millimetre (default 4.0); sizes are in mm\n"
+    "  --stats FILE      write start-up time, frame times, peak memory and missing glyphs as JSON\n"
+    "  --headless        no display: SDL's offscreen driver, software renderer, virtual clock\n"
+    "  --size WxH        headless screen size (default 1920x1080)\n"
+    "  --script FILE     headless: the script to replay (verbs: tap, drag, flick, type, wait,\n"
+    "                    clock, shot, expect, expect-not; see README.md)\n"
+    "  --out DIR         headless: where `shot` writes NAME.png and NAME.json\n"
+    "\n"
+    "Exit codes: 0 success, 1 a script line failed, 64 wrong usage, 65 the bundle cannot be\n"
+    "read, 69 no display, 70 frames kept failing, 74 a file could not be read or written.\n";
+
+namespace {
+
+bool parse_size(const std::string& text, core::Size& out) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    char* end = nullptr;
+    const long w = std::strtol(text.c_str(), &end, 10);
+    if (end != text.c_str() + x) return false;
+    const long h = std::strtol(text.c_str() + x + 1, &end, 10);
+    if (*end != '\0' || w < 200 || h < 200 || w > 8192 || h > 8192) return false;
+    out = {static_cast<int>(w), static_cast<int>(h)};
+    return true;
+}
+
+}  // namespace
+
+core::Result<Options> parse_options(const std::vector<std::string>& args) {
+    Options o;
+    o.runner.display.size = {1920, 1080};
+    bool size_given = false, windowed_given = false;
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        auto value = [&](std::string& out) {
+            if (i + 1 >= args.size()) return false;
+            out = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--help" || a == "-h") {
+            o.show_help = true;
+        } else if (a == "--version") {
+            o.show_version = true;
+        } else if (a == "--bundle") {
+            if (!value(o.bundle_path)) return core::Error{"--bundle needs a file"};
+        } else if (a == "--fullscreen") {
+            o.runner.display.mode = platform::WindowMode::fullscreen;
+        } else if (a == "--windowed") {
+            if (!value(v) || !parse_size(v, o.runner.display.size))
+                return core::Error{"--windowed needs a size like 1280x800"};
+            windowed_given = true;
+        } else if (a == "--size") {
+            if (!value(v) || !parse_size(v, o.runner.display.size))
+                return core::Error{"--size needs a size like 1920x1080"};
+            size_given = true;
+        } else if (a == "--rotate") {
+            const auto r = value(v) ? core::parse_rotation(v) : std::nullopt;
+            if (!r) return core::Error{"--rotate takes 0, 90, 180 or 270"};
+            o.runner.display.rotation = *r;
+        } else if (a == "--px-per-mm") {
+            char* end = nullptr;
+            o.px_per_mm = value(v) ? std::strtof(v.c_str(), &end) : 0.0f;
+            if (!end || *end != '\0' || o.px_per_mm < 1.0f || o.px_per_mm > 40.0f)
+                return core::Error{"--px-per-mm takes a number between 1 and 40"};
+        } else if (a == "--stats") {
+            if (!value(o.runner.stats_path)) return core::Error{"--stats needs a file"};
+        } else if (a == "--headless") {
+            o.runner.display.mode = platform::WindowMode::headless;
+        } else if (a == "--script") {
+            if (!value(o.runner.script_path)) return core::Error{"--script needs a file"};
+        } else if (a == "--out") {
+            if (!value(o.runner.out_dir)) return core::Error{"--out needs a folder"};
+        } else {
+            return core::Error{"unknown option '" + a + "'"};
+        }
+    }
+    if (o.show_help || o.show_version) return o;
+    if (o.bundle_path.empty()) return core::Error{"--bundle FILE is required"};
+    const bool headless = o.runner.display.mode == platform::WindowMode::headless;
+    if (headless && (o.runner.script_path.empty() || o.runner.out_dir.empty()))
+        return core::Error{"--headless needs --script FILE and --out DIR"};
+    if (!headless && (size_given || !o.runner.script_path.empty() || !o.runner.out_dir.empty()))
+        return core::Error{"--size, --script and --out belong to --headless"};
+    if (!headless && !windowed_given) o.runner.display.size = {1280, 800};
+    return o;
+}
+
+}  // namespace plaza::app

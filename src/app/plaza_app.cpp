@@ -1,0 +1,78 @@
+#include "app/plaza_app.h"
+
+#include <imgui.h>
+
+#include <cstdio>
+
+#include "app/options.h"
+#include "core/civil_time.h"
+#include "core/log.h"
+#include "ui/theme.h"
+
+namespace plaza::app {
+
+core::Result<std::unique_ptr<PlazaApp>> PlazaApp::load(const std::string& bundle_path,
+                                                       float px_per_mm) {
+    auto store = content::ContentStore::open(bundle_path);
+    if (!store) return core::Error{store.error()};
+    return std::unique_ptr<PlazaApp>(new PlazaApp(std::move(store.value()), px_per_mm));
+}
+
+PlazaApp::PlazaApp(content::ContentStore store, float px_per_mm)
+    : store_(std::move(store)), px_per_mm_(px_per_mm) {
+    ui::KioskData data;
+    data.event = store_.event();
+    data.counts = store_.counts();
+    data.featured = store_.featured_partnerships(6);
+    data.partnerships = store_.partnerships();
+    ui_ = std::make_unique<ui::KioskUi>(std::move(data));
+}
+
+void PlazaApp::start() {
+    ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
+    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_);
+    if (!fonts_.error.empty()) core::log_error(fonts_.error);
+    if (!fonts_.missing.empty()) {
+        core::log_warning("no font provides these content characters: " +
+                          ui::describe_code_points(fonts_.missing));
+    }
+}
+
+core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
+    report_.clear();
+    ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
+    return ui_->draw(ctx);
+}
+
+std::int64_t PlazaApp::event_morning_ms() const {
+    const auto& e = store_.event();
+    const auto instant = core::parse_iso8601_instant(e.starts_on + "T09:00:00Z");
+    if (!instant) return 0;
+    return *instant - static_cast<std::int64_t>(e.utc_offset_minutes) * 60000;
+}
+
+int run_plaza(int argc, char** argv, double process_start_seconds) {
+    auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (!options) {
+        std::fprintf(stderr, "plaza: %s\n\n%s", options.error().c_str(), kUsage);
+        return platform::kExitUsage;
+    }
+    if (options->show_help) {
+        std::fputs(kUsage, stdout);
+        return platform::kExitOk;
+    }
+    if (options->show_version) {
+        std::printf("plaza %s\n", PLAZA_VERSION);
+        return platform::kExitOk;
+    }
+    auto app = PlazaApp::load(options->bundle_path, options->px_per_mm);
+    if (!app) {
+        core::log_error(app.error());
+        return platform::kExitBadBundle;
+    }
+    options->runner.process_start_seconds = process_start_seconds;
+    options->runner.initial_wall_time_ms = app.value()->event_morning_ms();
+    return platform::run(*app.value(), options->runner);
+}
+
+}  // namespace plaza::app

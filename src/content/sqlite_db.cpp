@@ -1,0 +1,114 @@
+#include "content/sqlite_db.h"
+
+namespace plaza::content {
+
+core::Result<Database> Database::open_untrusted_read_only(const std::string& path) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    Database db(raw);
+    if (rc != SQLITE_OK) {
+        return core::Error{path + ": cannot open as SQLite: " +
+                           (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
+    }
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, nullptr);
+    sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_VIEW, 0, nullptr);
+    sqlite3_limit(raw, SQLITE_LIMIT_LENGTH, 8 * 1024 * 1024);
+    sqlite3_limit(raw, SQLITE_LIMIT_SQL_LENGTH, 100000);
+    sqlite3_limit(raw, SQLITE_LIMIT_COLUMN, 100);
+    sqlite3_limit(raw, SQLITE_LIMIT_EXPR_DEPTH, 50);
+    sqlite3_limit(raw, SQLITE_LIMIT_COMPOUND_SELECT, 10);
+    sqlite3_limit(raw, SQLITE_LIMIT_VDBE_OP, 25000);
+    sqlite3_limit(raw, SQLITE_LIMIT_FUNCTION_ARG, 8);
+    sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
+    sqlite3_limit(raw, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
+    sqlite3_limit(raw, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
+    if (auto r = db.exec("PRAGMA mmap_size=0; PRAGMA query_only=1;"); !r) return core::Error{r.error()};
+    return db;
+}
+
+core::Result<Database> Database::create_for_writing(const std::string& path) {
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &raw,
+                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                                   nullptr);
+    Database db(raw);
+    if (rc != SQLITE_OK) {
+        return core::Error{path + ": cannot create: " +
+                           (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
+    }
+    return db;
+}
+
+core::Result<Statement> Database::prepare(std::string_view sql) const {
+    sqlite3_stmt* stmt = nullptr;
+    if (sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr) !=
+        SQLITE_OK) {
+        return core::Error{"SQL prepare failed (" + last_error() + "): " + std::string(sql)};
+    }
+    return Statement(stmt);
+}
+
+core::Result<bool> Database::exec(const std::string& sql) const {
+    char* message = nullptr;
+    if (sqlite3_exec(db_.get(), sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string error = message ? message : "unknown error";
+        sqlite3_free(message);
+        return core::Error{"SQL failed (" + error + "): " + sql.substr(0, 120)};
+    }
+    return true;
+}
+
+std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_.get(), index, value);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+}
+
+bool Statement::step() { return sqlite3_step(stmt_.get()) == SQLITE_ROW; }
+
+core::Result<bool> Statement::run() {
+    int rc;
+    while ((rc = sqlite3_step(stmt_.get())) == SQLITE_ROW) {
+    }
+    if (rc != SQLITE_DONE) {
+        return core::Error{std::string("SQL step failed (") +
+                           sqlite3_errmsg(sqlite3_db_handle(stmt_.get())) +
+                           "): " + sqlite3_sql(stmt_.get())};
+    }
+    sqlite3_reset(stmt_.get());
+    return true;
+}
+
+std::int64_t Statement::column_int(int index) const {
+    return sqlite3_column_int64(stmt_.get(), index);
+}
+
+std::string Statement::column_text(int index) const {
+    const auto* text = sqlite3_column_text(stmt_.get(), index);
+    return text ? std::string(reinterpret_cast<const char*>(text),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)))
+                : std::string();
+}
+
+bool Statement::column_is_null(int index) const {
+    return sqlite3_column_type(stmt_.get(), index) == SQLITE_NULL;
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_.get());
+    sqlite3_clear_bindings(stmt_.get());
+}
+
+}  // namespace plaza::content

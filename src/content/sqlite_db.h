@@ -1,0 +1,68 @@
+// Thin RAII wrappers over SQLite's C API: a connection and a prepared statement. The content layer
+// is the only place that includes this header or writes SQL.
+#pragma once
+
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace plaza::content {
+
+class Statement;
+
+class Database {
+public:
+    // Opens a bundle read-only with SQLite's defensive settings: a bundle may come from a USB
+    // stick, so the file is treated as hostile (https://www.sqlite.org/security.html): defensive
+    // mode, no extension loading, no untrusted schema functions, no memory mapping, tight limits.
+    static core::Result<Database> open_untrusted_read_only(const std::string& path);
+    // Creates (or truncates) a database for writing, used by plaza-bundle.
+    static core::Result<Database> create_for_writing(const std::string& path);
+
+    Database(Database&&) noexcept = default;
+    Database& operator=(Database&&) noexcept = default;
+
+    core::Result<Statement> prepare(std::string_view sql) const;
+    // Runs statements that return no rows; the message names the failing statement.
+    core::Result<bool> exec(const std::string& sql) const;
+    sqlite3* handle() const { return db_.get(); }
+    std::string last_error() const;
+
+private:
+    struct Closer {
+        void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+    };
+    explicit Database(sqlite3* db) : db_(db) {}
+    std::unique_ptr<sqlite3, Closer> db_;
+};
+
+class Statement {
+public:
+    Statement(Statement&&) noexcept = default;
+    Statement& operator=(Statement&&) noexcept = default;
+
+    Statement& bind(int index, std::int64_t value);
+    Statement& bind(int index, std::string_view value);
+    // Returns true while a row is available.
+    bool step();
+    core::Result<bool> run();  // steps to completion; the error names the statement
+    std::int64_t column_int(int index) const;
+    std::string column_text(int index) const;
+    bool column_is_null(int index) const;
+    void reset();
+
+private:
+    friend class Database;
+    struct Finalizer {
+        void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+    };
+    explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
+    std::unique_ptr<sqlite3_stmt, Finalizer> stmt_;
+};
+
+}  // namespace plaza::content

@@ -1,0 +1,28 @@
+// Calendar arithmetic without the C library's time zone state: Unix milliseconds to and from a
+// civil date and time at a fixed UTC offset, and ISO 8601 instants as scripts and bundles write them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace plaza::core {
+
+struct CivilTime {
+    int year = 1970, month = 1, day = 1;  // month 1-12, day 1-31
+    int hour = 0, minute = 0, second = 0;
+    int weekday = 4;  // 0 = Sunday ... 6 = Saturday
+};
+
+std::int64_t days_from_civil(int year, int month, int day);
+CivilTime civil_from_unix_ms(std::int64_t unix_ms, int utc_offset_minutes);
+
+// "2024-03-20T10:30:00+01:00", "2024-03-20T09:30:00Z" or with fractional seconds; a time without
+// an offset is refused because it names no instant.
+std::optional<std::int64_t> parse_iso8601_instant(std::string_view text);
+
+// "2024-03-20T10:30:00+01:00" for the given offset.
+std::string format_iso8601(std::int64_t unix_ms, int utc_offset_minutes);
+
+}  // namespace plaza::core

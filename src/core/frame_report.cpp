@@ -1,0 +1,30 @@
+#include "core/frame_report.h"
+
+namespace plaza::core {
+
+std::vector<const VisibleItem*> FrameReport::controls_labelled(const std::string& label) const {
+    std::vector<const VisibleItem*> found;
+    for (const VisibleItem& item : items) {
+        if (item.kind == VisibleItem::Kind::control && item.label == label) found.push_back(&item);
+    }
+    return found;
+}
+
+bool FrameReport::shows_text(const std::string& text) const {
+    for (const VisibleItem& item : items) {
+        if (item.label.find(text) != std::string::npos) return true;
+    }
+    return false;
+}
+
+std::string FrameReport::describe_controls() const {
+    std::string out;
+    for (const VisibleItem& item : items) {
+        if (item.kind != VisibleItem::Kind::control) continue;
+        if (!out.empty()) out += ", ";
+        out += '"' + item.label + '"';
+    }
+    return out.empty() ? "no controls" : out;
+}
+
+}  // namespace plaza::core

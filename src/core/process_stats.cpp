@@ -1,0 +1,29 @@
+#include "core/process_stats.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+namespace plaza::core {
+namespace {
+long read_status_kib(const char* field) {
+    std::FILE* f = std::fopen("/proc/self/status", "r");
+    if (!f) return 0;
+    char line[256];
+    long value = 0;
+    const size_t len = std::strlen(field);
+    while (std::fgets(line, sizeof line, f)) {
+        if (std::strncmp(line, field, len) == 0 && line[len] == ':') {
+            value = std::strtol(line + len + 1, nullptr, 10);
+            break;
+        }
+    }
+    std::fclose(f);
+    return value;
+}
+}  // namespace
+
+long peak_rss_kib() { return read_status_kib("VmHWM"); }
+long current_rss_kib() { return read_status_kib("VmRSS"); }
+
+}  // namespace plaza::core

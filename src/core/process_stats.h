@@ -1,0 +1,11 @@
+// Figures about this process that --stats reports, read from Linux's /proc.
+#pragma once
+
+namespace plaza::core {
+
+// Peak resident set size in KiB (VmHWM), or 0 when unknown.
+long peak_rss_kib();
+// Current resident set size in KiB (VmRSS), or 0 when unknown.
+long current_rss_kib();
+
+}  // namespace plaza::core

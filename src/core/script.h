@@ -1,0 +1,29 @@
+// The headless script language: one verb per line, `#` starts a comment, text in double quotes
+// (with \" and \\ escapes). Parsing is separate from running so that every line is checked before
+// the first frame is drawn.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace plaza::core {
+
+struct ScriptStep {
+    enum class Verb { tap_point, tap_label, drag, flick, type, wait, clock, shot, expect, expect_not };
+    Verb verb = Verb::wait;
+    int line = 0;                // 1-based line in the script file
+    std::vector<float> numbers;  // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; wait: ms
+    std::string text;            // label, typed text, shot name, expected text
+    std::int64_t wall_time_ms = 0;  // clock
+};
+
+struct ParsedScript {
+    std::vector<ScriptStep> steps;
+    std::vector<std::string> errors;  // "script.plz:3: drag takes X0 Y0 X1 Y1 MS"
+};
+
+ParsedScript parse_script(std::string_view source, const std::string& origin);
+
+}  // namespace plaza::core

@@ -1,0 +1,17 @@
+// UTF-8 helpers: validation, decoding to code points, and the set of code points a text needs
+// (the font atlas is built from the code points the content uses).
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+
+namespace plaza::core {
+
+bool is_valid_utf8(std::string_view text);
+// Appends every code point of `text` to `out`; invalid sequences are skipped.
+void collect_code_points(std::string_view text, std::set<char32_t>& out);
+void append_utf8(std::string& out, char32_t code_point);
+
+}  // namespace plaza::core

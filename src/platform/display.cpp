@@ -1,0 +1,103 @@
+#include "platform/display.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+
+namespace plaza::platform {
+
+core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& options) {
+    if (options.mode == WindowMode::headless) {
+        // No display server and no GPU: SDL's offscreen driver with the software renderer gives
+        // the same pixels on every machine (tech research §A6).
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    // Touch drives the kiosk through finger events only; the mouse stays a separate pointer.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    if (SDL_InitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        return core::Error{std::string("no display is available (SDL: ") + SDL_GetError() +
+                           "). Without a display, run Plaza headless: plaza --headless --bundle "
+                           "FILE --script FILE --out DIR"};
+    }
+    std::unique_ptr<Display> d(new Display());
+    d->rotation_ = options.rotation;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (options.mode == WindowMode::fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    d->window_ = SDL_CreateWindow("Plaza", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                  options.size.width, options.size.height, flags);
+    if (!d->window_) {
+        return core::Error{std::string("cannot open a window (SDL: ") + SDL_GetError() +
+                           "). Without a display, run Plaza headless: plaza --headless ..."};
+    }
+    Uint32 renderer_flags = SDL_RENDERER_TARGETTEXTURE;
+    if (options.mode == WindowMode::headless) renderer_flags |= SDL_RENDERER_SOFTWARE;
+    else renderer_flags |= SDL_RENDERER_PRESENTVSYNC;  // keep vsync on; see raspberrypi/linux#5828
+    d->renderer_ = SDL_CreateRenderer(d->window_, -1, renderer_flags);
+    if (!d->renderer_) {
+        return core::Error{std::string("cannot create a renderer (SDL: ") + SDL_GetError() + ")"};
+    }
+    if (options.mode == WindowMode::fullscreen) SDL_ShowCursor(SDL_DISABLE);
+    SDL_GetRendererOutputSize(d->renderer_, &d->screen_.width, &d->screen_.height);
+    if (d->rotation_ != core::Rotation::none) {
+        const core::Size ui = d->ui_size();
+        d->rotation_target_ = SDL_CreateTexture(d->renderer_, SDL_PIXELFORMAT_ARGB8888,
+                                                SDL_TEXTUREACCESS_TARGET, ui.width, ui.height);
+        if (!d->rotation_target_) {
+            return core::Error{std::string("cannot create the rotation target (SDL: ") +
+                               SDL_GetError() + ")"};
+        }
+    }
+    return d;
+}
+
+Display::~Display() {
+    if (rotation_target_) SDL_DestroyTexture(rotation_target_);
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_QuitSubSystem(SDL_INIT_VIDEO | SDL_INIT_EVENTS);
+}
+
+std::string Display::describe() const {
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(renderer_, &info);
+    return std::string("video driver ") + (SDL_GetCurrentVideoDriver() ?: "?") + ", renderer " +
+           (info.name ? info.name : "?") + ", screen " + std::to_string(screen_.width) + "x" +
+           std::to_string(screen_.height) + ", rotation " +
+           std::to_string(core::rotation_degrees(rotation_));
+}
+
+void Display::begin_frame() {
+    SDL_SetRenderTarget(renderer_, rotation_target_);
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+}
+
+void Display::end_frame(ImDrawData* draw_data) {
+    ImGui_ImplSDLRenderer_RenderDrawData(draw_data);
+    if (!rotation_target_) return;
+    SDL_SetRenderTarget(renderer_, nullptr);
+    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+    SDL_RenderClear(renderer_);
+    const core::Size ui = ui_size();
+    // SDL_RenderCopyEx turns the texture clockwise about the centre of the destination rectangle,
+    // so a rectangle of the UI's size centred on the screen covers it exactly once turned.
+    const SDL_Rect dst{(screen_.width - ui.width) / 2, (screen_.height - ui.height) / 2, ui.width,
+                       ui.height};
+    SDL_RenderCopyEx(renderer_, rotation_target_, nullptr, &dst,
+                     static_cast<double>(core::rotation_degrees(rotation_)), nullptr, SDL_FLIP_NONE);
+}
+
+std::vector<std::uint8_t> Display::read_screen_rgba() {
+    std::vector<std::uint8_t> pixels(static_cast<size_t>(screen_.width) * screen_.height * 4);
+    // ABGR8888 is R, G, B, A in memory order on little-endian machines, as PNG wants.
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(),
+                             screen_.width * 4) != 0) {
+        pixels.clear();
+    }
+    return pixels;
+}
+
+void Display::present() { SDL_RenderPresent(renderer_); }
+
+}  // namespace plaza::platform

@@ -1,0 +1,114 @@
+#include "platform/frame_loop.h"
+
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <imgui_internal.h>
+
+#include <cfloat>
+#include <chrono>
+#include <cstdarg>
+#include <exception>
+
+#include "core/log.h"
+#include "platform/sdl_input.h"
+
+namespace plaza::platform {
+namespace {
+
+double steady_seconds() {
+    using namespace std::chrono;
+    return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+void log_recovery(void*, const char* fmt, ...) {
+    char buf[256];
+    va_list args;
+    va_start(args, fmt);
+    std::vsnprintf(buf, sizeof buf, fmt, args);
+    va_end(args);
+    core::log_warning(std::string("closing the failed frame: ") + buf);
+}
+
+}  // namespace
+
+FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock)
+    : app_(app), display_(display), clock_(clock) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // the kiosk writes nothing per frame to disk
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    io.ConfigInputTextCursorBlink = false;
+    ImGui_ImplSDLRenderer_Init(display_.renderer());
+    app_.start();
+}
+
+FrameLoop::~FrameLoop() {
+    ImGui_ImplSDLRenderer_Shutdown();
+    ImGui::DestroyContext();
+}
+
+bool FrameLoop::handle_event(const SDL_Event& event) {
+    if (event.type == SDL_QUIT) return false;
+    if (auto pointer = pointer_event_from_sdl(event, display_.screen_size(), display_.rotation())) {
+        pointer_.push(*pointer);
+        policy_.note_input();
+    } else if (event.type == SDL_WINDOWEVENT) {
+        policy_.note_input();  // exposed, resized, shown: draw again
+    }
+    policy_.note_pointer_busy(pointer_.busy());
+    return true;
+}
+
+bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
+    const double frame_start = steady_seconds();
+    const double now = clock_.monotonic_seconds();
+    ImGuiIO& io = ImGui::GetIO();
+    const core::Size ui = display_.ui_size();
+    io.DisplaySize = ImVec2(static_cast<float>(ui.width), static_cast<float>(ui.height));
+    io.DeltaTime = last_frame_time_ < 0 ? 1.0f / 60.0f
+                                        : static_cast<float>(std::max(now - last_frame_time_, 1e-4));
+    last_frame_time_ = now;
+
+    const core::PointerFrame pointer = pointer_.next_frame();
+    io.MousePos = pointer.has_position ? ImVec2(pointer.position.x, pointer.position.y)
+                                       : ImVec2(-FLT_MAX, -FLT_MAX);
+    io.MouseDown[0] = pointer.down;
+
+    ImGui_ImplSDLRenderer_NewFrame();
+    const double build_start = steady_seconds();
+    ImGui::NewFrame();
+    core::FrameRequest request;
+    bool give_up = false;
+    try {
+        request = app_.draw_frame({now, clock_.wall_time_ms()});
+        guard_.frame_succeeded();
+    } catch (const std::exception& e) {
+        core::log_error(std::string("drawing a frame failed: ") + e.what());
+        ImGui::ErrorCheckEndFrameRecover(log_recovery);
+        give_up = guard_.frame_failed();
+        request.animating = true;  // try again on the next frame rather than sleep on a bad one
+    }
+    ImGui::Render();
+    const double build_end = steady_seconds();
+
+    display_.begin_frame();
+    display_.end_frame(ImGui::GetDrawData());
+    if (capture) *capture = display_.read_screen_rgba();
+    display_.present();
+
+    policy_.note_pointer_busy(pointer_.busy());
+    policy_.note_frame_drawn(request);
+    const double frame_end = steady_seconds();
+    figures_.ui_build_ms.add((build_end - build_start) * 1000.0);
+    figures_.frame_ms.add((frame_end - frame_start) * 1000.0);
+    if (figures_.first_frame_at < 0) figures_.first_frame_at = frame_end;
+    ++figures_.frames;
+    if (give_up) {
+        core::log_error("frames keep failing (" + std::to_string(guard_.failures_in_a_row()) +
+                        " in a row); exiting so the service manager restarts Plaza");
+    }
+    return !give_up;
+}
+
+}  // namespace plaza::platform

@@ -1,0 +1,58 @@
+// One frame of the kiosk, shared by the live loop and the headless script player: pointer state
+// into Dear ImGui's io, NewFrame, the app's drawing (guarded), Render, present, idle bookkeeping
+// and timing figures.
+#pragma once
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/frame_guard.h"
+#include "core/idle_policy.h"
+#include "core/pointer_input.h"
+#include "core/sample_stats.h"
+#include "platform/display.h"
+#include "platform/kiosk_app.h"
+
+namespace plaza::platform {
+
+struct FrameFigures {
+    core::SampleStats ui_build_ms;  // NewFrame -> Render
+    core::SampleStats frame_ms;     // whole frame including raster and present
+    double first_frame_at = -1.0;   // steady-clock seconds when the first frame was presented
+    long frames = 0;
+};
+
+class FrameLoop {
+public:
+    FrameLoop(KioskApp& app, Display& display, const core::Clock& clock);
+    ~FrameLoop();
+
+    // Handles one SDL event; returns false when it asks the program to quit.
+    bool handle_event(const SDL_Event& event);
+    bool should_draw() const { return policy_.should_draw(clock_.monotonic_seconds()); }
+    double sleep_seconds() const { return policy_.sleep_seconds(clock_.monotonic_seconds()); }
+    // Forces the next frame to be drawn (e.g. the wall clock was set).
+    void request_redraw() { policy_.note_input(); }
+
+    // Draws one frame. With `capture`, the screen's RGBA pixels are returned before presenting.
+    // Returns false when too many frames in a row failed.
+    bool draw_frame(std::vector<std::uint8_t>* capture = nullptr);
+
+    const FrameFigures& figures() const { return figures_; }
+    const Display& display() const { return display_; }
+
+private:
+    KioskApp& app_;
+    Display& display_;
+    const core::Clock& clock_;
+    core::PointerTracker pointer_;
+    core::IdlePolicy policy_;
+    core::FrameGuard guard_;
+    FrameFigures figures_;
+    double last_frame_time_ = -1.0;
+};
+
+}  // namespace plaza::platform

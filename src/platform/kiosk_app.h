@@ -1,0 +1,32 @@
+// The one narrow interface between the runner (which owns SDL, the loop and the idle policy) and
+// the app (content, UI). The runner calls these on the main thread with the ImGui context current.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "core/frame_report.h"
+#include "core/idle_policy.h"
+
+namespace plaza::platform {
+
+struct FrameTime {
+    double now = 0.0;                // monotonic seconds
+    std::int64_t wall_time_ms = 0;   // wall clock
+};
+
+class KioskApp {
+public:
+    virtual ~KioskApp() = default;
+    // Before the first frame: fonts and style (the ImGui context exists, no frame is open).
+    virtual void start() = 0;
+    // Draws one frame; called between ImGui::NewFrame() and ImGui::Render(). May throw: the
+    // runner logs it and closes the frame.
+    virtual core::FrameRequest draw_frame(const FrameTime& time) = 0;
+    // What the last frame showed, for headless scripts.
+    virtual const core::FrameReport& frame_report() const = 0;
+    // Content code points the font atlas could not provide.
+    virtual std::vector<char32_t> missing_glyphs() const = 0;
+};
+
+}  // namespace plaza::platform

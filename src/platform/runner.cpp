@@ -1,0 +1,121 @@
+#include "platform/runner.h"
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "core/clock.h"
+#include "core/log.h"
+#include "core/process_stats.h"
+#include "core/script.h"
+#include "platform/frame_loop.h"
+#include "platform/script_player.h"
+
+namespace plaza::platform {
+namespace {
+
+nlohmann::json summary(const core::SampleStats& s) {
+    return {{"p50", s.percentile(50)}, {"p99", s.percentile(99)}, {"max", s.max()}};
+}
+
+bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp& app,
+                 const RunnerOptions& options) {
+    const FrameFigures& f = loop.figures();
+    nlohmann::json missing = nlohmann::json::array();
+    for (char32_t cp : app.missing_glyphs()) missing.push_back(static_cast<std::uint32_t>(cp));
+    const nlohmann::json doc = {
+        {"startup_to_first_frame_ms",
+         f.first_frame_at < 0 ? -1.0 : (f.first_frame_at - options.process_start_seconds) * 1000.0},
+        {"frames", f.frames},
+        {"ui_build_ms", summary(f.ui_build_ms)},
+        {"frame_ms", summary(f.frame_ms)},
+        {"peak_rss_kib", core::peak_rss_kib()},
+        {"missing_glyphs", {{"count", missing.size()}, {"code_points", missing}}},
+        {"display", loop.display().describe()},
+    };
+    std::ofstream out(path);
+    out << doc.dump(2) << '\n';
+    if (!out) {
+        core::log_error("cannot write the stats file " + path);
+        return false;
+    }
+    return true;
+}
+
+int run_live(FrameLoop& loop) {
+    for (;;) {
+        SDL_Event event;
+        const double sleep = loop.sleep_seconds();
+        // Sleep in SDL's event wait when idle; on KMSDRM this is a 1 ms polling loop inside SDL
+        // (no WaitEventTimeout in its KMSDRM driver), which is still light (tech research §A3).
+        bool have = sleep > 0
+                        ? SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(sleep * 1000))) == 1
+                        : SDL_PollEvent(&event) == 1;
+        while (have) {
+            if (!loop.handle_event(event)) return kExitOk;
+            have = SDL_PollEvent(&event) == 1;
+        }
+        if (loop.should_draw() && !loop.draw_frame()) return kExitFramesFailing;
+    }
+}
+
+int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
+                 const RunnerOptions& options) {
+    std::ifstream in(options.script_path, std::ios::binary);
+    if (!in) {
+        core::log_error("cannot read the script " + options.script_path);
+        return kExitIo;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    const core::ParsedScript script = core::parse_script(text.str(), options.script_path);
+    if (!script.errors.empty()) {
+        for (const auto& e : script.errors) core::log_error(e);
+        return kExitScriptFailed;
+    }
+    std::error_code ec;
+    std::filesystem::create_directories(options.out_dir, ec);
+    if (ec) {
+        core::log_error("cannot create the output folder " + options.out_dir + ": " + ec.message());
+        return kExitIo;
+    }
+    ScriptPlayer player(loop, clock, app, options.out_dir);
+    if (!player.run(script, options.script_path)) {
+        core::log_error(player.failure());
+        return kExitScriptFailed;
+    }
+    core::log_info("script finished: " + std::to_string(script.steps.size()) + " steps, " +
+                   std::to_string(loop.figures().frames) + " frames drawn");
+    return kExitOk;
+}
+
+}  // namespace
+
+int run(KioskApp& app, const RunnerOptions& options) {
+    auto display = Display::open(options.display);
+    if (!display) {
+        core::log_error(display.error());
+        return kExitNoDisplay;
+    }
+    core::log_info(display.value()->describe());
+    const bool headless = options.display.mode == WindowMode::headless;
+    core::SystemClock system_clock;
+    core::ManualClock virtual_clock(options.initial_wall_time_ms);
+    const core::Clock& clock = headless ? static_cast<const core::Clock&>(virtual_clock)
+                                        : static_cast<const core::Clock&>(system_clock);
+    int code;
+    {
+        FrameLoop loop(app, *display.value(), clock);
+        code = headless ? run_headless(loop, virtual_clock, app, options) : run_live(loop);
+        if (!options.stats_path.empty() && !write_stats(options.stats_path, loop, app, options) &&
+            code == kExitOk) {
+            code = kExitIo;
+        }
+    }
+    return code;
+}
+
+}  // namespace plaza::platform

@@ -1,0 +1,195 @@
+#include "platform/script_player.h"
+
+#include <stb_image_write.h>
+
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "core/log.h"
+#include "core/rotation.h"
+#include "core/utf8.h"
+
+namespace plaza::platform {
+namespace {
+constexpr double kFrameSeconds = 1.0 / 60.0;
+constexpr int kTapHoldFrames = 5;       // a tap keeps the finger down about 80 ms
+constexpr int kFlickFrames = 6;         // a flick lasts 100 ms
+constexpr int kSettleMaxFrames = 120;   // two seconds
+constexpr SDL_FingerID kFingerId = 1;
+
+int frames_for_ms(float ms) { return std::max(1, static_cast<int>(std::lround(ms * 60.0 / 1000.0))); }
+}  // namespace
+
+ScriptPlayer::ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
+                           std::string out_dir)
+    : loop_(loop), clock_(clock), app_(app), out_dir_(std::move(out_dir)) {}
+
+bool ScriptPlayer::fail(const std::string& message) {
+    failure_ = where_ + message;
+    return false;
+}
+
+bool ScriptPlayer::tick() {
+    clock_.advance(kFrameSeconds);
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) loop_.handle_event(event);
+    if (!loop_.should_draw()) return true;
+    if (!loop_.draw_frame()) return fail("frames keep failing; see the log");
+    return true;
+}
+
+bool ScriptPlayer::ticks(int count) {
+    for (int i = 0; i < count; ++i) {
+        if (!tick()) return false;
+    }
+    return true;
+}
+
+bool ScriptPlayer::settle() {
+    for (int i = 0; i < kSettleMaxFrames && loop_.should_draw(); ++i) {
+        if (!tick()) return false;
+    }
+    return true;
+}
+
+bool ScriptPlayer::push_finger(Uint32 type, float x, float y) {
+    const core::Size screen = loop_.display().screen_size();
+    SDL_Event event{};
+    event.type = type;
+    event.tfinger.timestamp = SDL_GetTicks();
+    event.tfinger.touchId = 1;
+    event.tfinger.fingerId = kFingerId;
+    event.tfinger.x = x / static_cast<float>(screen.width);
+    event.tfinger.y = y / static_cast<float>(screen.height);
+    event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    if (SDL_PushEvent(&event) < 0) return fail(std::string("SDL_PushEvent: ") + SDL_GetError());
+    return true;
+}
+
+bool ScriptPlayer::tap_at(float x, float y) {
+    return push_finger(SDL_FINGERDOWN, x, y) && ticks(kTapHoldFrames) &&
+           push_finger(SDL_FINGERUP, x, y) && ticks(1) && settle();
+}
+
+bool ScriptPlayer::drag(float x0, float y0, float x1, float y1, int frames) {
+    if (!push_finger(SDL_FINGERDOWN, x0, y0) || !tick()) return false;
+    for (int i = 1; i <= frames; ++i) {
+        const float f = static_cast<float>(i) / static_cast<float>(frames);
+        if (!push_finger(SDL_FINGERMOTION, x0 + (x1 - x0) * f, y0 + (y1 - y0) * f) || !tick())
+            return false;
+    }
+    return push_finger(SDL_FINGERUP, x1, y1) && ticks(1);
+}
+
+bool ScriptPlayer::shot(const std::string& name) {
+    std::vector<std::uint8_t> pixels;
+    if (!loop_.draw_frame(&pixels)) return fail("frames keep failing; see the log");
+    const core::Size screen = loop_.display().screen_size();
+    if (pixels.empty()) return fail(std::string("cannot read the screen: ") + SDL_GetError());
+    const std::string png = out_dir_ + "/" + name + ".png";
+    if (!stbi_write_png(png.c_str(), screen.width, screen.height, 4, pixels.data(),
+                        screen.width * 4)) {
+        return fail("cannot write " + png);
+    }
+    const core::FrameReport& report = app_.frame_report();
+    nlohmann::json items = nlohmann::json::array();
+    for (const core::VisibleItem& item : report.items) {
+        const core::Rect r = core::ui_rect_to_screen(item.rect, screen, loop_.display().rotation());
+        nlohmann::json j;
+        j["kind"] = item.kind == core::VisibleItem::Kind::control ? "control" : "text";
+        if (!item.id.empty()) j["id"] = item.id;
+        j["label"] = item.label;
+        j["rect"] = {std::lround(r.x), std::lround(r.y), std::lround(r.width), std::lround(r.height)};
+        items.push_back(std::move(j));
+    }
+    const nlohmann::json doc = {
+        {"screen", report.screen_id},
+        {"size", {screen.width, screen.height}},
+        {"rotation", core::rotation_degrees(loop_.display().rotation())},
+        {"items", std::move(items)},
+    };
+    const std::string json_path = out_dir_ + "/" + name + ".json";
+    std::ofstream out(json_path);
+    out << doc.dump(2) << '\n';
+    if (!out) return fail("cannot write " + json_path);
+    return true;
+}
+
+bool ScriptPlayer::step(const core::ScriptStep& s) {
+    using Verb = core::ScriptStep::Verb;
+    const core::FrameReport& report = app_.frame_report();
+    const core::Size screen = loop_.display().screen_size();
+    const core::Rotation rotation = loop_.display().rotation();
+    switch (s.verb) {
+        case Verb::tap_point: return tap_at(s.numbers[0], s.numbers[1]);
+        case Verb::tap_label: {
+            const auto found = report.controls_labelled(s.text);
+            if (found.empty()) {
+                return fail("no control labelled \"" + s.text + "\" is visible on screen '" +
+                            report.screen_id + "'; visible: " + report.describe_controls());
+            }
+            if (found.size() > 1) {
+                return fail(std::to_string(found.size()) + " controls are labelled \"" + s.text +
+                            "\" on screen '" + report.screen_id + "'; tap one by position");
+            }
+            const core::Point p = core::ui_to_screen(found[0]->rect.center(), screen, rotation);
+            return tap_at(p.x, p.y);
+        }
+        case Verb::drag:
+            return drag(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3],
+                        frames_for_ms(s.numbers[4])) && settle();
+        case Verb::flick:
+            return drag(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3], kFlickFrames) &&
+                   ticks(1);
+        case Verb::type: {
+            for (size_t pos = 0; pos < s.text.size();) {
+                // One key per character: the key's id is keyboard/key/<character>.
+                size_t len = 1;
+                while (pos + len < s.text.size() && (s.text[pos + len] & 0xC0) == 0x80) ++len;
+                const std::string character = s.text.substr(pos, len);
+                pos += len;
+                const core::VisibleItem* key = nullptr;
+                for (const auto& item : app_.frame_report().items) {
+                    if (item.kind == core::VisibleItem::Kind::control &&
+                        item.id == "keyboard/key/" + character)
+                        key = &item;
+                }
+                if (!key) {
+                    return fail("no on-screen keyboard key for \"" + character +
+                                "\" is visible on screen '" + app_.frame_report().screen_id + "'");
+                }
+                const core::Point p = core::ui_to_screen(key->rect.center(), screen, rotation);
+                if (!tap_at(p.x, p.y)) return false;
+            }
+            return true;
+        }
+        case Verb::wait: return ticks(frames_for_ms(s.numbers[0]));
+        case Verb::clock:
+            clock_.set_wall_time_ms(s.wall_time_ms);
+            loop_.request_redraw();
+            return settle();
+        case Verb::shot: return shot(s.text);
+        case Verb::expect:
+            if (report.shows_text(s.text)) return true;
+            return fail("expected \"" + s.text + "\" on screen '" + report.screen_id +
+                        "', but it is not visible; controls: " + report.describe_controls());
+        case Verb::expect_not:
+            if (!report.shows_text(s.text)) return true;
+            return fail("\"" + s.text + "\" is visible on screen '" + report.screen_id +
+                        "' but should not be");
+    }
+    return fail("unknown step");
+}
+
+bool ScriptPlayer::run(const core::ParsedScript& script, const std::string& origin) {
+    where_ = origin + ": start-up: ";
+    if (!settle()) return false;
+    for (const core::ScriptStep& s : script.steps) {
+        where_ = origin + ":" + std::to_string(s.line) + ": ";
+        if (!step(s)) return false;
+    }
+    return true;
+}
+
+}  // namespace plaza::platform

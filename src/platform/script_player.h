@@ -1,0 +1,42 @@
+// Replays a headless script through the real frame loop: taps and drags become SDL finger events
+// pushed onto SDL's queue and read back exactly as a touch screen's would be; time is a virtual
+// clock moving 1/60 s per frame; `shot` writes the screen as PNG and what is on it as JSON.
+#pragma once
+
+#include <string>
+
+#include "core/clock.h"
+#include "core/script.h"
+#include "platform/frame_loop.h"
+
+namespace plaza::platform {
+
+class ScriptPlayer {
+public:
+    ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app, std::string out_dir);
+
+    // Draws the first frames, then runs every step; returns false at the first step that fails,
+    // with `failure` saying which line and why.
+    bool run(const core::ParsedScript& script, const std::string& origin);
+    const std::string& failure() const { return failure_; }
+
+private:
+    bool step(const core::ScriptStep& step);
+    bool tick();                  // advance 1/60 s, handle queued events, draw if the policy says so
+    bool ticks(int count);
+    bool settle();                // run until the kiosk would sleep (at most two seconds)
+    bool push_finger(Uint32 type, float screen_x, float screen_y);
+    bool drag(float x0, float y0, float x1, float y1, int frames);
+    bool tap_at(float screen_x, float screen_y);
+    bool shot(const std::string& name);
+    bool fail(const std::string& message);
+
+    FrameLoop& loop_;
+    core::ManualClock& clock_;
+    KioskApp& app_;
+    std::string out_dir_;
+    std::string failure_;
+    std::string where_;  // "script.plz:12: " while a step runs
+};
+
+}  // namespace plaza::platform

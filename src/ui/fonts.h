@@ -1,0 +1,43 @@
+// Builds Dear ImGui's font atlas from real fonts (Noto Sans, with Noto Sans CJK merged in when the
+// content needs Han or Hangul) for exactly the code points the content uses plus the base ranges
+// the on-screen keyboard can type, and reports any code point no font covers.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace plaza::ui {
+
+struct FontFiles {
+    std::string regular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+    std::string bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    std::string cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    int cjk_face = 2;  // faces in the collection: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
+};
+
+struct FontSizesMm {
+    float body = 5.5f;
+    float heading = 8.0f;
+    float title = 12.0f;
+};
+
+struct FontSet {
+    ImFont* body = nullptr;
+    ImFont* heading = nullptr;
+    ImFont* title = nullptr;
+    std::vector<char32_t> missing;  // content code points no font could provide
+    std::string error;              // set when a font file could not be loaded
+};
+
+// Clears `atlas` and builds it anew; call between frames only (the atlas is locked inside one).
+FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_points,
+                    float px_per_mm, const FontFiles& files = {}, const FontSizesMm& sizes = {});
+
+// "U+0041 U+1F600" for log lines and stats.
+std::string describe_code_points(const std::vector<char32_t>& code_points);
+
+}  // namespace plaza::ui

@@ -1,0 +1,32 @@
+// One screen of the kiosk: a stable id for scripts and a draw method. Screens read the content
+// data handed to them and keep their own small state (scroll, selection); never SQL or textures.
+#pragma once
+
+#include <string>
+
+#include "core/idle_policy.h"
+#include "ui/ui_context.h"
+
+namespace plaza::ui {
+
+enum class ScreenId { home, partnerships };
+
+// What a screen asks the navigator to do after drawing.
+struct Navigation {
+    enum class Action { none, go_to, back, home };
+    Action action = Action::none;
+    ScreenId target = ScreenId::home;
+    void go_to(ScreenId id) { action = Action::go_to, target = id; }
+};
+
+class Screen {
+public:
+    virtual ~Screen() = default;
+    virtual const char* id() const = 0;
+    // Draws the screen's content inside the current window and reports animation needs.
+    virtual core::FrameRequest draw(UiContext& ctx, Navigation& nav) = 0;
+    // Back to the state a new visitor should find.
+    virtual void reset() {}
+};
+
+}  // namespace plaza::ui

@@ -1,0 +1,101 @@
+#include "ui/widgets/touch_widgets.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+#include "ui/theme.h"
+
+namespace plaza::ui {
+
+void RecordItem(UiContext& ctx, core::VisibleItem::Kind kind, const std::string& id,
+                const std::string& label) {
+    ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    rect.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
+    if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return;
+    ctx.report.items.push_back(
+        {kind, id, label, {rect.Min.x, rect.Min.y, rect.GetWidth(), rect.GetHeight()}});
+}
+
+bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, ImVec2 size_mm,
+               ButtonStyle style) {
+    const Theme& t = theme();
+    ImFont* font = ctx.fonts.body;
+    const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    const float min_px = ctx.mm(kMinTargetMm);
+    ImVec2 size(size_mm.x > 0 ? ctx.mm(size_mm.x) : text_size.x + 2 * pad.x,
+                size_mm.y > 0 ? ctx.mm(size_mm.y) : text_size.y + 2 * pad.y);
+    size.x = std::max(size.x, min_px);
+    size.y = std::max(size.y, min_px);
+
+    ImGui::PushID(id.c_str());
+    const bool pressed = ImGui::InvisibleButton("##tap", size);
+    const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    ImGui::PopID();
+
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    ImU32 fill = t.accent, text = t.accent_text;
+    if (style == ButtonStyle::secondary) fill = t.surface, text = t.accent;
+    if (style == ButtonStyle::selected) fill = t.selected, text = t.text;
+    if (held) fill = t.accent_pressed, text = t.accent_text;
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    draw->AddRectFilled(min, max, fill, rounding);
+    if (style != ButtonStyle::primary) draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.4f));
+    const ImVec2 text_pos(min.x + (size.x - text_size.x) / 2, min.y + (size.y - text_size.y) / 2);
+    draw->PushClipRect(min, max, true);
+    draw->AddText(font, font->FontSize, text_pos, text, label.c_str());
+    draw->PopClipRect();
+    RecordItem(ctx, core::VisibleItem::Kind::control, id, label);
+    return pressed;
+}
+
+bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
+             const std::string& subtitle, float width_px, float height_mm) {
+    const Theme& t = theme();
+    const ImVec2 size(width_px, std::max(ctx.mm(height_mm), ctx.mm(kMinTargetMm)));
+    ImGui::PushID(id.c_str());
+    const bool pressed = ImGui::InvisibleButton("##card", size);
+    const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    ImGui::PopID();
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    draw->AddRectFilled(min, max, held ? t.selected : t.surface, rounding);
+    draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.3f));
+    const float pad = ctx.mm(4);
+    draw->PushClipRect(min, max, true);
+    ImFont* heading = ctx.fonts.heading;
+    draw->AddText(heading, heading->FontSize, ImVec2(min.x + pad, min.y + pad), t.text,
+                  title.c_str());
+    ImFont* body = ctx.fonts.body;
+    draw->AddText(body, body->FontSize,
+                  ImVec2(min.x + pad, min.y + pad + heading->FontSize + ctx.mm(1.5f)), t.text_muted,
+                  subtitle.c_str(), nullptr, size.x - 2 * pad);
+    draw->PopClipRect();
+    RecordItem(ctx, core::VisibleItem::Kind::control, id, title);
+    return pressed;
+}
+
+void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    RecordItem(ctx, core::VisibleItem::Kind::text, "", text);
+}
+
+void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    RecordItem(ctx, core::VisibleItem::Kind::text, "", text);
+}
+
+}  // namespace plaza::ui
