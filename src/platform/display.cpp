@@ -11,6 +11,9 @@ core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& optio
         // the same pixels on every machine (tech research §A6).
         SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        // Without this SDL backs the window surface with an accelerated renderer and loads
+        // Mesa's EGL and LLVM (~100 MB, most of a second) just to draw into memory.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     // Touch drives the kiosk through finger events only; the mouse stays a separate pointer.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");

@@ -48,11 +48,15 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     ImGui::NewLine();
 
-    const std::string entry = std::string(tr(ctx.language, ui::Text::partnerships)) + " (" +
-                              std::to_string(counts_.partnerships) + ")";
-    if (TapButton(ctx, "home/partnerships", entry, ImVec2(90, 20))) {
+    if (TapButton(ctx, "home/partnerships", tr(ctx.language, ui::Text::partnerships),
+                  ImVec2(90, 20))) {
         nav.go_to(ScreenId::partnerships);
     }
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(6));
+    Text(ctx, ctx.fonts.heading,
+         std::to_string(counts_.partnerships) + " " + tr(ctx.language, ui::Text::items_count),
+         t.text_muted);
 
     Text(ctx, ctx.fonts.heading, tr(ctx.language, ui::Text::featured), t.text);
     core::FrameRequest request;

@@ -5,8 +5,21 @@
 #include <algorithm>
 
 #include "ui/theme.h"
+#include "ui/widgets/kinetic_scroll.h"
 
 namespace plaza::ui {
+namespace {
+
+// Dear ImGui presses a button on release over it, however far the finger travelled meanwhile.
+// On a touch screen that travel was a drag (a scroll, or a change of mind), so a press that moved
+// beyond the tap slop neither shows as pressed nor fires. This covers buttons outside scrolling
+// areas too, where KineticScroll is not there to take the press away.
+void cancel_if_dragged(const UiContext& ctx, bool& pressed, bool& held) {
+    const float slop = ctx.mm(kTapSlopMm);
+    if (ImGui::GetIO().MouseDragMaxDistanceSqr[0] > slop * slop) pressed = held = false;
+}
+
+}  // namespace
 
 void RecordItem(UiContext& ctx, core::VisibleItem::Kind kind, const std::string& id,
                 const std::string& label) {
@@ -30,9 +43,11 @@ bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, 
     size.y = std::max(size.y, min_px);
 
     ImGui::PushID(id.c_str());
-    const bool pressed = ImGui::InvisibleButton("##tap", size);
-    const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    bool pressed = ImGui::InvisibleButton("##tap", size);
+    bool held = ImGui::IsItemActive() &&
+                ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     ImGui::PopID();
+    cancel_if_dragged(ctx, pressed, held);
 
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -56,9 +71,11 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
     const Theme& t = theme();
     const ImVec2 size(width_px, std::max(ctx.mm(height_mm), ctx.mm(kMinTargetMm)));
     ImGui::PushID(id.c_str());
-    const bool pressed = ImGui::InvisibleButton("##card", size);
-    const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    bool pressed = ImGui::InvisibleButton("##card", size);
+    bool held = ImGui::IsItemActive() &&
+                ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     ImGui::PopID();
+    cancel_if_dragged(ctx, pressed, held);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = ImGui::GetStyle().FrameRounding;

@@ -1,0 +1,31 @@
+# Runs plaza headless on one script and checks its exit code, its error output, a JSON dump and
+# the number of frames drawn (from --stats). Invoked by CTest through `cmake -P`.
+file(REMOVE_RECURSE "${OUT}")
+file(MAKE_DIRECTORY "${OUT}")
+execute_process(
+    COMMAND "${PLAZA}" --headless --bundle "${BUNDLE}" --script "${SCRIPT}" --out "${OUT}"
+            --stats "${OUT}/stats.json" ${EXTRA_ARGS}
+    RESULT_VARIABLE exit_code
+    ERROR_VARIABLE stderr
+    OUTPUT_VARIABLE stdout)
+message("${stderr}")
+if(NOT exit_code EQUAL EXPECT_EXIT)
+    message(FATAL_ERROR "plaza exited with ${exit_code}, expected ${EXPECT_EXIT}")
+endif()
+if(EXPECT_STDERR AND NOT stderr MATCHES "${EXPECT_STDERR}")
+    message(FATAL_ERROR "the error output does not match: ${EXPECT_STDERR}")
+endif()
+if(JSON_FILE)
+    file(READ "${OUT}/${JSON_FILE}" json)
+    if(NOT json MATCHES "${JSON_REGEX}")
+        message(FATAL_ERROR "${JSON_FILE} does not match: ${JSON_REGEX}")
+    endif()
+endif()
+if(MAX_FRAMES)
+    file(READ "${OUT}/stats.json" stats)
+    string(JSON frames GET "${stats}" frames)
+    if(frames GREATER MAX_FRAMES)
+        message(FATAL_ERROR "${frames} frames were drawn; an idle kiosk should draw at most ${MAX_FRAMES}")
+    endif()
+    message("frames drawn: ${frames}")
+endif()
