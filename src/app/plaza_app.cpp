@@ -7,6 +7,7 @@
 #include "app/options.h"
 #include "core/civil_time.h"
 #include "core/log.h"
+#include "platform/texture_cache.h"
 #include "ui/theme.h"
 
 namespace plaza::app {
@@ -28,7 +29,8 @@ PlazaApp::PlazaApp(content::ContentStore store, float px_per_mm)
     ui_ = std::make_unique<ui::KioskUi>(std::move(data));
 }
 
-void PlazaApp::start() {
+void PlazaApp::start(platform::PlatformServices& services) {
+    images_ = &services.textures;
     ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
     fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_);
     if (!fonts_.error.empty()) core::log_error(fonts_.error);
@@ -41,6 +43,7 @@ void PlazaApp::start() {
 core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
+    ctx.images = images_;
     return ui_->draw(ctx);
 }
 

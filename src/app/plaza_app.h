@@ -16,11 +16,11 @@
 namespace plaza::app {
 
 class PlazaApp final : public platform::KioskApp {
-public:
+  public:
     static core::Result<std::unique_ptr<PlazaApp>> load(const std::string& bundle_path,
                                                         float px_per_mm);
 
-    void start() override;
+    void start(platform::PlatformServices& services) override;
     core::FrameRequest draw_frame(const platform::FrameTime& time) override;
     const core::FrameReport& frame_report() const override { return report_; }
     std::vector<char32_t> missing_glyphs() const override { return fonts_.missing; }
@@ -29,7 +29,7 @@ public:
     // screenshots do not depend on when they were taken.
     std::int64_t event_morning_ms() const;
 
-private:
+  private:
     PlazaApp(content::ContentStore store, float px_per_mm);
 
     content::ContentStore store_;
@@ -37,6 +37,7 @@ private:
     ui::FontSet fonts_;
     core::FrameReport report_;
     float px_per_mm_;
+    ui::ImageProvider* images_ = nullptr;
 };
 
 // The whole program: options, bundle, runner. Returns the process exit code.

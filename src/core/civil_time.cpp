@@ -51,6 +51,12 @@ bool read_int(std::string_view s, size_t pos, size_t len, int& out) {
     }
     return true;
 }
+
+int days_in_month(int year, int month) {
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    return month == 2 && leap ? 29 : kDays[month - 1];
+}
 }  // namespace
 
 std::optional<std::int64_t> parse_iso8601_instant(std::string_view s) {
@@ -75,9 +81,12 @@ std::optional<std::int64_t> parse_iso8601_instant(std::string_view s) {
             ++pos;
         }
         if (digits == 0) return std::nullopt;
-        for (; digits < 3; ++digits) millis *= 10;
+        for (; digits < 3; ++digits)
+            millis *= 10;
     }
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    // The day must exist in its month: "2023-02-29" would otherwise silently become March 1st.
+    if (month < 1 || month > 12 || day < 1 || day > days_in_month(year, month) || hour > 23 ||
+        minute > 59 || second > 60)
         return std::nullopt;
     int offset_minutes;
     if (pos < s.size() && s[pos] == 'Z' && pos + 1 == s.size()) {

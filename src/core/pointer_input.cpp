@@ -28,16 +28,23 @@ PointerFrame PointerTracker::next_frame() {
     } else if (held_) {
         frame.has_position = true;
     }
+    bool moved = false;
     while (!queue_.empty()) {
         const PointerEvent event = queue_.front();
         if (event.kind == PointerEvent::Kind::move) {
             queue_.pop_front();
             position_ = event.position;
             frame.has_position = true;
+            moved = true;
             continue;
         }
         // A press or release: apply it only if this frame has seen no other transition, and stop
         // there so later moves are seen after the UI has registered the transition.
+        // Moves queued before it get a frame of their own first: a release in the same frame as
+        // the moves before it would let the UI see the finger lift before it saw it travel, so a
+        // quick swipe ending between two frames pressed the button it started on (the scroll area
+        // never saw the drag while the pointer was down).
+        if (moved) break;
         queue_.pop_front();
         position_ = event.position;
         frame.has_position = true;

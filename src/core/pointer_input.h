@@ -1,7 +1,9 @@
 // The touch state machine between raw pointer events and what the UI sees each frame.
 // One pointer at a time (a second finger is ignored while the first is down), at most one
-// press or release per frame, and the position is kept for the frame of the release and cleared
-// on the next one, so a button fires on release and nothing stays highlighted afterwards
+// press or release per frame (moves queued before it are shown in a frame of their own first, so
+// a drag is always seen while the pointer is still down), and the position is kept for the frame
+// of the release and cleared on the next one, so a button fires on release and nothing stays
+// highlighted afterwards
 // (the choreography described in ocornut/imgui#1470 and #2074 for Dear ImGui 1.86, which has
 // no input queue of its own).
 #pragma once

@@ -6,8 +6,8 @@
 
 namespace plaza::core {
 namespace {
-long read_status_kib(const char* field) {
-    std::FILE* f = std::fopen("/proc/self/status", "r");
+long read_kib(const char* file, const char* field) {
+    std::FILE* f = std::fopen(file, "r");
     if (!f) return 0;
     char line[256];
     long value = 0;
@@ -23,7 +23,14 @@ long read_status_kib(const char* field) {
 }
 }  // namespace
 
-long peak_rss_kib() { return read_status_kib("VmHWM"); }
-long current_rss_kib() { return read_status_kib("VmRSS"); }
+long peak_rss_kib() {
+    return read_kib("/proc/self/status", "VmHWM");
+}
+long current_rss_kib() {
+    return read_kib("/proc/self/status", "VmRSS");
+}
+long current_pss_kib() {
+    return read_kib("/proc/self/smaps_rollup", "Pss");
+}
 
 }  // namespace plaza::core

@@ -1,6 +1,7 @@
 #include "core/script.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <optional>
 
@@ -56,7 +57,8 @@ bool parse_number(const Token& token, float& out) {
     if (token.quoted || token.text.empty()) return false;
     char* end = nullptr;
     out = std::strtof(token.text.c_str(), &end);
-    return end == token.text.c_str() + token.text.size();
+    // strtof also reads "inf", "nan" and overflows to infinity; `wait inf` would never end.
+    return end == token.text.c_str() + token.text.size() && std::isfinite(out);
 }
 
 bool numbers_from(const std::vector<Token>& tokens, size_t count, std::vector<float>& out) {

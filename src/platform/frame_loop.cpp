@@ -32,7 +32,15 @@ void log_recovery(void*, const char* fmt, ...) {
 }  // namespace
 
 FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock)
-    : app_(app), display_(display), clock_(clock) {
+    : app_(app), display_(display), clock_(clock), wake_event_(SDL_RegisterEvents(1)) {
+    // Worker threads wake the loop through SDL's event queue, which is safe to push to from
+    // any thread; the event itself only means "look at the main-thread queue".
+    main_thread_.set_wake([type = wake_event_] {
+        SDL_Event event{};
+        event.type = type;
+        SDL_PushEvent(&event);
+    });
+    textures_ = std::make_unique<TextureCache>(display_.renderer(), main_thread_);
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the kiosk writes nothing per frame to disk
@@ -40,10 +48,12 @@ FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock)
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigInputTextCursorBlink = false;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
-    app_.start();
+    PlatformServices services{main_thread_, *textures_};
+    app_.start(services);
 }
 
 FrameLoop::~FrameLoop() {
+    textures_.reset();
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui::DestroyContext();
 }
@@ -53,21 +63,35 @@ bool FrameLoop::handle_event(const SDL_Event& event) {
     if (auto pointer = pointer_event_from_sdl(event, display_.screen_size(), display_.rotation())) {
         pointer_.push(*pointer);
         policy_.note_input();
-    } else if (event.type == SDL_WINDOWEVENT) {
-        policy_.note_input();  // exposed, resized, shown: draw again
+    } else if (event.type == SDL_WINDOWEVENT || event.type == wake_event_) {
+        policy_.note_input();  // exposed, resized, shown, or work done for the main thread
     }
     policy_.note_pointer_busy(pointer_.busy());
+    return true;
+}
+
+bool FrameLoop::finish_loading(double seconds) {
+    const double give_up_at = steady_seconds() + seconds;
+    while (textures_->loading() || !main_thread_.empty()) {
+        if (steady_seconds() > give_up_at) return false;
+        main_thread_.run_pending();
+        SDL_Delay(1);
+    }
+    policy_.note_input();
     return true;
 }
 
 bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     const double frame_start = steady_seconds();
     const double now = clock_.monotonic_seconds();
+    main_thread_.run_pending();
+    const bool uploads_left = textures_->upload_and_evict();
     ImGuiIO& io = ImGui::GetIO();
     const core::Size ui = display_.ui_size();
     io.DisplaySize = ImVec2(static_cast<float>(ui.width), static_cast<float>(ui.height));
-    io.DeltaTime = last_frame_time_ < 0 ? 1.0f / 60.0f
-                                        : static_cast<float>(std::max(now - last_frame_time_, 1e-4));
+    io.DeltaTime = last_frame_time_ < 0
+                       ? 1.0f / 60.0f
+                       : static_cast<float>(std::max(now - last_frame_time_, 1e-4));
     last_frame_time_ = now;
 
     const core::PointerFrame pointer = pointer_.next_frame();
@@ -97,6 +121,7 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     if (capture) *capture = display_.read_screen_rgba();
     display_.present();
 
+    if (uploads_left) request.animating = true;
     policy_.note_pointer_busy(pointer_.busy());
     policy_.note_frame_drawn(request);
     const double frame_end = steady_seconds();

@@ -6,6 +6,7 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "core/clock.h"
@@ -15,6 +16,7 @@
 #include "core/sample_stats.h"
 #include "platform/display.h"
 #include "platform/kiosk_app.h"
+#include "platform/texture_cache.h"
 
 namespace plaza::platform {
 
@@ -26,7 +28,7 @@ struct FrameFigures {
 };
 
 class FrameLoop {
-public:
+  public:
     FrameLoop(KioskApp& app, Display& display, const core::Clock& clock);
     ~FrameLoop();
 
@@ -41,13 +43,22 @@ public:
     // Returns false when too many frames in a row failed.
     bool draw_frame(std::vector<std::uint8_t>* capture = nullptr);
 
+    // Waits (in real time, at most `seconds`) until no image is loading, so a headless
+    // screenshot does not depend on how fast the worker thread was. Returns false on timeout.
+    bool finish_loading(double seconds);
+
     const FrameFigures& figures() const { return figures_; }
     const Display& display() const { return display_; }
 
-private:
+  private:
     KioskApp& app_;
     Display& display_;
     const core::Clock& clock_;
+    // Declared before the texture cache: tasks still queued when the cache is gone are dropped
+    // with the queue, never run.
+    core::MainThreadQueue main_thread_;
+    std::unique_ptr<TextureCache> textures_;
+    Uint32 wake_event_;
     core::PointerTracker pointer_;
     core::IdlePolicy policy_;
     core::FrameGuard guard_;

@@ -5,21 +5,31 @@
 #include <cstdint>
 #include <vector>
 
+#include "core/background_worker.h"
 #include "core/frame_report.h"
 #include "core/idle_policy.h"
 
 namespace plaza::platform {
 
+class TextureCache;
+
+// What the runner lends the app for its lifetime.
+struct PlatformServices {
+    core::MainThreadQueue& main_thread;  // post work for the main thread; it wakes the loop
+    TextureCache& textures;              // images as textures (ui::ImageProvider)
+};
+
 struct FrameTime {
-    double now = 0.0;                // monotonic seconds
-    std::int64_t wall_time_ms = 0;   // wall clock
+    double now = 0.0;               // monotonic seconds
+    std::int64_t wall_time_ms = 0;  // wall clock
 };
 
 class KioskApp {
-public:
+  public:
     virtual ~KioskApp() = default;
-    // Before the first frame: fonts and style (the ImGui context exists, no frame is open).
-    virtual void start() = 0;
+    // Before the first frame: fonts, style, image loading (the ImGui context exists, no frame
+    // is open). The services outlive every later call.
+    virtual void start(PlatformServices& services) = 0;
     // Draws one frame; called between ImGui::NewFrame() and ImGui::Render(). May throw: the
     // runner logs it and closes the frame.
     virtual core::FrameRequest draw_frame(const FrameTime& time) = 0;

@@ -33,6 +33,8 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
         {"ui_build_ms", summary(f.ui_build_ms)},
         {"frame_ms", summary(f.frame_ms)},
         {"peak_rss_kib", core::peak_rss_kib()},
+        {"rss_kib_at_exit", core::current_rss_kib()},
+        {"pss_kib_at_exit", core::current_pss_kib()},
         {"missing_glyphs", {{"count", missing.size()}, {"code_points", missing}}},
         {"display", loop.display().describe()},
     };

@@ -83,6 +83,10 @@ bool ScriptPlayer::drag(float x0, float y0, float x1, float y1, int frames) {
 }
 
 bool ScriptPlayer::shot(const std::string& name) {
+    // Images decode on a worker thread in real time; wait for them so the picture is the same
+    // on a fast and a slow machine, and draw until every upload is on screen.
+    if (!loop_.finish_loading(10.0)) return fail("images are still loading after 10 seconds");
+    if (!settle()) return false;
     std::vector<std::uint8_t> pixels;
     if (!loop_.draw_frame(&pixels)) return fail("frames keep failing; see the log");
     const core::Size screen = loop_.display().screen_size();

@@ -7,6 +7,7 @@
 
 #include "core/frame_report.h"
 #include "ui/fonts.h"
+#include "ui/image_provider.h"
 
 namespace plaza::ui {
 
@@ -14,9 +15,10 @@ struct UiContext {
     core::FrameReport& report;
     const FontSet& fonts;
     float px_per_mm = 4.0f;
-    double now = 0.0;                // monotonic seconds (animations)
-    std::int64_t wall_time_ms = 0;   // wall clock (schedule, clock on screen)
+    double now = 0.0;               // monotonic seconds (animations)
+    std::int64_t wall_time_ms = 0;  // wall clock (schedule, clock on screen)
     std::string language = "en";
+    ImageProvider* images = nullptr;  // null where no images are shown (tests of widgets)
 
     float mm(float millimetres) const { return millimetres * px_per_mm; }
 };
