@@ -1,0 +1,3 @@
+// doctest's runner for the platform tests (SDL's offscreen driver, software renderer).
+#define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
+#include <doctest/doctest.h>

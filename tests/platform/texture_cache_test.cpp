@@ -1,0 +1,138 @@
+// platform::TextureCache on a real SDL software renderer: worker decode, main-thread upload,
+// failure placeholders, byte budget and forgetting on new content.
+#include <doctest/doctest.h>
+
+#include <SDL.h>
+
+#include <chrono>
+#include <thread>
+
+#include "../unit/test_images.h"
+#include "platform/texture_cache.h"
+
+using plaza::platform::TextureBudget;
+using plaza::platform::TextureCache;
+using plaza::ui::ImageKey;
+using plaza::ui::ImageState;
+
+namespace {
+
+struct SoftwareRenderer {
+    SoftwareRenderer() {
+        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+        REQUIRE(SDL_InitSubSystem(SDL_INIT_VIDEO) == 0);
+        window = SDL_CreateWindow("test", 0, 0, 64, 64, 0);
+        REQUIRE(window);
+        renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+        REQUIRE(renderer);
+    }
+    ~SoftwareRenderer() {
+        SDL_DestroyRenderer(renderer);
+        SDL_DestroyWindow(window);
+        SDL_QuitSubSystem(SDL_INIT_VIDEO);
+    }
+    SDL_Window* window = nullptr;
+    SDL_Renderer* renderer = nullptr;
+};
+
+// Runs main-thread work and uploads until `key` leaves the loading state (or 5 s pass).
+ImageState wait_for(TextureCache& cache, plaza::core::MainThreadQueue& queue, ImageKey key) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (std::chrono::steady_clock::now() < deadline) {
+        queue.run_pending();
+        cache.upload_and_evict();
+        const ImageState state = cache.image(key).state;
+        if (state != ImageState::loading) return state;
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    return ImageState::loading;
+}
+
+}  // namespace
+
+TEST_CASE("an image loads on the worker and is ready after the main thread uploads it") {
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureCache cache(sdl.renderer, queue);
+    int loads = 0;
+    cache.set_loader([&](const ImageKey& key) -> plaza::core::Result<std::string> {
+        ++loads;
+        return plaza::test::solid_image(20 + static_cast<int>(key.media_id), 10, 0xFF0000FF);
+    });
+    const ImageKey key{3, plaza::ui::ImageVariant::thumbnail};
+    CHECK(cache.image(key).state == ImageState::loading);
+    REQUIRE(wait_for(cache, queue, key) == ImageState::ready);
+    const auto view = cache.image(key);
+    CHECK(view.texture != nullptr);
+    CHECK(view.width == 23);
+    CHECK(view.height == 10);
+    CHECK(cache.bytes_in_use() == 23 * 10 * 4);
+    CHECK(loads == 1);
+}
+
+TEST_CASE("a broken image becomes a placeholder once and is not loaded again") {
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureCache cache(sdl.renderer, queue);
+    int loads = 0;
+    cache.set_loader([&](const ImageKey&) -> plaza::core::Result<std::string> {
+        ++loads;
+        return std::string("this is not an image");
+    });
+    const ImageKey key{1, plaza::ui::ImageVariant::display};
+    REQUIRE(wait_for(cache, queue, key) == ImageState::failed);
+    for (int i = 0; i < 5; ++i) {
+        CHECK(cache.image(key).state == ImageState::failed);
+        cache.upload_and_evict();
+    }
+    CHECK(loads == 1);
+    CHECK(cache.image(key).texture == nullptr);
+}
+
+TEST_CASE("a missing image (loader error) is a placeholder") {
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureCache cache(sdl.renderer, queue);
+    cache.set_loader([](const ImageKey&) -> plaza::core::Result<std::string> {
+        return plaza::core::Error{"no such image in the bundle"};
+    });
+    CHECK(wait_for(cache, queue, ImageKey{9}) == ImageState::failed);
+}
+
+TEST_CASE("over its byte budget the cache evicts images not drawn recently") {
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureBudget budget;
+    budget.cache_bytes = 3 * 16 * 16 * 4;  // room for three 16x16 images
+    TextureCache cache(sdl.renderer, queue, budget);
+    cache.set_loader([](const ImageKey&) -> plaza::core::Result<std::string> {
+        return plaza::test::solid_image(16, 16, 0x00FF00FF);
+    });
+    for (std::int64_t id = 1; id <= 5; ++id) {
+        REQUIRE(wait_for(cache, queue, ImageKey{id}) == ImageState::ready);
+    }
+    // Draw only image 5 for a couple of frames; the others age and go.
+    for (int frame = 0; frame < 3; ++frame) {
+        cache.image(ImageKey{5});
+        cache.upload_and_evict();
+    }
+    CHECK(cache.bytes_in_use() <= budget.cache_bytes);
+    CHECK(cache.image(ImageKey{5}).state == ImageState::ready);
+    CHECK(cache.textures() <= 3);
+}
+
+TEST_CASE("new content forgets every image, and late results of old jobs are dropped") {
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureCache cache(sdl.renderer, queue);
+    cache.set_loader([](const ImageKey&) -> plaza::core::Result<std::string> {
+        return plaza::test::solid_image(8, 8, 0x0000FFFF);
+    });
+    REQUIRE(wait_for(cache, queue, ImageKey{1}) == ImageState::ready);
+    cache.set_loader([](const ImageKey&) -> plaza::core::Result<std::string> {
+        return plaza::core::Error{"gone"};
+    });
+    CHECK(cache.bytes_in_use() == 0);
+    CHECK(wait_for(cache, queue, ImageKey{1}) == ImageState::failed);
+}
