@@ -12,7 +12,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # Debian 12 / Raspberry Pi OS bookworm packages; one list for building, testing and running.
 packages=(
     build-essential cmake ninja-build pkg-config
-    libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev
+    libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
     nlohmann-json3-dev doctest-dev
     fonts-noto-core fonts-noto-cjk
 )

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <cstdio>
 
 #include "app/options.h"
@@ -32,7 +33,15 @@ PlazaApp::PlazaApp(content::ContentStore store, float px_per_mm)
 void PlazaApp::start(platform::PlatformServices& services) {
     images_ = &services.textures;
     ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
+    const auto started = std::chrono::steady_clock::now();
     fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_);
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
+                   std::to_string(atlas.TexHeight) + " built in " +
+                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count()) +
+                   " ms");
     if (!fonts_.error.empty()) core::log_error(fonts_.error);
     if (!fonts_.missing.empty()) {
         core::log_warning("no font provides these content characters: " +
