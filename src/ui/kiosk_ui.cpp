@@ -4,7 +4,7 @@
 
 #include "ui/screens/home_screen.h"
 #include "ui/screens/partnerships_screen.h"
-#include "ui/strings.h"
+#include "ui/i18n/phrases.h"
 #include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
 
@@ -54,12 +54,12 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
 
     Navigation nav;
     if (stack_.size() > 1) {
-        if (TapButton(ctx, "nav/back", tr(language_, ui::Text::back), ImVec2(40, 14),
+        if (TapButton(ctx, "nav/back", tr(language_, Phrase::back), ImVec2(40, 14),
                       ButtonStyle::secondary)) {
             nav.action = Navigation::Action::back;
         }
         ImGui::SameLine();
-        if (TapButton(ctx, "nav/home", tr(language_, ui::Text::home), ImVec2(40, 14),
+        if (TapButton(ctx, "nav/home", tr(language_, Phrase::home), ImVec2(40, 14),
                       ButtonStyle::secondary)) {
             nav.action = Navigation::Action::home;
         }

@@ -5,7 +5,7 @@
 #include <cstdio>
 
 #include "core/civil_time.h"
-#include "ui/strings.h"
+#include "ui/i18n/phrases.h"
 #include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
 
@@ -48,17 +48,17 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     ImGui::NewLine();
 
-    if (TapButton(ctx, "home/partnerships", tr(ctx.language, ui::Text::partnerships),
+    if (TapButton(ctx, "home/partnerships", tr(ctx.language, Phrase::partnerships),
                   ImVec2(90, 20))) {
         nav.go_to(ScreenId::partnerships);
     }
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(6));
     Text(ctx, ctx.fonts.heading,
-         std::to_string(counts_.partnerships) + " " + tr(ctx.language, ui::Text::items_count),
+         std::to_string(counts_.partnerships) + " " + tr(ctx.language, Phrase::items_count),
          t.text_muted);
 
-    Text(ctx, ctx.fonts.heading, tr(ctx.language, ui::Text::featured), t.text);
+    Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::featured), t.text);
     core::FrameRequest request;
     ImGui::BeginChild("featured", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
     const float width = ImGui::GetContentRegionAvail().x;

@@ -2,7 +2,7 @@
 
 #include <imgui.h>
 
-#include "ui/strings.h"
+#include "ui/i18n/phrases.h"
 #include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
 
@@ -10,9 +10,9 @@ namespace plaza::ui {
 
 core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation&) {
     const Theme& t = theme();
-    Text(ctx, ctx.fonts.title, tr(ctx.language, ui::Text::partnerships), t.text);
+    Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::partnerships), t.text);
     Text(ctx, ctx.fonts.body,
-         std::to_string(partnerships_.size()) + " " + tr(ctx.language, ui::Text::items_count),
+         std::to_string(partnerships_.size()) + " " + tr(ctx.language, Phrase::items_count),
          t.text_muted);
 
     core::FrameRequest request;
