@@ -8,6 +8,7 @@ find_package(nlohmann_json REQUIRED)
 pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(HARFBUZZ_SUBSET REQUIRED IMPORTED_TARGET harfbuzz-subset)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 
 set(PLAZA_IMGUI_BACKENDS_DIR "/usr/share/doc/libimgui-dev/examples/backends"
     CACHE PATH "Folder with Dear ImGui's backend sources (Debian: libimgui-dev)")

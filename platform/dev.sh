@@ -13,7 +13,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
     build-essential cmake ninja-build pkg-config
     libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
-    nlohmann-json3-dev doctest-dev
+    nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev
     fonts-noto-core fonts-noto-cjk
 )
 

@@ -1,6 +1,7 @@
-// plaza-bundle's write side: turns an organisers' content folder into one bundle file.
+// plaza-bundle's build command: turns an organisers' content folder into one bundle file.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -11,11 +12,12 @@ namespace plaza::bundle {
 struct BuildOptions {
     std::string source_dir;
     std::string output_path;
-    long long content_version = 1;
+    std::int64_t content_version = 1;
 };
 
-// Validates the folder and writes the bundle atomically (a temporary file renamed into place);
-// on any problem writes nothing and returns every problem as "file:line: field: what is wrong".
+// Validates the whole folder first; on any problem writes nothing and returns every problem as
+// "file:line: field: what is wrong" (file relative to the folder). Otherwise writes the bundle
+// atomically (a temporary file renamed into place). The error is set in both failure cases.
 core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::string>& problems);
 
 }  // namespace plaza::bundle

@@ -1,72 +1,415 @@
-// plaza-bundle: the organisers' tool that turns a content folder into a Plaza bundle.
+// plaza-bundle: the organisers' tool that turns a content folder into a signed Plaza bundle.
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bundle/bundle_builder.h"
+#include "bundle/inspect.h"
+#include "bundle/minisign.h"
+#include "bundle/schedule/import_schedule_command.h"
+#include "bundle/synth.h"
+#include "content/bundle_check.h"
+#include "content/content_store.h"
 
 namespace {
 
-constexpr const char* kUsage =
-    "usage: plaza-bundle build SRC -o OUT.plaza [--version N]\n"
-    "\n"
-    "  build   validate the content folder SRC and write the bundle OUT.plaza\n"
-    "\n"
-    "Exit codes: 0 success, 1 the content has problems (listed as file:line: field: what),\n"
-    "            2 the bundle could not be written, 64 wrong usage.\n";
+namespace fs = std::filesystem;
+namespace ms = plaza::minisign;
 
-int usage_error(const std::string& message) {
-    std::fprintf(stderr, "plaza-bundle: %s\n\n%s", message.c_str(), kUsage);
-    return 64;
+constexpr int kOk = 0, kRejected = 1, kIoError = 2, kUsage = 64;
+
+constexpr const char* kExitCodes =
+    "Exit codes: 0 success; 1 the content has problems, or the bundle failed verification;\n"
+    "            2 a file could not be read or written; 64 wrong usage.\n";
+
+struct Command {
+    const char* name;
+    const char* synopsis;
+    const char* help;
+};
+
+const Command kCommands[] = {
+    {"build", "build SRC -o OUT.plaza [--version N]",
+     "Validates the content folder SRC (docs/bundle-format.md) and writes the bundle OUT.plaza.\n"
+     "Every problem is listed as file:line: field: what is wrong, and then nothing is written;\n"
+     "otherwise the bundle replaces OUT.plaza in one step (never half-written).\n"
+     "  --version N   content version, a whole number >= 1; raise it for every new bundle you\n"
+     "                hand out, kiosks refuse to go back to a lower one (default 1)\n"},
+    {"keygen", "keygen -o NAME [--force]",
+     "Creates a signing key pair: NAME.key (secret, keep it off the USB stick) and NAME.pub\n"
+     "(give it to the venue technicians). minisign format; the secret key has no password, like\n"
+     "`minisign -G -W`, so protect the file itself. Existing files are kept unless --force.\n"},
+    {"sign", "sign OUT.plaza --key NAME.key",
+     "Signs the bundle and writes OUT.plaza.minisig (minisign format, pre-hashed). The trusted\n"
+     "comment records the bundle id and content version so kiosks can refuse old bundles.\n"
+     "Keys made by `minisign -G` work too; a password-protected key asks for its password on\n"
+     "standard input.\n"},
+    {"verify", "verify OUT.plaza --pubkey NAME.pub [--sig FILE]",
+     "Checks the signature (OUT.plaza.minisig unless --sig), then the bundle itself: SQLite\n"
+     "integrity, schema version, no views or triggers, references, and that the signed version\n"
+     "matches the bundle. Signatures made by `minisign -S` are accepted.\n"},
+    {"inspect", "inspect OUT.plaza [--json]",
+     "Shows what the bundle holds: counts per kind, languages, versions, size, signing key and\n"
+     "warnings (damage, missing signature, untranslated texts).\n"},
+    {"import-schedule", "import-schedule FILE [--tz ZONE] [--json]",
+     "Reads a schedule export (frab/pentabarf XML, frab/pretalx JSON, iCalendar) and shows what\n"
+     "was understood: days, rooms, sessions, speakers, the time zone and its UTC offsets, and\n"
+     "every warning with what was done about it. --tz names the event's IANA zone for files\n"
+     "that carry only UTC offsets or none; --json prints the same as JSON.\n"},
+    {"synth", "synth -o OUT.plaza [--partnerships N] [--practices N] [--sessions N] [--seed S]",
+     "Writes a synthetic bundle for benchmarks and tests: the same options give the same file.\n"
+     "Defaults: 1000 partnerships, 100 practices, 100 sessions, seed 1.\n"},
+};
+
+void print_overview(std::FILE* out) {
+    std::fputs("usage: plaza-bundle COMMAND [options]   (plaza-bundle COMMAND --help for more)\n\n",
+               out);
+    for (const auto& c : kCommands)
+        std::fprintf(out, "  plaza-bundle %s\n", c.synopsis);
+    std::fprintf(out, "\n%s", kExitCodes);
 }
 
-int run_build(const std::vector<std::string>& args) {
-    plaza::bundle::BuildOptions options;
-    for (size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "-o" && i + 1 < args.size()) {
-            options.output_path = args[++i];
-        } else if (args[i] == "--version" && i + 1 < args.size()) {
-            char* end = nullptr;
-            options.content_version = std::strtoll(args[++i].c_str(), &end, 10);
-            if (*end != '\0' || options.content_version < 1)
-                return usage_error("--version takes a whole number of at least 1");
-        } else if (args[i] == "--help") {
-            std::fputs(kUsage, stdout);
-            return 0;
-        } else if (options.source_dir.empty() && args[i][0] != '-') {
-            options.source_dir = args[i];
-        } else {
-            return usage_error("unexpected argument '" + args[i] + "'");
+const Command& command_named(const std::string& name) {
+    for (const auto& c : kCommands)
+        if (name == c.name) return c;
+    std::abort();
+}
+
+int usage_error(const std::string& command, const std::string& message) {
+    std::fprintf(stderr, "plaza-bundle %s: %s\nusage: plaza-bundle %s\n", command.c_str(),
+                 message.c_str(), command_named(command).synopsis);
+    return kUsage;
+}
+
+bool wants_help(const std::vector<std::string>& args, const std::string& command) {
+    for (const auto& a : args) {
+        if (a == "--help" || a == "-h") {
+            const Command& c = command_named(command);
+            std::printf("usage: plaza-bundle %s\n\n%s\n%s", c.synopsis, c.help, kExitCodes);
+            return true;
         }
     }
-    if (options.source_dir.empty() || options.output_path.empty())
-        return usage_error("build needs a source folder and -o OUT.plaza");
+    return false;
+}
+
+// Splits arguments into positionals and "--option value" pairs; `flags` take no value.
+struct Args {
+    std::vector<std::string> positional;
+    std::map<std::string, std::string> options;
+};
+bool parse_args(const std::vector<std::string>& args, const std::vector<std::string>& valued,
+                const std::vector<std::string>& flags, Args& out, std::string& error) {
+    for (size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a.size() > 1 && a[0] == '-') {
+            if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
+                out.options[a] = "1";
+            } else if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
+                if (i + 1 >= args.size()) {
+                    error = a + " needs a value";
+                    return false;
+                }
+                out.options[a] = args[++i];
+            } else {
+                error = "unknown option '" + a + "'";
+                return false;
+            }
+        } else {
+            out.positional.push_back(a);
+        }
+    }
+    return true;
+}
+
+bool parse_count(const std::string& text, long long min, long long& out) {
+    char* end = nullptr;
+    out = std::strtoll(text.c_str(), &end, 10);
+    return !text.empty() && *end == '\0' && out >= min;
+}
+
+bool read_text_file(const std::string& path, std::string& out, std::uintmax_t limit) {
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    if (ec || size > limit) return false;
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    out = text.str();
+    return static_cast<bool>(in);
+}
+
+// Writes a small file by renaming a complete temporary copy over it.
+bool write_text_file(const std::string& path, const std::string& text, bool secret) {
+    const std::string temp = path + ".partial";
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) return false;
+        if (secret) ::chmod(temp.c_str(), 0600);
+        out << text;
+        out.flush();
+        if (!out) return false;
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    return !ec;
+}
+
+int run_build(const std::vector<std::string>& argv) {
+    Args args;
+    std::string error;
+    if (!parse_args(argv, {"-o", "--version"}, {}, args, error)) return usage_error("build", error);
+    if (args.positional.size() != 1 || !args.options.count("-o"))
+        return usage_error("build", "needs a source folder and -o OUT.plaza");
+    plaza::bundle::BuildOptions options;
+    options.source_dir = args.positional[0];
+    options.output_path = args.options["-o"];
+    if (args.options.count("--version")) {
+        long long v;
+        if (!parse_count(args.options["--version"], 1, v))
+            return usage_error("build", "--version takes a whole number of at least 1");
+        options.content_version = v;
+    }
     std::vector<std::string> problems;
     auto result = plaza::bundle::build_bundle(options, problems);
-    for (const auto& p : problems) std::fprintf(stderr, "%s\n", p.c_str());
+    const fs::path source(options.source_dir);
+    for (const auto& p : problems)
+        std::fprintf(stderr, "%s\n", (source / p).c_str());
     if (!problems.empty()) {
-        std::fprintf(stderr, "plaza-bundle: %zu problem(s); nothing was written\n", problems.size());
-        return 1;
+        std::fprintf(stderr, "plaza-bundle: %zu problem(s); nothing was written\n",
+                     problems.size());
+        return kRejected;
     }
     if (!result) {
         std::fprintf(stderr, "plaza-bundle: %s\n", result.error().c_str());
-        return 2;
+        return kIoError;
     }
     std::printf("wrote %s\n", options.output_path.c_str());
-    return 0;
+    return kOk;
+}
+
+int run_keygen(const std::vector<std::string>& argv) {
+    Args args;
+    std::string error;
+    if (!parse_args(argv, {"-o"}, {"--force"}, args, error)) return usage_error("keygen", error);
+    if (!args.positional.empty() || !args.options.count("-o"))
+        return usage_error("keygen", "needs -o NAME");
+    const std::string secret = args.options["-o"] + ".key", pub = args.options["-o"] + ".pub";
+    if (!args.options.count("--force") && (fs::exists(secret) || fs::exists(pub))) {
+        std::fprintf(stderr, "plaza-bundle keygen: %s or %s exists; use --force to replace it\n",
+                     secret.c_str(), pub.c_str());
+        return kIoError;
+    }
+    const auto pair = ms::generate_key_pair();
+    if (!write_text_file(secret, ms::format_secret_key(pair.secret_key), true) ||
+        !write_text_file(pub, ms::format_public_key(pair.public_key), false)) {
+        std::fprintf(stderr, "plaza-bundle keygen: cannot write %s\n", secret.c_str());
+        return kIoError;
+    }
+    std::printf("key id %s\nsecret key: %s (no password: keep it private)\npublic key: %s\n",
+                ms::key_id_hex(pair.public_key.key_id).c_str(), secret.c_str(), pub.c_str());
+    return kOk;
+}
+
+int run_sign(const std::vector<std::string>& argv) {
+    Args args;
+    std::string error;
+    if (!parse_args(argv, {"--key"}, {}, args, error)) return usage_error("sign", error);
+    if (args.positional.size() != 1 || !args.options.count("--key"))
+        return usage_error("sign", "needs a bundle and --key NAME.key");
+    const std::string bundle = args.positional[0];
+    std::string key_text;
+    if (!read_text_file(args.options["--key"], key_text, 4096)) {
+        std::fprintf(stderr, "plaza-bundle sign: %s cannot be read\n",
+                     args.options["--key"].c_str());
+        return kIoError;
+    }
+    std::string password;
+    if (ms::secret_key_needs_password(key_text)) {
+        std::fprintf(stderr, "Password for %s: ", args.options["--key"].c_str());
+        std::getline(std::cin, password);
+    }
+    auto key = ms::parse_secret_key(key_text, password);
+    if (!key) {
+        std::fprintf(stderr, "plaza-bundle sign: %s: %s\n", args.options["--key"].c_str(),
+                     key.error().c_str());
+        return kRejected;
+    }
+    auto store = plaza::content::ContentStore::open(bundle);
+    if (!store) {
+        std::fprintf(stderr, "plaza-bundle sign: %s\n", store.error().c_str());
+        return kRejected;
+    }
+    const std::string comment = "plaza bundle=" + store->meta("bundle_id") +
+                                " version=" + store->meta("content_version") +
+                                " file=" + fs::path(bundle).filename().string();
+    auto signature = ms::sign_file(bundle, key.value(), comment);
+    if (!signature) {
+        std::fprintf(stderr, "plaza-bundle sign: %s\n", signature.error().c_str());
+        return kIoError;
+    }
+    if (!write_text_file(bundle + ".minisig", ms::format_signature(signature.value()), false)) {
+        std::fprintf(stderr, "plaza-bundle sign: cannot write %s.minisig\n", bundle.c_str());
+        return kIoError;
+    }
+    std::printf("wrote %s.minisig (key %s)\n", bundle.c_str(), ms::key_id_hex(key->key_id).c_str());
+    return kOk;
+}
+
+// The value of "name=value" in a trusted comment, or "" when absent.
+std::string comment_field(const std::string& comment, const std::string& name) {
+    std::istringstream words(comment);
+    for (std::string word; words >> word;) {
+        if (word.rfind(name + "=", 0) == 0) return word.substr(name.size() + 1);
+    }
+    return "";
+}
+
+int run_verify(const std::vector<std::string>& argv) {
+    Args args;
+    std::string error;
+    if (!parse_args(argv, {"--pubkey", "--sig"}, {}, args, error))
+        return usage_error("verify", error);
+    if (args.positional.size() != 1 || !args.options.count("--pubkey"))
+        return usage_error("verify", "needs a bundle and --pubkey NAME.pub");
+    const std::string bundle = args.positional[0];
+    const std::string sig_path =
+        args.options.count("--sig") ? args.options["--sig"] : bundle + ".minisig";
+    std::string key_text, sig_text;
+    if (!read_text_file(args.options["--pubkey"], key_text, 4096)) {
+        std::fprintf(stderr, "FAIL %s: cannot be read\n", args.options["--pubkey"].c_str());
+        return kIoError;
+    }
+    if (!read_text_file(sig_path, sig_text, 16384)) {
+        std::fprintf(stderr, "FAIL %s: cannot be read (is the bundle signed?)\n", sig_path.c_str());
+        return kRejected;
+    }
+    auto key = ms::parse_public_key(key_text);
+    if (!key) {
+        std::fprintf(stderr, "FAIL %s: %s\n", args.options["--pubkey"].c_str(),
+                     key.error().c_str());
+        return kRejected;
+    }
+    auto signature = ms::parse_signature(sig_text);
+    if (!signature) {
+        std::fprintf(stderr, "FAIL %s: %s\n", sig_path.c_str(), signature.error().c_str());
+        return kRejected;
+    }
+    if (auto ok = ms::verify_file(bundle, key.value(), signature.value()); !ok) {
+        std::fprintf(stderr, "FAIL %s: %s\n", bundle.c_str(), ok.error().c_str());
+        return kRejected;
+    }
+    auto problems = plaza::content::check_bundle(bundle);
+    if (problems.empty()) {
+        auto store = plaza::content::ContentStore::open(bundle);
+        const std::string& tc = signature->trusted_comment;
+        const std::string version = comment_field(tc, "version"), id = comment_field(tc, "bundle");
+        if (!version.empty() && version != store->meta("content_version"))
+            problems.push_back("signed for content version " + version + ", the bundle says " +
+                               store->meta("content_version"));
+        if (!id.empty() && id != store->meta("bundle_id"))
+            problems.push_back("signed for bundle " + id + ", the bundle is " +
+                               store->meta("bundle_id"));
+    }
+    for (const auto& p : problems)
+        std::fprintf(stderr, "FAIL %s\n", p.c_str());
+    if (!problems.empty()) return kRejected;
+    std::printf("OK %s: signed by key %s; trusted comment: %s\n", bundle.c_str(),
+                ms::key_id_hex(key->key_id).c_str(), signature->trusted_comment.c_str());
+    return kOk;
+}
+
+int run_inspect(const std::vector<std::string>& argv) {
+    Args args;
+    std::string error;
+    if (!parse_args(argv, {}, {"--json"}, args, error)) return usage_error("inspect", error);
+    if (args.positional.size() != 1) return usage_error("inspect", "needs one bundle");
+    auto report = plaza::bundle::inspect_bundle(args.positional[0]);
+    if (!report) {
+        std::fprintf(stderr, "plaza-bundle inspect: %s\n", report.error().c_str());
+        return kRejected;
+    }
+    std::fputs((args.options.count("--json") ? plaza::bundle::format_report_json(report.value())
+                                             : plaza::bundle::format_report_text(report.value()))
+                   .c_str(),
+               stdout);
+    return kOk;
+}
+
+int run_synth(const std::vector<std::string>& argv) {
+    Args args;
+    std::string error;
+    if (!parse_args(argv, {"-o", "--partnerships", "--practices", "--sessions", "--seed"}, {}, args,
+                    error))
+        return usage_error("synth", error);
+    if (!args.positional.empty() || !args.options.count("-o"))
+        return usage_error("synth", "needs -o OUT.plaza");
+    plaza::bundle::SynthOptions options;
+    const std::pair<const char*, int*> counts[] = {{"--partnerships", &options.partnerships},
+                                                   {"--practices", &options.practices},
+                                                   {"--sessions", &options.sessions}};
+    for (const auto& [name, target] : counts) {
+        if (!args.options.count(name)) continue;
+        long long n;
+        if (!parse_count(args.options[name], 0, n) || n > 1000000)
+            return usage_error("synth", std::string(name) + " takes a whole number, 0 to 1000000");
+        *target = static_cast<int>(n);
+    }
+    if (args.options.count("--seed")) {
+        long long seed;
+        if (!parse_count(args.options["--seed"], 0, seed))
+            return usage_error("synth", "--seed takes a whole number");
+        options.seed = static_cast<std::uint64_t>(seed);
+    }
+    auto result = plaza::bundle::write_synthetic_bundle(options, args.options["-o"]);
+    if (!result) {
+        std::fprintf(stderr, "plaza-bundle synth: %s\n", result.error().c_str());
+        return kIoError;
+    }
+    std::printf("wrote %s\n", args.options["-o"].c_str());
+    return kOk;
+}
+
+int run_import_schedule(const std::vector<std::string>& argv) {
+    return plaza::schedule::run_import_schedule(argv);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty() || args[0] == "--help" || args[0] == "help") {
-        std::fputs(kUsage, args.empty() ? stderr : stdout);
-        return args.empty() ? 64 : 0;
+    if (args.empty()) {
+        print_overview(stderr);
+        return kUsage;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        print_overview(stdout);
+        return kOk;
     }
     const std::string command = args[0];
     args.erase(args.begin());
-    if (command == "build") return run_build(args);
-    return usage_error("unknown command '" + command + "'");
+    using Runner = int (*)(const std::vector<std::string>&);
+    const std::map<std::string, Runner> runners = {{"build", run_build},
+                                                   {"keygen", run_keygen},
+                                                   {"sign", run_sign},
+                                                   {"verify", run_verify},
+                                                   {"inspect", run_inspect},
+                                                   {"synth", run_synth},
+                                                   {"import-schedule", run_import_schedule}};
+    auto it = runners.find(command);
+    if (it == runners.end()) {
+        std::fprintf(stderr, "plaza-bundle: unknown command '%s'\n\n", command.c_str());
+        print_overview(stderr);
+        return kUsage;
+    }
+    if (wants_help(args, command)) return kOk;
+    return it->second(args);
 }

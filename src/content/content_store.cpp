@@ -1,6 +1,7 @@
 #include "content/content_store.h"
 
 #include "content/schema.h"
+#include "content/search_text.h"
 #include "core/utf8.h"
 
 namespace plaza::content {
@@ -49,18 +50,71 @@ std::string ContentStore::meta(const std::string& key) const {
 
 ContentCounts ContentStore::counts() const {
     ContentCounts counts;
-    auto stmt = db_.prepare("SELECT count(*) FROM partnership");
-    if (stmt && stmt->step()) counts.partnerships = stmt->column_int(0);
+    auto stmt = db_.prepare(
+        "SELECT (SELECT count(*) FROM partnership), (SELECT count(*) FROM practice), "
+        "(SELECT count(*) FROM session), (SELECT count(*) FROM speaker), "
+        "(SELECT count(*) FROM room), (SELECT count(*) FROM city), "
+        "(SELECT count(*) FROM country), (SELECT count(*) FROM programme), "
+        "(SELECT count(*) FROM theme), (SELECT count(*) FROM media), "
+        "(SELECT count(*) FROM translation)");
+    if (stmt && stmt->step()) {
+        std::int64_t* fields[] = {&counts.partnerships, &counts.practices,   &counts.sessions,
+                                  &counts.speakers,     &counts.rooms,       &counts.cities,
+                                  &counts.countries,    &counts.programmes,  &counts.themes,
+                                  &counts.media,        &counts.translations};
+        for (int i = 0; i < 11; ++i)
+            *fields[i] = stmt->column_int(i);
+    }
     return counts;
 }
 
-std::vector<PartnershipCard> ContentStore::featured_partnerships(int limit) const {
+void ContentStore::set_language(const std::string& code) {
+    chain_.clear();
+    language_.clear();
+    auto stmt = db_.prepare("SELECT position, fallback FROM language WHERE code = ?1");
+    if (!stmt) return;
+    stmt->bind(1, code);
+    if (!stmt->step()) return;
+    language_ = code;
+    if (stmt->column_int(0) == 0) return;  // the default language is the base columns
+    chain_.push_back(code);
+    const std::string fallback = stmt->column_text(1);
+    for (size_t start = 0; start < fallback.size();) {
+        size_t end = fallback.find(' ', start);
+        if (end == std::string::npos) end = fallback.size();
+        if (end > start && chain_.size() < 4) chain_.push_back(fallback.substr(start, end - start));
+        start = end + 1;
+    }
+}
+
+std::string ContentStore::localized(const char* entity, const char* id_column, const char* field,
+                                    const char* base_column) const {
+    if (chain_.empty()) return base_column;
+    // Language codes come from the bundle's own language table and are checked to be plain
+    // lower-case letters before they are spliced in, so the SQL stays a fixed shape.
+    std::string sql = "COALESCE(";
+    for (const auto& lang : chain_) {
+        bool plain = !lang.empty();
+        for (char c : lang)
+            plain = plain && c >= 'a' && c <= 'z';
+        if (!plain) continue;
+        sql += std::string("(SELECT value FROM translation WHERE entity = '") + entity +
+               "' AND entity_id = " + id_column + " AND field = '" + field + "' AND lang = '" +
+               lang + "'), ";
+    }
+    return sql + base_column + ")";
+}
+
+std::vector<PartnershipCard> ContentStore::query_cards(const std::string& order_and_limit,
+                                                       int limit) const {
     std::vector<PartnershipCard> cards;
-    auto stmt = db_.prepare(
-        "SELECT id, title, cities, summary FROM partnership "
-        "ORDER BY featured DESC, title LIMIT ?1");
+    const std::string sql = "SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
+                            ", p.cities, " +
+                            localized("partnership", "p.id", "summary", "p.summary") +
+                            " FROM partnership p " + order_and_limit;
+    auto stmt = db_.prepare(sql);
     if (!stmt) return cards;
-    stmt->bind(1, static_cast<std::int64_t>(limit));
+    if (limit >= 0) stmt->bind(1, static_cast<std::int64_t>(limit));
     while (stmt->step()) {
         cards.push_back({stmt->column_int(0), stmt->column_text(1), stmt->column_text(2),
                          stmt->column_text(3)});
@@ -68,15 +122,49 @@ std::vector<PartnershipCard> ContentStore::featured_partnerships(int limit) cons
     return cards;
 }
 
+std::vector<PartnershipCard> ContentStore::featured_partnerships(int limit) const {
+    return query_cards("ORDER BY p.featured DESC, p.title LIMIT ?1", limit);
+}
+
 std::vector<PartnershipCard> ContentStore::partnerships() const {
-    std::vector<PartnershipCard> cards;
-    auto stmt = db_.prepare("SELECT id, title, cities, summary FROM partnership ORDER BY title");
-    if (!stmt) return cards;
+    return query_cards("ORDER BY p.title", -1);
+}
+
+std::vector<SearchHit> ContentStore::search(const std::string& typed, int limit) const {
+    std::vector<SearchHit> hits;
+    const std::string query = search_query(typed);
+    if (query.empty()) return hits;
+    const std::string sql =
+        "SELECT d.kind, d.ref_id, CASE d.kind "
+        "WHEN 'partnership' THEN (SELECT " +
+        localized("partnership", "p.id", "title", "p.title") +
+        " FROM partnership p WHERE p.id = d.ref_id) "
+        "WHEN 'practice' THEN (SELECT " +
+        localized("practice", "p.id", "title", "p.title") +
+        " FROM practice p WHERE p.id = d.ref_id) "
+        "WHEN 'session' THEN (SELECT " +
+        localized("session", "s.id", "title", "s.title") +
+        " FROM session s WHERE s.id = d.ref_id) "
+        "ELSE (SELECT name FROM speaker WHERE id = d.ref_id) END "
+        "FROM (SELECT rowid AS doc, bm25(search, 4.0, 1.0) AS score FROM search "
+        "WHERE search MATCH ?1 ORDER BY score LIMIT ?2) AS m "
+        "JOIN search_doc d ON d.id = m.doc ORDER BY m.score";
+    auto stmt = db_.prepare(sql);
+    if (!stmt) return hits;
+    stmt->bind(1, query).bind(2, static_cast<std::int64_t>(limit));
     while (stmt->step()) {
-        cards.push_back({stmt->column_int(0), stmt->column_text(1), stmt->column_text(2),
-                         stmt->column_text(3)});
+        hits.push_back({stmt->column_text(0), stmt->column_int(1), stmt->column_text(2)});
     }
-    return cards;
+    return hits;
+}
+
+std::int64_t ContentStore::translated_count(const std::string& entity, const std::string& field,
+                                            const std::string& lang) const {
+    auto stmt = db_.prepare(
+        "SELECT count(*) FROM translation WHERE entity = ?1 AND field = ?2 AND lang = ?3");
+    if (!stmt) return 0;
+    stmt->bind(1, entity).bind(2, field).bind(3, lang);
+    return stmt->step() ? stmt->column_int(0) : 0;
 }
 
 std::set<char32_t> ContentStore::code_points() const {

@@ -13,7 +13,7 @@
 namespace plaza::content {
 
 class ContentStore {
-public:
+  public:
     // Opens a bundle and checks that it is one Plaza can read (schema version, required rows).
     static core::Result<ContentStore> open(const std::string& path);
 
@@ -21,14 +21,30 @@ public:
     ContentCounts counts() const;
     std::vector<PartnershipCard> featured_partnerships(int limit) const;
     std::vector<PartnershipCard> partnerships() const;  // all, by title
+    // Full-text search as the visitor types: diacritic-insensitive, every word a prefix
+    // ("sao pa" finds São Paulo, "lodz" finds Łódź), best matches first.
+    std::vector<SearchHit> search(const std::string& typed, int limit) const;
+    // The language visitor-facing texts come back in; a text missing in it follows the
+    // language's fallback list, then the bundle's default language. Unknown codes are ignored.
+    void set_language(const std::string& code);
+    const std::string& language() const { return language_; }
+    // How many records of `entity` have `field` translated into `lang` (for coverage reports).
+    std::int64_t translated_count(const std::string& entity, const std::string& field,
+                                  const std::string& lang) const;
     // Every code point the bundle's visitor-facing text uses (recorded by plaza-bundle).
     std::set<char32_t> code_points() const;
     std::string meta(const std::string& key) const;
 
-private:
+  private:
     explicit ContentStore(Database db) : db_(std::move(db)) {}
+    std::vector<PartnershipCard> query_cards(const std::string& order_and_limit, int limit) const;
+    // SQL for a translated column: the text in the first language of the chain that has one.
+    std::string localized(const char* entity, const char* id_column, const char* field,
+                          const char* base_column) const;
     Database db_;
     EventInfo event_;
+    std::string language_;
+    std::vector<std::string> chain_;  // the languages to try before the base column
 };
 
 }  // namespace plaza::content

@@ -29,6 +29,16 @@ struct PartnershipCard {
 
 struct ContentCounts {
     std::int64_t partnerships = 0;
+    std::int64_t practices = 0, sessions = 0, speakers = 0, rooms = 0;
+    std::int64_t cities = 0, countries = 0, programmes = 0, themes = 0, media = 0;
+    std::int64_t translations = 0;
+};
+
+// One search result: what kind of record, its row id, and its title in the current language.
+struct SearchHit {
+    std::string kind;  // partnership, practice, session or speaker
+    std::int64_t id = 0;
+    std::string title;
 };
 
 }  // namespace plaza::content

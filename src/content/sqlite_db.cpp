@@ -4,12 +4,12 @@ namespace plaza::content {
 
 core::Result<Database> Database::open_untrusted_read_only(const std::string& path) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
     Database db(raw);
     if (rc != SQLITE_OK) {
-        return core::Error{path + ": cannot open as SQLite: " +
-                           (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
+        return core::Error{
+            path + ": cannot open as SQLite: " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
     }
     sqlite3_db_config(raw, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
     sqlite3_db_config(raw, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, nullptr);
@@ -27,19 +27,20 @@ core::Result<Database> Database::open_untrusted_read_only(const std::string& pat
     sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_limit(raw, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
     sqlite3_limit(raw, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
-    if (auto r = db.exec("PRAGMA mmap_size=0; PRAGMA query_only=1;"); !r) return core::Error{r.error()};
+    if (auto r = db.exec("PRAGMA mmap_size=0; PRAGMA query_only=1;"); !r)
+        return core::Error{r.error()};
     return db;
 }
 
 core::Result<Database> Database::create_for_writing(const std::string& path) {
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &raw,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     Database db(raw);
     if (rc != SQLITE_OK) {
-        return core::Error{path + ": cannot create: " +
-                           (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
+        return core::Error{path +
+                           ": cannot create: " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
     }
     return db;
 }
@@ -63,7 +64,9 @@ core::Result<bool> Database::exec(const std::string& sql) const {
     return true;
 }
 
-std::string Database::last_error() const { return sqlite3_errmsg(db_.get()); }
+std::string Database::last_error() const {
+    return sqlite3_errmsg(db_.get());
+}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     sqlite3_bind_int64(stmt_.get(), index, value);
@@ -76,7 +79,24 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
-bool Statement::step() { return sqlite3_step(stmt_.get()) == SQLITE_ROW; }
+Statement& Statement::bind(int index, double value) {
+    sqlite3_bind_double(stmt_.get(), index, value);
+    return *this;
+}
+
+Statement& Statement::bind_blob(int index, const void* data, size_t size) {
+    sqlite3_bind_blob64(stmt_.get(), index, data, size, SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+    sqlite3_bind_null(stmt_.get(), index);
+    return *this;
+}
+
+bool Statement::step() {
+    return sqlite3_step(stmt_.get()) == SQLITE_ROW;
+}
 
 core::Result<bool> Statement::run() {
     int rc;
@@ -98,6 +118,17 @@ std::int64_t Statement::column_int(int index) const {
 std::string Statement::column_text(int index) const {
     const auto* text = sqlite3_column_text(stmt_.get(), index);
     return text ? std::string(reinterpret_cast<const char*>(text),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)))
+                : std::string();
+}
+
+double Statement::column_double(int index) const {
+    return sqlite3_column_double(stmt_.get(), index);
+}
+
+std::string Statement::column_blob(int index) const {
+    const void* data = sqlite3_column_blob(stmt_.get(), index);
+    return data ? std::string(static_cast<const char*>(data),
                               static_cast<size_t>(sqlite3_column_bytes(stmt_.get(), index)))
                 : std::string();
 }

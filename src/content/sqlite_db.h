@@ -16,7 +16,7 @@ namespace plaza::content {
 class Statement;
 
 class Database {
-public:
+  public:
     // Opens a bundle read-only with SQLite's defensive settings: a bundle may come from a USB
     // stick, so the file is treated as hostile (https://www.sqlite.org/security.html): defensive
     // mode, no extension loading, no untrusted schema functions, no memory mapping, tight limits.
@@ -33,7 +33,7 @@ public:
     sqlite3* handle() const { return db_.get(); }
     std::string last_error() const;
 
-private:
+  private:
     struct Closer {
         void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
     };
@@ -42,21 +42,26 @@ private:
 };
 
 class Statement {
-public:
+  public:
     Statement(Statement&&) noexcept = default;
     Statement& operator=(Statement&&) noexcept = default;
 
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, std::string_view value);
+    Statement& bind(int index, double value);
+    Statement& bind_blob(int index, const void* data, size_t size);
+    Statement& bind_null(int index);
     // Returns true while a row is available.
     bool step();
     core::Result<bool> run();  // steps to completion; the error names the statement
     std::int64_t column_int(int index) const;
     std::string column_text(int index) const;
+    double column_double(int index) const;
+    std::string column_blob(int index) const;
     bool column_is_null(int index) const;
     void reset();
 
-private:
+  private:
     friend class Database;
     struct Finalizer {
         void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }

@@ -41,8 +41,7 @@ CivilTime civil_from_unix_ms(std::int64_t unix_ms, int utc_offset_minutes) {
     return t;
 }
 
-namespace {
-bool read_int(std::string_view s, size_t pos, size_t len, int& out) {
+bool read_digits(std::string_view s, size_t pos, size_t len, int& out) {
     if (pos + len > s.size()) return false;
     out = 0;
     for (size_t i = pos; i < pos + len; ++i) {
@@ -57,18 +56,18 @@ int days_in_month(int year, int month) {
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     return month == 2 && leap ? 29 : kDays[month - 1];
 }
-}  // namespace
 
 std::optional<std::int64_t> parse_iso8601_instant(std::string_view s) {
     int year, month, day, hour, minute, second = 0;
-    if (!read_int(s, 0, 4, year) || s.size() < 16 || s[4] != '-' || !read_int(s, 5, 2, month) ||
-        s[7] != '-' || !read_int(s, 8, 2, day) || (s[10] != 'T' && s[10] != ' ') ||
-        !read_int(s, 11, 2, hour) || s[13] != ':' || !read_int(s, 14, 2, minute)) {
+    if (!read_digits(s, 0, 4, year) || s.size() < 16 || s[4] != '-' ||
+        !read_digits(s, 5, 2, month) || s[7] != '-' || !read_digits(s, 8, 2, day) ||
+        (s[10] != 'T' && s[10] != ' ') || !read_digits(s, 11, 2, hour) || s[13] != ':' ||
+        !read_digits(s, 14, 2, minute)) {
         return std::nullopt;
     }
     size_t pos = 16;
     if (pos < s.size() && s[pos] == ':') {
-        if (!read_int(s, pos + 1, 2, second)) return std::nullopt;
+        if (!read_digits(s, pos + 1, 2, second)) return std::nullopt;
         pos += 3;
     }
     int millis = 0;
@@ -93,7 +92,8 @@ std::optional<std::int64_t> parse_iso8601_instant(std::string_view s) {
         offset_minutes = 0;
     } else if (pos + 6 == s.size() && (s[pos] == '+' || s[pos] == '-') && s[pos + 3] == ':') {
         int oh, om;
-        if (!read_int(s, pos + 1, 2, oh) || !read_int(s, pos + 4, 2, om) || oh > 18 || om > 59)
+        if (!read_digits(s, pos + 1, 2, oh) || !read_digits(s, pos + 4, 2, om) || oh > 18 ||
+            om > 59)
             return std::nullopt;
         offset_minutes = (s[pos] == '-' ? -1 : 1) * (oh * 60 + om);
     } else {

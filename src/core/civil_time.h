@@ -1,5 +1,6 @@
 // Calendar arithmetic without the C library's time zone state: Unix milliseconds to and from a
-// civil date and time at a fixed UTC offset, and ISO 8601 instants as scripts and bundles write them.
+// civil date and time at a fixed UTC offset, and ISO 8601 instants as scripts and bundles write
+// them.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +17,9 @@ struct CivilTime {
 };
 
 std::int64_t days_from_civil(int year, int month, int day);
+int days_in_month(int year, int month);  // month 1-12, leap years included
+// Reads `len` ASCII digits of `s` at `pos` into `out`; false if any is not a digit.
+bool read_digits(std::string_view s, size_t pos, size_t len, int& out);
 CivilTime civil_from_unix_ms(std::int64_t unix_ms, int utc_offset_minutes);
 
 // "2024-03-20T10:30:00+01:00", "2024-03-20T09:30:00Z" or with fractional seconds; a time without

@@ -44,6 +44,13 @@ bool is_valid_utf8(std::string_view text) {
 }
 
 void collect_code_points(std::string_view text, std::set<char32_t>& out) {
+    for (char32_t cp : decode_utf8(text))
+        out.insert(cp);
+}
+
+std::u32string decode_utf8(std::string_view text) {
+    std::u32string out;
+    out.reserve(text.size());
     for (size_t pos = 0; pos < text.size();) {
         char32_t cp;
         const size_t len = decode(text, pos, cp);
@@ -51,9 +58,20 @@ void collect_code_points(std::string_view text, std::set<char32_t>& out) {
             ++pos;
             continue;
         }
-        out.insert(cp);
+        out += cp;
         pos += len;
     }
+    return out;
+}
+
+size_t utf8_length(std::string_view text) {
+    size_t count = 0;
+    for (size_t pos = 0; pos < text.size(); ++count) {
+        char32_t cp;
+        const size_t len = decode(text, pos, cp);
+        pos += len == 0 ? 1 : len;
+    }
+    return count;
 }
 
 void append_utf8(std::string& out, char32_t cp) {

@@ -13,5 +13,9 @@ bool is_valid_utf8(std::string_view text);
 // Appends every code point of `text` to `out`; invalid sequences are skipped.
 void collect_code_points(std::string_view text, std::set<char32_t>& out);
 void append_utf8(std::string& out, char32_t code_point);
+// The code points of `text`; invalid sequences are skipped.
+std::u32string decode_utf8(std::string_view text);
+// Length in code points (what an organiser counts as characters); invalid bytes count as one.
+size_t utf8_length(std::string_view text);
 
 }  // namespace plaza::core

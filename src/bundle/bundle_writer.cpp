@@ -1,0 +1,599 @@
+#include "bundle/bundle_writer.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <random>
+#include <set>
+#include <unordered_map>
+
+#include "content/schema.h"
+#include "content/search_text.h"
+#include "content/sqlite_db.h"
+#include "core/civil_time.h"
+#include "core/utf8.h"
+
+namespace plaza::bundle {
+namespace fs = std::filesystem;
+
+const SdgInfo kSdgs[17] = {
+    {1, "No poverty", "#E5243B"},
+    {2, "Zero hunger", "#DDA63A"},
+    {3, "Good health and well-being", "#4C9F38"},
+    {4, "Quality education", "#C5192D"},
+    {5, "Gender equality", "#FF3A21"},
+    {6, "Clean water and sanitation", "#26BDE2"},
+    {7, "Affordable and clean energy", "#FCC30B"},
+    {8, "Decent work and economic growth", "#A21942"},
+    {9, "Industry, innovation and infrastructure", "#FD6925"},
+    {10, "Reduced inequalities", "#DD1367"},
+    {11, "Sustainable cities and communities", "#FD9D24"},
+    {12, "Responsible consumption and production", "#BF8B2E"},
+    {13, "Climate action", "#3F7E44"},
+    {14, "Life below water", "#0A97D9"},
+    {15, "Life on land", "#56C02B"},
+    {16, "Peace, justice and strong institutions", "#00689D"},
+    {17, "Partnerships for the goals", "#19486A"},
+};
+
+namespace {
+
+using content::Database;
+using content::Statement;
+using IdMap = std::unordered_map<std::string, std::int64_t>;
+
+template <typename Records, typename Key>
+IdMap number_records(const Records& records, Key key) {
+    IdMap ids;
+    std::int64_t next = 1;
+    for (const auto& r : records)
+        ids.emplace(key(r), next++);
+    return ids;
+}
+
+// Collects the pieces of one search document; text is folded once when it is stored.
+struct SearchDoc {
+    std::string title, body;
+    void add_title(const std::string& s) { (title += s) += ' '; }
+    void add_body(const std::string& s) { (body += s) += ' '; }
+    void add_title(const Texts& t) {
+        add_title(t.base);
+        for (const auto& [lang, value] : t.by_lang)
+            add_title(value);
+    }
+    void add_body(const Texts& t) {
+        add_body(t.base);
+        for (const auto& [lang, value] : t.by_lang)
+            add_body(value);
+    }
+};
+
+class Writer {
+  public:
+    explicit Writer(Database& db) : db_(db) {}
+
+    core::Result<bool> write(const SourceBundle& b, const WriteOptions& options);
+
+  private:
+    core::Result<Statement> prepare(const char* sql) { return db_.prepare(sql); }
+    // Remembers a visitor-facing text's code points and stores its translations.
+    core::Result<bool> texts(const char* entity, std::int64_t id, const char* field,
+                             const Texts& t);
+    void seen(const std::string& s) { core::collect_code_points(s, code_points_); }
+    core::Result<bool> search_doc(const char* kind, std::int64_t id, const SearchDoc& doc);
+    core::Result<bool> contacts(const char* kind, std::int64_t id,
+                                const std::vector<ContactSource>& list);
+    core::Result<bool> media_links(const char* kind, std::int64_t id,
+                                   const std::vector<ImageRef>& images);
+
+    Database& db_;
+    std::set<char32_t> code_points_;
+    std::unique_ptr<Statement> translation_, search_doc_, search_, contact_, media_link_;
+    IdMap media_ids_;
+    std::int64_t next_search_id_ = 1;
+};
+
+#define PLAZA_TRY(expr)                                            \
+    do {                                                           \
+        if (auto r_ = (expr); !r_) return core::Error{r_.error()}; \
+    } while (0)
+
+core::Result<bool> Writer::texts(const char* entity, std::int64_t id, const char* field,
+                                 const Texts& t) {
+    seen(t.base);
+    for (const auto& [lang, value] : t.by_lang) {
+        seen(value);
+        translation_->bind(1, std::string_view(entity))
+            .bind(2, id)
+            .bind(3, std::string_view(field));
+        translation_->bind(4, lang).bind(5, value);
+        PLAZA_TRY(translation_->run());
+    }
+    return true;
+}
+
+core::Result<bool> Writer::search_doc(const char* kind, std::int64_t id, const SearchDoc& doc) {
+    const std::int64_t doc_id = next_search_id_++;
+    search_doc_->bind(1, doc_id).bind(2, std::string_view(kind)).bind(3, id);
+    PLAZA_TRY(search_doc_->run());
+    search_->bind(1, doc_id)
+        .bind(2, content::fold_for_search(doc.title))
+        .bind(3, content::fold_for_search(doc.body));
+    PLAZA_TRY(search_->run());
+    return true;
+}
+
+core::Result<bool> Writer::contacts(const char* kind, std::int64_t id,
+                                    const std::vector<ContactSource>& list) {
+    std::int64_t position = 0;
+    for (const auto& c : list) {
+        seen(c.organisation);
+        seen(c.person);
+        contact_->bind(1, std::string_view(kind)).bind(2, id).bind(3, position++);
+        contact_->bind(4, c.organisation).bind(5, c.person).bind(6, c.email).bind(7, c.url);
+        PLAZA_TRY(contact_->run());
+    }
+    return true;
+}
+
+core::Result<bool> Writer::media_links(const char* kind, std::int64_t id,
+                                       const std::vector<ImageRef>& images) {
+    std::int64_t position = 0;
+    for (const auto& image : images) {
+        seen(image.caption);
+        media_link_->bind(1, std::string_view(kind)).bind(2, id).bind(3, position++);
+        media_link_->bind(4, media_ids_.at(image.path)).bind(5, image.caption);
+        PLAZA_TRY(media_link_->run());
+    }
+    return true;
+}
+
+core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& options) {
+    PLAZA_TRY(db_.exec(std::string("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                                   "PRAGMA page_size=4096; BEGIN;") +
+                       content::kSchemaSql));
+    auto make = [&](std::unique_ptr<Statement>& slot, const char* sql) -> core::Result<bool> {
+        auto stmt = prepare(sql);
+        if (!stmt) return core::Error{stmt.error()};
+        slot = std::make_unique<Statement>(std::move(stmt.value()));
+        return true;
+    };
+    PLAZA_TRY(make(translation_,
+                   "INSERT INTO translation (entity, entity_id, field, lang, value) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)"));
+    PLAZA_TRY(make(search_doc_, "INSERT INTO search_doc (id, kind, ref_id) VALUES (?1, ?2, ?3)"));
+    PLAZA_TRY(make(search_, "INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)"));
+    PLAZA_TRY(make(contact_,
+                   "INSERT INTO contact (owner_kind, owner_id, position, organisation, person, "
+                   "email, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
+    PLAZA_TRY(make(media_link_,
+                   "INSERT INTO media_link (owner_kind, owner_id, position, media_id, caption) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)"));
+
+    // Digits, Latin letters and punctuation are always needed (times, dates, the UI's own text).
+    for (char32_t cp = 0x20; cp < 0x7F; ++cp)
+        code_points_.insert(cp);
+
+    const EventSource& e = b.event;
+    {
+        std::int64_t position = 0;
+        auto st = prepare(
+            "INSERT INTO language (code, name, position, fallback) VALUES (?1, ?2, ?3, ?4)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& l : e.languages) {
+            std::string fallback;
+            for (const auto& f : l.fallback)
+                fallback += (fallback.empty() ? "" : " ") + f;
+            seen(l.name);
+            st->bind(1, l.code).bind(2, l.name).bind(3, position++).bind(4, fallback);
+            PLAZA_TRY(st->run());
+        }
+    }
+    {
+        auto st = prepare(
+            "INSERT INTO event (id, name, venue, city, starts_on, ends_on, time_zone, "
+            "utc_offset_minutes) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!st) return core::Error{st.error()};
+        seen(e.city);
+        st->bind(1, e.name.base).bind(2, e.venue.base).bind(3, e.city).bind(4, e.starts_on);
+        st->bind(5, e.ends_on).bind(6, e.time_zone).bind(7, std::int64_t{e.utc_offset_minutes});
+        PLAZA_TRY(st->run());
+        PLAZA_TRY(texts("event", 1, "name", e.name));
+        PLAZA_TRY(texts("event", 1, "venue", e.venue));
+    }
+    {
+        auto st = prepare("INSERT INTO day (date, position) VALUES (?1, ?2)");
+        if (!st) return core::Error{st.error()};
+        int y, m, d, y2, m2, d2;
+        if (std::sscanf(e.starts_on.c_str(), "%d-%d-%d", &y, &m, &d) == 3 &&
+            std::sscanf(e.ends_on.c_str(), "%d-%d-%d", &y2, &m2, &d2) == 3) {
+            const std::int64_t first = core::days_from_civil(y, m, d);
+            const std::int64_t last = core::days_from_civil(y2, m2, d2);
+            for (std::int64_t day = first; day <= last; ++day) {
+                const auto c = core::civil_from_unix_ms(day * 86400000, 0);
+                char date[16];
+                std::snprintf(date, sizeof date, "%04d-%02d-%02d", c.year, c.month, c.day);
+                st->bind(1, std::string_view(date)).bind(2, day - first);
+                PLAZA_TRY(st->run());
+            }
+        }
+    }
+
+    const IdMap programme_ids = number_records(b.programmes, [](auto& r) { return r.id; });
+    const IdMap theme_ids = number_records(b.themes, [](auto& r) { return r.id; });
+    const IdMap city_ids = number_records(b.cities, [](auto& r) { return r.id; });
+    const IdMap partnership_ids = number_records(b.partnerships, [](auto& r) { return r.id; });
+    const IdMap room_ids = number_records(b.rooms, [](auto& r) { return r.id; });
+    const IdMap speaker_ids = number_records(b.speakers, [](auto& r) { return r.id; });
+    std::unordered_map<std::string, const CitySource*> cities;
+    for (const auto& c : b.cities)
+        cities.emplace(c.id, &c);
+    std::unordered_map<std::string, const ThemeSource*> themes;
+    for (const auto& t : b.themes)
+        themes.emplace(t.id, &t);
+
+    {
+        auto st = prepare(
+            "INSERT INTO programme (id, slug, name, description, url) VALUES (?1,?2,?3,?4,?5)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& p : b.programmes) {
+            const auto id = programme_ids.at(p.id);
+            st->bind(1, id).bind(2, p.id).bind(3, p.name.base).bind(4, p.description.base);
+            st->bind(5, p.url);
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("programme", id, "name", p.name));
+            PLAZA_TRY(texts("programme", id, "description", p.description));
+        }
+    }
+    {
+        auto st = prepare("INSERT INTO theme (id, slug, name, colour) VALUES (?1, ?2, ?3, ?4)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& t : b.themes) {
+            const auto id = theme_ids.at(t.id);
+            st->bind(1, id).bind(2, t.id).bind(3, t.name.base).bind(4, t.colour);
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("theme", id, "name", t.name));
+        }
+    }
+    {
+        auto st = prepare("INSERT INTO sdg (number, name, colour) VALUES (?1, ?2, ?3)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& s : kSdgs) {
+            seen(s.name);
+            st->bind(1, std::int64_t{s.number}).bind(2, std::string_view(s.name));
+            st->bind(3, std::string_view(s.colour));
+            PLAZA_TRY(st->run());
+        }
+    }
+    {
+        auto st = prepare("INSERT INTO country (id, code, name, region) VALUES (?1, ?2, ?3, ?4)");
+        if (!st) return core::Error{st.error()};
+        std::int64_t id = 1;
+        for (const auto& c : b.countries) {
+            seen(c.region);
+            st->bind(1, id).bind(2, c.code).bind(3, c.name.base).bind(4, c.region);
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("country", id++, "name", c.name));
+        }
+    }
+    {
+        auto st = prepare(
+            "INSERT INTO city (id, slug, name, name_latin, country_code, latitude, longitude) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& c : b.cities) {
+            seen(c.name);
+            st->bind(1, city_ids.at(c.id)).bind(2, c.id).bind(3, c.name).bind(4, c.name_latin);
+            st->bind(5, c.country).bind(6, c.latitude).bind(7, c.longitude);
+            PLAZA_TRY(st->run());
+        }
+    }
+    {
+        auto st = prepare("INSERT INTO media (id, source, width, height) VALUES (?1, ?2, ?3, ?4)");
+        auto image = prepare(
+            "INSERT INTO media_image (media_id, variant, width, height, mime, data) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!st) return core::Error{st.error()};
+        if (!image) return core::Error{image.error()};
+        std::int64_t next = 1;
+        for (const auto& [path, processed] : b.images) {
+            const std::int64_t id = next++;
+            media_ids_.emplace(path, id);
+            st->bind(1, id).bind(2, path).bind(3, std::int64_t{processed.width});
+            st->bind(4, std::int64_t{processed.height});
+            PLAZA_TRY(st->run());
+            const std::pair<const char*, const EncodedImage*> variants[] = {
+                {"large", &processed.large}, {"thumb", &processed.thumb}};
+            for (const auto& [variant, encoded] : variants) {
+                image->bind(1, id).bind(2, std::string_view(variant));
+                image->bind(3, std::int64_t{encoded->width}).bind(4, std::int64_t{encoded->height});
+                image->bind(5, encoded->mime);
+                image->bind_blob(6, encoded->data.data(), encoded->data.size());
+                PLAZA_TRY(image->run());
+            }
+        }
+    }
+    {
+        auto st = prepare(
+            "INSERT INTO partnership (id, slug, title, programme_id, starts_on, ends_on, status, "
+            "summary, objectives, activities, results, lessons, cities, featured) "
+            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+        auto city = prepare(
+            "INSERT INTO partnership_city (partnership_id, city_id, role, position) "
+            "VALUES (?1, ?2, ?3, ?4)");
+        auto theme = prepare("INSERT INTO partnership_theme VALUES (?1, ?2)");
+        auto sdg = prepare("INSERT INTO partnership_sdg VALUES (?1, ?2)");
+        for (auto* s : {&st, &city, &theme, &sdg})
+            if (!*s) return core::Error{s->error()};
+        for (const auto& p : b.partnerships) {
+            const auto id = partnership_ids.at(p.id);
+            std::string label;
+            SearchDoc doc;
+            doc.add_title(p.title);
+            std::int64_t position = 0;
+            for (const auto* list : {&p.lead_cities, &p.partner_cities}) {
+                for (const auto& slug : *list) {
+                    const CitySource& c = *cities.at(slug);
+                    label += (label.empty() ? "" : " · ") + c.name;
+                    doc.add_title(c.name);
+                    doc.add_title(c.name_latin);
+                    city->bind(1, id).bind(2, city_ids.at(slug));
+                    city->bind(3, std::string_view(list == &p.lead_cities ? "lead" : "partner"));
+                    city->bind(4, position++);
+                    PLAZA_TRY(city->run());
+                }
+            }
+            st->bind(1, id).bind(2, p.id).bind(3, p.title.base);
+            if (p.programme.empty()) {
+                st->bind_null(4);
+            } else {
+                st->bind(4, programme_ids.at(p.programme));
+            }
+            st->bind(5, p.starts_on).bind(6, p.ends_on).bind(7, p.status).bind(8, p.summary.base);
+            st->bind(9, p.objectives.base).bind(10, p.activities.base).bind(11, p.results.base);
+            st->bind(12, p.lessons.base).bind(13, label).bind(14, std::int64_t{p.featured});
+            PLAZA_TRY(st->run());
+            const std::pair<const char*, const Texts*> fields[] = {
+                {"title", &p.title},           {"summary", &p.summary},
+                {"objectives", &p.objectives}, {"activities", &p.activities},
+                {"results", &p.results},       {"lessons", &p.lessons}};
+            for (const auto& [field, t] : fields) {
+                PLAZA_TRY(texts("partnership", id, field, *t));
+                if (t != &p.title) doc.add_body(*t);
+            }
+            for (const auto& slug : p.themes) {
+                theme->bind(1, id).bind(2, theme_ids.at(slug));
+                PLAZA_TRY(theme->run());
+                doc.add_body(themes.at(slug)->name);
+            }
+            for (int n : p.sdgs) {
+                sdg->bind(1, id).bind(2, std::int64_t{n});
+                PLAZA_TRY(sdg->run());
+            }
+            PLAZA_TRY(contacts("partnership", id, p.contacts));
+            for (const auto& c : p.contacts)
+                doc.add_body(c.organisation);
+            PLAZA_TRY(media_links("partnership", id, p.images));
+            PLAZA_TRY(search_doc("partnership", id, doc));
+        }
+    }
+    {
+        auto st = prepare(
+            "INSERT INTO practice (id, slug, title, city_id, summary, body_md, featured) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        auto theme = prepare("INSERT INTO practice_theme VALUES (?1, ?2)");
+        auto link = prepare("INSERT INTO practice_partnership VALUES (?1, ?2)");
+        auto figure = prepare(
+            "INSERT INTO key_figure (id, practice_id, position, value, label) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)");
+        std::int64_t figure_id = 1;
+        for (auto* s : {&st, &theme, &link, &figure})
+            if (!*s) return core::Error{s->error()};
+        std::int64_t id = 1;
+        for (const auto& p : b.practices) {
+            SearchDoc doc;
+            doc.add_title(p.title);
+            doc.add_title(cities.at(p.city)->name);
+            doc.add_title(cities.at(p.city)->name_latin);
+            doc.add_body(p.summary);
+            doc.add_body(p.body);
+            st->bind(1, id).bind(2, p.id).bind(3, p.title.base).bind(4, city_ids.at(p.city));
+            st->bind(5, p.summary.base).bind(6, p.body.base).bind(7, std::int64_t{p.featured});
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("practice", id, "title", p.title));
+            PLAZA_TRY(texts("practice", id, "summary", p.summary));
+            PLAZA_TRY(texts("practice", id, "body_md", p.body));
+            for (const auto& slug : p.themes) {
+                theme->bind(1, id).bind(2, theme_ids.at(slug));
+                PLAZA_TRY(theme->run());
+                doc.add_body(themes.at(slug)->name);
+            }
+            for (const auto& slug : p.partnerships) {
+                link->bind(1, id).bind(2, partnership_ids.at(slug));
+                PLAZA_TRY(link->run());
+            }
+            std::int64_t position = 0;
+            for (const auto& f : p.figures) {
+                seen(f.value);
+                figure->bind(1, figure_id).bind(2, id).bind(3, position++).bind(4, f.value);
+                figure->bind(5, f.label.base);
+                PLAZA_TRY(figure->run());
+                PLAZA_TRY(texts("key_figure", figure_id++, "label", f.label));
+            }
+            PLAZA_TRY(contacts("practice", id, p.contacts));
+            PLAZA_TRY(media_links("practice", id, p.images));
+            PLAZA_TRY(search_doc("practice", id, doc));
+            ++id;
+        }
+    }
+    {
+        auto st = prepare(
+            "INSERT INTO room (id, slug, name, floor, location, position) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& r : b.rooms) {
+            const auto id = room_ids.at(r.id);
+            seen(r.floor);
+            seen(r.location);
+            st->bind(1, id).bind(2, r.id).bind(3, r.name.base).bind(4, r.floor);
+            st->bind(5, r.location).bind(6, id - 1);
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("room", id, "name", r.name));
+        }
+    }
+    {
+        auto st = prepare(
+            "INSERT INTO speaker (id, slug, name, organisation, city_id, bio) "
+            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& s : b.speakers) {
+            const auto id = speaker_ids.at(s.id);
+            seen(s.name);
+            seen(s.organisation);
+            st->bind(1, id).bind(2, s.id).bind(3, s.name).bind(4, s.organisation);
+            if (s.city.empty()) {
+                st->bind_null(5);
+            } else {
+                st->bind(5, city_ids.at(s.city));
+            }
+            st->bind(6, s.bio.base);
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("speaker", id, "bio", s.bio));
+            if (!s.photo.empty()) PLAZA_TRY(media_links("speaker", id, {ImageRef{s.photo, ""}}));
+            SearchDoc doc;
+            doc.add_title(s.name);
+            doc.add_body(s.organisation);
+            if (!s.city.empty()) doc.add_body(cities.at(s.city)->name);
+            doc.add_body(s.bio);
+            PLAZA_TRY(search_doc("speaker", id, doc));
+        }
+    }
+    {
+        auto st = prepare(
+            "INSERT INTO session (id, slug, title, day, starts_at, ends_at, room_id, theme_id, "
+            "type, language, abstract, status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
+        auto speaker = prepare("INSERT INTO session_speaker VALUES (?1, ?2, ?3)");
+        if (!st) return core::Error{st.error()};
+        if (!speaker) return core::Error{speaker.error()};
+        std::unordered_map<std::string, const SpeakerSource*> speakers;
+        for (const auto& s : b.speakers)
+            speakers.emplace(s.id, &s);
+        std::unordered_map<std::string, const RoomSource*> rooms;
+        for (const auto& r : b.rooms)
+            rooms.emplace(r.id, &r);
+        std::int64_t id = 1;
+        for (const auto& s : b.sessions) {
+            seen(s.type);
+            st->bind(1, id).bind(2, s.id).bind(3, s.title.base).bind(4, s.day);
+            st->bind(5, s.starts_at).bind(6, s.ends_at).bind(7, room_ids.at(s.room));
+            if (s.theme.empty()) {
+                st->bind_null(8);
+            } else {
+                st->bind(8, theme_ids.at(s.theme));
+            }
+            st->bind(9, s.type).bind(10, s.language).bind(11, s.abstract.base).bind(12, s.status);
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("session", id, "title", s.title));
+            PLAZA_TRY(texts("session", id, "abstract", s.abstract));
+            SearchDoc doc;
+            doc.add_title(s.title);
+            doc.add_body(rooms.at(s.room)->name);
+            doc.add_body(s.abstract);
+            std::int64_t position = 0;
+            for (const auto& slug : s.speakers) {
+                speaker->bind(1, id).bind(2, speaker_ids.at(slug)).bind(3, position++);
+                PLAZA_TRY(speaker->run());
+                doc.add_body(speakers.at(slug)->name);
+            }
+            if (!s.theme.empty()) doc.add_body(themes.at(s.theme)->name);
+            PLAZA_TRY(search_doc("session", id, doc));
+            ++id;
+        }
+    }
+
+    std::string all_code_points;
+    for (char32_t cp : code_points_)
+        core::append_utf8(all_code_points, cp);
+    const std::pair<std::string, std::string> meta[] = {
+        {"schema_version", std::to_string(content::kSchemaVersion)},
+        {"bundle_id", options.bundle_id},
+        {"content_version", std::to_string(options.content_version)},
+        {"build_time", options.build_time},
+        {"tool", std::string("plaza-bundle ") + PLAZA_VERSION},
+        {"default_language", e.languages.empty() ? std::string() : e.languages.front().code},
+        {"code_points", all_code_points},
+    };
+    auto insert_meta = prepare("INSERT INTO bundle_meta (key, value) VALUES (?1, ?2)");
+    if (!insert_meta) return core::Error{insert_meta.error()};
+    for (const auto& [key, value] : meta) {
+        insert_meta->bind(1, key).bind(2, value);
+        PLAZA_TRY(insert_meta->run());
+    }
+    PLAZA_TRY(db_.exec("INSERT INTO search(search) VALUES ('optimize'); COMMIT;"));
+    // Written once, read many times: a compact file copies faster to every kiosk.
+    PLAZA_TRY(db_.exec("VACUUM;"));
+    return true;
+}
+
+bool sync_path(const std::string& path, int flags) {
+    const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) return false;
+    const bool ok = ::fsync(fd) == 0;
+    ::close(fd);
+    return ok;
+}
+
+}  // namespace
+
+core::Result<bool> write_bundle_file(const SourceBundle& bundle, const WriteOptions& options,
+                                     const std::string& path) {
+    const std::string temp = path + ".partial";
+    std::error_code ignored;
+    fs::remove(temp, ignored);
+    {
+        auto db = Database::create_for_writing(temp);
+        if (!db) return core::Error{db.error()};
+        Writer writer(db.value());
+        if (auto r = writer.write(bundle, options); !r) {
+            fs::remove(temp, ignored);
+            return core::Error{path + ": cannot be written: " + r.error()};
+        }
+    }
+    if (!sync_path(temp, O_RDONLY)) {
+        fs::remove(temp, ignored);
+        return core::Error{path + ": cannot be flushed to disk"};
+    }
+    std::error_code ec;
+    fs::rename(temp, path, ec);
+    if (ec) {
+        fs::remove(temp, ignored);
+        return core::Error{path + ": cannot be written: " + ec.message()};
+    }
+    fs::path dir = fs::path(path).parent_path();
+    sync_path(dir.empty() ? "." : dir.string(), O_RDONLY | O_DIRECTORY);
+    return true;
+}
+
+std::string random_bundle_id() {
+    std::random_device random;
+    std::string id;
+    char hex[9];
+    for (int i = 0; i < 4; ++i) {
+        std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(random()));
+        id += hex;
+    }
+    return id;
+}
+
+std::string utc_now_iso8601() {
+    const auto now = std::chrono::system_clock::now();
+    const auto ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+    return core::format_iso8601(ms - ms % 1000, 0);
+}
+
+}  // namespace plaza::bundle

@@ -1,0 +1,106 @@
+#include "content/search_text.h"
+
+#include <string>
+
+#include "core/utf8.h"
+
+namespace plaza::content {
+namespace {
+
+// Letters FTS5's unicode61 tokenizer cannot strip diacritics from, because Unicode gives them
+// no decomposition. Lower and upper case map to the same spelling; the tokenizer lower-cases.
+const char* plain_spelling(char32_t cp) {
+    switch (cp) {
+        case U'Ł':
+        case U'ł':
+            return "l";
+        case U'Đ':
+        case U'đ':
+        case U'Ð':
+        case U'ð':
+            return "d";
+        case U'Ø':
+        case U'ø':
+            return "o";
+        case U'Æ':
+        case U'æ':
+            return "ae";
+        case U'Œ':
+        case U'œ':
+            return "oe";
+        case U'ß':
+        case U'ẞ':
+            return "ss";
+        case U'Þ':
+        case U'þ':
+            return "th";
+        case U'Ħ':
+        case U'ħ':
+            return "h";
+        case U'ı':
+            return "i";
+        case U'Ŧ':
+        case U'ŧ':
+            return "t";
+        case U'Ŀ':
+        case U'ŀ':
+            return "l";
+        case U'Ĳ':
+        case U'ĳ':
+            return "ij";
+        default:
+            return nullptr;
+    }
+}
+
+// True for characters that separate words in what a visitor types. Everything else (letters,
+// digits, marks, CJK) stays inside a word, as in the unicode61 tokenizer.
+bool separates_words(char32_t cp) {
+    if (cp < 0x80) {
+        const bool alnum =
+            (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+        return !alnum;
+    }
+    return cp == 0x00A0 || cp == 0x00B7 || (cp >= 0x2000 && cp <= 0x206F) || cp == 0x3000 ||
+           (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0xFF01 && cp <= 0xFF0F);
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view text) {
+    std::u32string points = core::decode_utf8(text);
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t cp : points) {
+        if (const char* plain = plain_spelling(cp)) {
+            out += plain;
+        } else {
+            core::append_utf8(out, cp);
+        }
+    }
+    return out;
+}
+
+std::string search_query(std::string_view typed) {
+    std::string query;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!query.empty()) query += ' ';
+        query += '"' + word + "\"*";
+        word.clear();
+    };
+    for (char32_t cp : core::decode_utf8(typed)) {
+        if (separates_words(cp)) {
+            flush();
+        } else if (const char* plain = plain_spelling(cp)) {
+            word += plain;
+        } else {
+            core::append_utf8(word, cp);
+        }
+    }
+    flush();
+    return query;
+}
+
+}  // namespace plaza::content

@@ -1,0 +1,20 @@
+// Text preparation for the bundle's full-text index, shared by the writer (plaza-bundle) and the
+// reader (the kiosk) so that both sides fold text the same way.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace plaza::content {
+
+// Replaces letters that have no Unicode decomposition, and so survive FTS5's
+// `remove_diacritics 2` (Ł, Đ, Ø, Æ, Œ, ß, Þ, Ħ, ı ...), with their plain Latin spelling:
+// "Łódź" becomes "Lódź", which the tokenizer then folds to "lodz". Invalid UTF-8 is dropped.
+std::string fold_for_search(std::string_view text);
+
+// Turns what a visitor typed into an FTS5 MATCH expression: every word becomes a quoted prefix
+// query ("gh" → "gh"*), all words must match. Returns "" when nothing searchable was typed.
+// Quoting every word means FTS5 operators (AND, NEAR, column filters) in the input are just text.
+std::string search_query(std::string_view typed);
+
+}  // namespace plaza::content
