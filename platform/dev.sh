@@ -14,6 +14,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev
+    libqrcodegencpp-dev libmd4c-dev zbar-tools
     fonts-noto-core fonts-noto-cjk
 )
 

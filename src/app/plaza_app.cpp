@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "app/options.h"
+#include "content/media_reader.h"
 #include "core/civil_time.h"
 #include "core/log.h"
 #include "platform/texture_cache.h"
@@ -17,21 +18,24 @@ core::Result<std::unique_ptr<PlazaApp>> PlazaApp::load(const std::string& bundle
                                                        float px_per_mm) {
     auto store = content::ContentStore::open(bundle_path);
     if (!store) return core::Error{store.error()};
-    return std::unique_ptr<PlazaApp>(new PlazaApp(std::move(store.value()), px_per_mm));
+    return std::unique_ptr<PlazaApp>(
+        new PlazaApp(std::move(store.value()), bundle_path, px_per_mm));
 }
 
-PlazaApp::PlazaApp(content::ContentStore store, float px_per_mm)
-    : store_(std::move(store)), px_per_mm_(px_per_mm) {
-    ui::KioskData data;
-    data.event = store_.event();
-    data.counts = store_.counts();
-    data.featured = store_.featured_partnerships(6);
-    data.partnerships = store_.partnerships();
-    ui_ = std::make_unique<ui::KioskUi>(std::move(data));
+PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm)
+    : store_(std::move(store)), bundle_path_(std::move(bundle_path)), px_per_mm_(px_per_mm) {
+    ui_ = std::make_unique<ui::KioskUi>(store_);
 }
 
 void PlazaApp::start(platform::PlatformServices& services) {
     images_ = &services.textures;
+    // The loader runs on the texture cache's worker thread, with its own connection.
+    auto reader = std::make_shared<content::MediaReader>(bundle_path_);
+    services.textures.set_loader([reader](const ui::ImageKey& key) {
+        return reader->read(key.media_id, key.variant == ui::ImageVariant::thumbnail
+                                              ? content::MediaVariant::thumb
+                                              : content::MediaVariant::large);
+    });
     ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
     const auto started = std::chrono::steady_clock::now();
     fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_);

@@ -30,9 +30,10 @@ class PlazaApp final : public platform::KioskApp {
     std::int64_t event_morning_ms() const;
 
   private:
-    PlazaApp(content::ContentStore store, float px_per_mm);
+    PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm);
 
     content::ContentStore store_;
+    std::string bundle_path_;
     std::unique_ptr<ui::KioskUi> ui_;
     ui::FontSet fonts_;
     core::FrameReport report_;

@@ -116,8 +116,12 @@ std::vector<PartnershipCard> ContentStore::query_cards(const std::string& order_
     if (!stmt) return cards;
     if (limit >= 0) stmt->bind(1, static_cast<std::int64_t>(limit));
     while (stmt->step()) {
-        cards.push_back({stmt->column_int(0), stmt->column_text(1), stmt->column_text(2),
-                         stmt->column_text(3)});
+        PartnershipCard card;
+        card.id = stmt->column_int(0);
+        card.title = stmt->column_text(1);
+        card.cities = stmt->column_text(2);
+        card.summary = stmt->column_text(3);
+        cards.push_back(std::move(card));
     }
     return cards;
 }

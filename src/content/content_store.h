@@ -35,12 +35,30 @@ class ContentStore {
     std::set<char32_t> code_points() const;
     std::string meta(const std::string& key) const;
 
+    // [SECTION] Browsing partnerships and good practices (content_store_browse.cpp)
+    // The event's texts in the current language.
+    EventInfo localized_event() const;
+    // Every partnership as a grid card (no summary), in title order, with its filter data.
+    std::vector<PartnershipCard> partnership_cards() const;
+    std::vector<PracticeCard> practice_cards() const;
+    // The choices the filter chips offer, each used by at least one partnership.
+    Facets partnership_facets() const;
+    // A whole profile; an empty title means there is no such partnership.
+    PartnershipProfile partnership_profile(std::int64_t id) const;
+    PracticeDetail practice_detail(std::int64_t id) const;
+
   private:
     explicit ContentStore(Database db) : db_(std::move(db)) {}
     std::vector<PartnershipCard> query_cards(const std::string& order_and_limit, int limit) const;
     // SQL for a translated column: the text in the first language of the chain that has one.
     std::string localized(const char* entity, const char* id_column, const char* field,
                           const char* base_column) const;
+    // The language a record's texts fall back to when the current one lacks them ("" if none).
+    std::string fallback_for(const char* entity, std::int64_t id, const char* field) const;
+    std::vector<Contact> contacts_of(const char* owner_kind, std::int64_t id) const;
+    std::vector<MediaRef> media_of(const char* owner_kind, std::int64_t id) const;
+    std::vector<Facet> themes_of(const char* link_table, const char* owner_column,
+                                 std::int64_t id) const;
     Database db_;
     EventInfo event_;
     std::string language_;

@@ -20,11 +20,25 @@ struct EventInfo {
     std::vector<Language> languages;
 };
 
+// A colour from the bundle (themes, SDGs), 8 bits per channel.
+struct Colour {
+    std::uint8_t r = 0x80, g = 0x80, b = 0x80;
+};
+
 struct PartnershipCard {
     std::int64_t id = 0;
     std::string title;
     std::string cities;
-    std::string summary;
+    std::string summary;  // empty in the grid's cards (not shown there)
+    // For the grid: the first theme's colour, a thumbnail (media id, 0 for none), and what the
+    // filter chips match against.
+    Colour colour;
+    std::int64_t thumbnail = 0;
+    std::int64_t programme_id = 0;
+    std::vector<std::int64_t> theme_ids;
+    std::vector<std::string> regions;
+    std::uint32_t sdgs = 0;  // bit n set for SDG n
+    bool featured = false;
 };
 
 struct ContentCounts {
@@ -39,6 +53,77 @@ struct SearchHit {
     std::string kind;  // partnership, practice, session or speaker
     std::int64_t id = 0;
     std::string title;
+};
+
+// [SECTION] Browsing partnerships and good practices (content_store_browse.cpp)
+
+// One choice of a filter: a theme, a programme, a region or an SDG.
+struct Facet {
+    std::int64_t id = 0;  // theme/programme id, SDG number; 0 for regions
+    std::string key;      // region name for regions, slug otherwise
+    std::string label;
+    Colour colour;
+};
+
+struct Facets {
+    std::vector<Facet> themes, programmes, regions, sdgs;
+};
+
+struct CityRole {
+    std::string city, country;
+    std::string role;  // lead or partner
+};
+
+struct Contact {
+    std::string organisation, person, email, url;
+};
+
+struct MediaRef {
+    std::int64_t media_id = 0;
+    std::string source;  // the path the organisers gave, as Markdown bodies refer to it
+    std::string caption;
+    int width = 0, height = 0;
+};
+
+struct PracticeCard {
+    std::int64_t id = 0;
+    std::string title;
+    std::string city;  // "Ghent, Belgium"
+    std::string summary;
+    Colour colour;
+    std::int64_t thumbnail = 0;
+    std::vector<std::int64_t> theme_ids;
+    bool featured = false;
+};
+
+struct KeyFigure {
+    std::string value, label;
+};
+
+struct PartnershipProfile {
+    std::int64_t id = 0;
+    std::string title, programme, starts_on, ends_on, status;
+    std::string summary, objectives, activities, results, lessons;
+    std::vector<CityRole> cities;
+    std::vector<Facet> themes;
+    std::vector<Facet> sdgs;
+    std::vector<Contact> contacts;
+    std::vector<MediaRef> media;
+    std::vector<PracticeCard> practices;
+    // The language the texts are in when the visitor's is missing for this record ("" when
+    // they are in the visitor's language).
+    std::string fallback_language;
+};
+
+struct PracticeDetail {
+    std::int64_t id = 0;
+    std::string title, city, summary, body_markdown;
+    std::vector<Facet> themes;
+    std::vector<KeyFigure> key_figures;
+    std::vector<PartnershipCard> partnerships;
+    std::vector<Contact> contacts;
+    std::vector<MediaRef> media;
+    std::string fallback_language;
 };
 
 }  // namespace plaza::content

@@ -79,7 +79,7 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
 
-    for (const std::string* path : {&files.regular, &files.bold}) {
+    for (const std::string* path : {&files.regular, &files.bold, &files.italic}) {
         if (!std::filesystem::exists(*path)) {
             set.error = "font file missing: " + *path + " (Debian package fonts-noto-core)";
         }
@@ -97,11 +97,10 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         }
     }
 
-    // Base ranges: what the on-screen keyboards can type and common punctuation, always present.
+    // Base ranges: what the on-screen keyboards can type and common punctuation, always present;
+    // everything else comes from the content's own code points, which keeps the atlas small.
     ImFontGlyphRangesBuilder builder;
     builder.AddRanges(atlas.GetGlyphRangesDefault());
-    builder.AddRanges(atlas.GetGlyphRangesCyrillic());
-    builder.AddRanges(atlas.GetGlyphRangesVietnamese());
     static const ImWchar extra[] = {0x0100, 0x017F, 0x2000, 0x206F, 0x20AC,
                                     0x20AC, 0x2190, 0x2193, 0};
     builder.AddRanges(extra);
@@ -111,19 +110,25 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
 
-    if (std::filesystem::exists(files.regular) && std::filesystem::exists(files.bold)) {
+    if (std::filesystem::exists(files.regular) && std::filesystem::exists(files.bold) &&
+        std::filesystem::exists(files.italic)) {
         set.body = add_font(atlas, files.regular, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
+        set.body_bold =
+            add_font(atlas, files.bold, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
+        set.body_italic =
+            add_font(atlas, files.italic, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
         set.heading =
             add_font(atlas, files.bold, sizes.heading * px_per_mm, ranges.Data, &cjk_subset);
         set.title = add_font(atlas, files.bold, sizes.title * px_per_mm, ranges.Data, &cjk_subset);
     }
-    if (!set.body || !set.heading || !set.title || !atlas.Build()) {
+    if (!set.body || !set.body_bold || !set.body_italic || !set.heading || !set.title ||
+        !atlas.Build()) {
         // Keep the kiosk usable: Dear ImGui's built-in font, and every content glyph counted
         // missing.
         atlas.Clear();
         ImFont* fallback = atlas.AddFontDefault();
         atlas.Build();
-        set.body = set.heading = set.title = fallback;
+        set.body = set.body_bold = set.body_italic = set.heading = set.title = fallback;
         if (set.error.empty()) set.error = "the font atlas could not be built";
     }
     // The glyphs are in the atlas now; the copies of the font files are no longer needed.

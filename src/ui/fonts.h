@@ -15,6 +15,7 @@ namespace plaza::ui {
 struct FontFiles {
     std::string regular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
     std::string bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
+    std::string italic = "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf";
     std::string cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
     int cjk_face = 2;  // faces in the collection: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
 };
@@ -27,6 +28,8 @@ struct FontSizesMm {
 
 struct FontSet {
     ImFont* body = nullptr;
+    ImFont* body_bold = nullptr;    // strong emphasis in running text
+    ImFont* body_italic = nullptr;  // emphasis in running text
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
     std::vector<char32_t> missing;  // content code points no font could provide

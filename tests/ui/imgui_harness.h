@@ -30,7 +30,7 @@ class ImGuiHarness {
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        fonts_.body = fonts_.heading = fonts_.title = font;
+        fonts_.body = fonts_.body_bold = fonts_.body_italic = fonts_.heading = fonts_.title = font;
     }
     ~ImGuiHarness() { ImGui::DestroyContext(context_); }
     ImGuiHarness(const ImGuiHarness&) = delete;

@@ -43,7 +43,7 @@ class ListHarness {
         unsigned char* pixels = nullptr;
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-        fonts_.body = fonts_.heading = fonts_.title = font;
+        fonts_.body = fonts_.body_bold = fonts_.body_italic = fonts_.heading = fonts_.title = font;
         for (int i = 0; i < 3; ++i)
             frame();  // let the windows settle
     }

@@ -6,6 +6,7 @@
 
 #include "core/civil_time.h"
 #include "ui/i18n/phrases.h"
+#include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
 
@@ -23,22 +24,19 @@ std::string format_local_time(std::int64_t wall_ms, int offset_minutes) {
 
 }  // namespace
 
-HomeScreen::HomeScreen(const content::EventInfo& event, const content::ContentCounts& counts,
-                       const std::vector<content::PartnershipCard>& featured,
+HomeScreen::HomeScreen(const BrowseData& data,
                        std::function<void(const std::string&)> choose_language)
-    : event_(event), counts_(counts), featured_(featured),
-      choose_language_(std::move(choose_language)) {}
-
-void HomeScreen::reset() { scroll_ = {}; }
+    : data_(data), choose_language_(std::move(choose_language)) {}
 
 core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
-    Text(ctx, ctx.fonts.title, event_.name, t.text);
-    Text(ctx, ctx.fonts.body, event_.venue + " · " + event_.city, t.text_muted);
-    Text(ctx, ctx.fonts.heading, format_local_time(ctx.wall_time_ms, event_.utc_offset_minutes),
+    const content::EventInfo& event = data_.event;
+    TextWrapped(ctx, ctx.fonts.title, event.name, t.text);
+    Text(ctx, ctx.fonts.body, event.venue + " · " + event.city, t.text_muted);
+    Text(ctx, ctx.fonts.heading, format_local_time(ctx.wall_time_ms, event.utc_offset_minutes),
          t.text);
 
-    for (const content::Language& language : event_.languages) {
+    for (const content::Language& language : event.languages) {
         const bool current = language.code == ctx.language;
         if (TapButton(ctx, "home/language/" + language.code, language.name, ImVec2(0, 0),
                       current ? ButtonStyle::selected : ButtonStyle::secondary)) {
@@ -48,28 +46,52 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     ImGui::NewLine();
 
-    if (TapButton(ctx, "home/partnerships", tr(ctx.language, Phrase::partnerships),
-                  ImVec2(90, 20))) {
-        nav.go_to(ScreenId::partnerships);
+    // The three ways in, as large cards.
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float entry_width = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
+    const std::string items = std::string(" ") + tr(ctx.language, Phrase::items_count);
+    const ImU32 accent = t.accent;
+    if (TapCard(ctx, "home/partnerships", tr(ctx.language, Phrase::partnerships),
+                std::to_string(data_.partnerships.size()) + items, entry_width, 24, {accent, 0})) {
+        nav.open(ScreenId::partnerships);
     }
     ImGui::SameLine();
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(6));
-    Text(ctx, ctx.fonts.heading,
-         std::to_string(counts_.partnerships) + " " + tr(ctx.language, Phrase::items_count),
-         t.text_muted);
+    if (TapCard(ctx, "home/practices", tr(ctx.language, Phrase::good_practices),
+                std::to_string(data_.practices.size()) + items, entry_width, 24, {accent, 0})) {
+        nav.open(ScreenId::practices);
+    }
+    ImGui::SameLine();
+    if (TapCard(ctx, "home/search", tr(ctx.language, Phrase::search),
+                tr(ctx.language, Phrase::search_prompt), entry_width, 24, {accent, 0})) {
+        nav.open(ScreenId::search);
+    }
 
     Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::featured), t.text);
     core::FrameRequest request;
-    ImGui::BeginChild("featured", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
-    const float width = ImGui::GetContentRegionAvail().x;
-    for (const content::PartnershipCard& card : featured_) {
-        if (TapCard(ctx, "home/featured/" + std::to_string(card.id), card.title, card.cities,
-                    width, 24)) {
-            nav.go_to(ScreenId::partnerships);
+    BeginScrollArea("featured");
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = (ImGui::GetContentRegionAvail().x - spacing) / 2;
+    int column = 0;
+    auto next_column = [&] {
+        if (++column % 2 == 1) ImGui::SameLine();
+    };
+    for (const content::PartnershipCard& card : data_.partnerships) {
+        if (!card.featured) continue;
+        if (TapCard(ctx, "home/featured/partnership/" + std::to_string(card.id), card.title,
+                    card.cities, width, 32, {colour_of(card.colour), card.thumbnail})) {
+            nav.open(ScreenId::partnership, card.id);
         }
+        next_column();
     }
-    request.animating = KineticScroll(ctx, scroll_);
-    ImGui::EndChild();
+    for (const content::PracticeCard& card : data_.practices) {
+        if (!card.featured) continue;
+        if (TapCard(ctx, "home/featured/practice/" + std::to_string(card.id), card.title, card.city,
+                    width, 32, {colour_of(card.colour), card.thumbnail})) {
+            nav.open(ScreenId::practice, card.id);
+        }
+        next_column();
+    }
+    request.animating = EndScrollArea(ctx, scroll_);
     return request;
 }
 

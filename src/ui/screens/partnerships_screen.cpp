@@ -2,34 +2,169 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/i18n/phrases.h"
+#include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
+#include "ui/widgets/content_widgets.h"
 #include "ui/widgets/touch_widgets.h"
 
 namespace plaza::ui {
+namespace {
 
-core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation&) {
+constexpr float kCardMinWidthMm = 120;
+constexpr float kCardHeightMm = 34;
+
+template <typename T>
+void toggle(std::set<T>& set, const T& value) {
+    if (!set.erase(value)) set.insert(value);
+}
+
+}  // namespace
+
+bool PartnershipFilter::matches(const content::PartnershipCard& card) const {
+    auto any_theme = [&] {
+        return std::any_of(card.theme_ids.begin(), card.theme_ids.end(),
+                           [&](std::int64_t id) { return themes.count(id) > 0; });
+    };
+    auto any_region = [&] {
+        return std::any_of(card.regions.begin(), card.regions.end(),
+                           [&](const std::string& r) { return regions.count(r) > 0; });
+    };
+    auto any_sdg = [&] {
+        return std::any_of(sdgs.begin(), sdgs.end(),
+                           [&](std::int64_t n) { return (card.sdgs >> n) & 1u; });
+    };
+    return (themes.empty() || any_theme()) &&
+           (programmes.empty() || programmes.count(card.programme_id) > 0) &&
+           (regions.empty() || any_region()) && (sdgs.empty() || any_sdg());
+}
+
+void PartnershipsScreen::reset() {
+    filter_ = {};
+    dirty_ = true;
+    grid_scroll_ = {};
+    filter_scroll_ = {};
+}
+
+void PartnershipsScreen::refilter() {
+    shown_.clear();
+    for (std::size_t i = 0; i < data_.partnerships.size(); ++i) {
+        if (filter_.matches(data_.partnerships[i])) shown_.push_back(i);
+    }
+    dirty_ = false;
+}
+
+void PartnershipsScreen::draw_filters(UiContext& ctx) {
     const Theme& t = theme();
-    Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::partnerships), t.text);
-    Text(ctx, ctx.fonts.body,
-         std::to_string(partnerships_.size()) + " " + tr(ctx.language, Phrase::items_count),
-         t.text_muted);
+    const content::Facets& f = data_.facets;
+    auto group = [&](Phrase heading, const std::vector<content::Facet>& facets, auto selected,
+                     auto on_tap, const char* id_kind) {
+        if (facets.empty()) return;
+        Text(ctx, ctx.fonts.body_bold, tr(ctx.language, heading), t.text);
+        float line_left = ImGui::GetContentRegionAvail().x;
+        for (size_t i = 0; i < facets.size(); ++i) {
+            const content::Facet& facet = facets[i];
+            // Chips flow left to right and wrap when the next one would not fit.
+            const float width =
+                ctx.fonts.body
+                    ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, facet.label.c_str())
+                    .x +
+                ctx.mm(14);
+            if (i > 0 && width < line_left) {
+                ImGui::SameLine();
+            } else {
+                line_left = ImGui::GetContentRegionAvail().x;
+            }
+            line_left -= width + ImGui::GetStyle().ItemSpacing.x;
+            const bool has_colour =
+                id_kind == std::string("theme") || id_kind == std::string("sdg");
+            if (FilterChip(ctx, std::string("partnerships/filter/") + id_kind + "/" + facet.key,
+                           facet.label, selected(facet),
+                           has_colour ? colour_of(facet.colour) : 0)) {
+                on_tap(facet);
+                dirty_ = true;
+            }
+        }
+    };
+    group(
+        Phrase::themes, f.themes,
+        [&](const content::Facet& x) { return filter_.themes.count(x.id) > 0; },
+        [&](const content::Facet& x) { toggle(filter_.themes, x.id); }, "theme");
+    group(
+        Phrase::programmes, f.programmes,
+        [&](const content::Facet& x) { return filter_.programmes.count(x.id) > 0; },
+        [&](const content::Facet& x) { toggle(filter_.programmes, x.id); }, "programme");
+    group(
+        Phrase::regions, f.regions,
+        [&](const content::Facet& x) { return filter_.regions.count(x.key) > 0; },
+        [&](const content::Facet& x) { toggle(filter_.regions, x.key); }, "region");
+    group(
+        Phrase::sdgs, f.sdgs, [&](const content::Facet& x) { return filter_.sdgs.count(x.id) > 0; },
+        [&](const content::Facet& x) { toggle(filter_.sdgs, x.id); }, "sdg");
+}
 
+core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
+    const Theme& t = theme();
+    if (dirty_) refilter();
     core::FrameRequest request;
-    ImGui::BeginChild("list", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float row_height = ctx.mm(24) + ImGui::GetStyle().ItemSpacing.y;
-    ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(partnerships_.size()), row_height);
-    while (clipper.Step()) {
-        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const content::PartnershipCard& card = partnerships_[static_cast<size_t>(i)];
-            TapCard(ctx, "partnerships/item/" + std::to_string(card.id), card.title, card.cities,
-                    width, 24);
+
+    Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::partnerships), t.text);
+    ImGui::SameLine(0, ctx.mm(8));
+    const std::string count = std::to_string(shown_.size()) + " " + tr(ctx.language, Phrase::of) +
+                              " " + std::to_string(data_.partnerships.size());
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(3));
+    Text(ctx, ctx.fonts.heading, count, t.text_muted);
+    if (!filter_.empty()) {
+        ImGui::SameLine(0, ctx.mm(8));
+        ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ctx.mm(3));
+        if (TapButton(ctx, "partnerships/clear", tr(ctx.language, Phrase::clear_filters),
+                      ImVec2(0, 0), ButtonStyle::secondary)) {
+            filter_ = {};
+            refilter();
         }
     }
-    request.animating = KineticScroll(ctx, scroll_);
-    ImGui::EndChild();
+
+    // Landscape: filters in a column on the left. Portrait: a band above the grid.
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool landscape = ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y;
+    if (landscape) {
+        ImGui::BeginChild("filters", ImVec2(ctx.mm(105), 0), false, ImGuiWindowFlags_NoScrollbar);
+    } else {
+        ImGui::BeginChild("filters", ImVec2(0, avail.y * 0.3f), false,
+                          ImGuiWindowFlags_NoScrollbar);
+    }
+    draw_filters(ctx);
+    request.animating |= EndScrollArea(ctx, filter_scroll_);
+    if (landscape) ImGui::SameLine(0, ctx.mm(6));
+    if (dirty_) refilter();
+
+    BeginScrollArea("grid");
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const int columns =
+        std::max(1, static_cast<int>((width + spacing) / (ctx.mm(kCardMinWidthMm) + spacing)));
+    const float card_width = (width - spacing * static_cast<float>(columns - 1)) / columns;
+    const int rows = static_cast<int>((shown_.size() + columns - 1) / columns);
+    ImGuiListClipper clipper;
+    clipper.Begin(rows, ctx.mm(kCardHeightMm) + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+            for (int c = 0; c < columns; ++c) {
+                const std::size_t i = static_cast<std::size_t>(row * columns + c);
+                if (i >= shown_.size()) break;
+                const content::PartnershipCard& card = data_.partnerships[shown_[i]];
+                if (c > 0) ImGui::SameLine();
+                if (TapCard(ctx, "partnerships/item/" + std::to_string(card.id), card.title,
+                            card.cities, card_width, kCardHeightMm,
+                            {colour_of(card.colour), card.thumbnail})) {
+                    nav.open(ScreenId::partnership, card.id);
+                }
+            }
+        }
+    }
+    request.animating |= EndScrollArea(ctx, grid_scroll_);
     return request;
 }
 

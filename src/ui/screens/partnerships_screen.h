@@ -1,26 +1,46 @@
-// All partnerships as a scrolling list of cards; only the cards on screen are built, so the list
-// stays smooth with tens of thousands of records.
+// All partnerships as a grid of cards with filter chips (theme, programme, region, SDG): within
+// a group any chosen value matches, across groups all must. Only the rows on screen are built,
+// so the grid stays smooth with tens of thousands of cards.
 #pragma once
 
+#include <cstdint>
+#include <set>
+#include <string>
 #include <vector>
 
-#include "content/model.h"
+#include "ui/browse_data.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets/kinetic_scroll.h"
 
 namespace plaza::ui {
 
+struct PartnershipFilter {
+    std::set<std::int64_t> themes, programmes, sdgs;
+    std::set<std::string> regions;
+    bool empty() const {
+        return themes.empty() && programmes.empty() && sdgs.empty() && regions.empty();
+    }
+    bool matches(const content::PartnershipCard& card) const;
+};
+
 class PartnershipsScreen final : public Screen {
-public:
-    explicit PartnershipsScreen(const std::vector<content::PartnershipCard>& partnerships)
-        : partnerships_(partnerships) {}
+  public:
+    explicit PartnershipsScreen(const BrowseData& data) : data_(data) {}
     const char* id() const override { return "partnerships"; }
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
-    void reset() override { scroll_ = {}; }
+    void reset() override;
+    // The data was replaced (language or bundle): filter again, keep the choices.
+    void data_changed() { dirty_ = true; }
 
-private:
-    const std::vector<content::PartnershipCard>& partnerships_;
-    KineticScrollState scroll_;
+  private:
+    void draw_filters(UiContext& ctx);
+    void refilter();
+
+    const BrowseData& data_;
+    PartnershipFilter filter_;
+    std::vector<std::size_t> shown_;  // indices into data_.partnerships
+    bool dirty_ = true;
+    KineticScrollState grid_scroll_, filter_scroll_;
 };
 
 }  // namespace plaza::ui

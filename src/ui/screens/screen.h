@@ -1,7 +1,9 @@
 // One screen of the kiosk: a stable id for scripts and a draw method. Screens read the content
-// data handed to them and keep their own small state (scroll, selection); never SQL or textures.
+// data handed to them and keep their own small state (scroll, filters, typed text); never SQL
+// handles or textures.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include "core/idle_policy.h"
@@ -9,18 +11,21 @@
 
 namespace plaza::ui {
 
-enum class ScreenId { home, partnerships };
+enum class ScreenId { home, partnerships, partnership, practices, practice, search };
 
 // What a screen asks the navigator to do after drawing.
 struct Navigation {
-    enum class Action { none, go_to, back, home };
+    enum class Action { none, open, back, home };
     Action action = Action::none;
     ScreenId target = ScreenId::home;
-    void go_to(ScreenId id) { action = Action::go_to, target = id; }
+    std::int64_t record = 0;  // which partnership or practice to open
+    void open(ScreenId id, std::int64_t record_id = 0) {
+        action = Action::open, target = id, record = record_id;
+    }
 };
 
 class Screen {
-public:
+  public:
     virtual ~Screen() = default;
     virtual const char* id() const = 0;
     // Draws the screen's content inside the current window and reports animation needs.

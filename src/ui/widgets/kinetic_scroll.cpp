@@ -9,9 +9,9 @@
 
 namespace plaza::ui {
 namespace {
-constexpr float kStopSpeed = 20.0f;        // px/s below which gliding stops
-constexpr float kMaxSpeed = 6000.0f;       // px/s
-constexpr float kDecayPerSecond = 0.05f;   // speed left after one second of gliding
+constexpr float kStopSpeed = 20.0f;       // px/s below which gliding stops
+constexpr float kMaxSpeed = 6000.0f;      // px/s
+constexpr float kDecayPerSecond = 0.05f;  // speed left after one second of gliding
 }  // namespace
 
 bool KineticScroll(UiContext& ctx, KineticScrollState& s) {

@@ -1,0 +1,353 @@
+// ContentStore's queries for browsing partnerships and good practices: grid cards with what the
+// filters need, filter choices, whole profiles and practice pages, all in the current language.
+#include <algorithm>
+#include <cstdlib>
+#include <unordered_map>
+
+#include "content/content_store.h"
+
+namespace plaza::content {
+namespace {
+
+Colour parse_colour(const std::string& hex) {
+    Colour c;
+    if (hex.size() != 7 || hex[0] != '#') return c;
+    const unsigned long v = std::strtoul(hex.c_str() + 1, nullptr, 16);
+    c.r = static_cast<std::uint8_t>(v >> 16);
+    c.g = static_cast<std::uint8_t>(v >> 8);
+    c.b = static_cast<std::uint8_t>(v);
+    return c;
+}
+
+template <typename Card>
+std::unordered_map<std::int64_t, Card*> index_by_id(std::vector<Card>& cards) {
+    std::unordered_map<std::int64_t, Card*> index;
+    index.reserve(cards.size());
+    for (Card& card : cards)
+        index[card.id] = &card;
+    return index;
+}
+
+}  // namespace
+
+EventInfo ContentStore::localized_event() const {
+    EventInfo e = event_;
+    auto stmt = db_.prepare("SELECT " + localized("event", "e.id", "name", "e.name") + ", " +
+                            localized("event", "e.id", "venue", "e.venue") + " FROM event e");
+    if (stmt && stmt->step()) {
+        e.name = stmt->column_text(0);
+        e.venue = stmt->column_text(1);
+    }
+    return e;
+}
+
+std::vector<PartnershipCard> ContentStore::partnership_cards() const {
+    std::vector<PartnershipCard> cards;
+    auto stmt = db_.prepare("SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
+                            " AS t, p.cities, coalesce(p.programme_id, 0), p.featured FROM partnership p "
+                            "ORDER BY t");
+    if (!stmt) return cards;
+    while (stmt->step()) {
+        PartnershipCard card;
+        card.id = stmt->column_int(0);
+        card.title = stmt->column_text(1);
+        card.cities = stmt->column_text(2);
+        card.programme_id = stmt->column_int(3);
+        card.featured = stmt->column_int(4) != 0;
+        cards.push_back(std::move(card));
+    }
+    // The links come in a few whole-table passes rather than a subquery per card, which keeps
+    // loading 50,000 cards in the tens of milliseconds.
+    const auto by_id = index_by_id(cards);
+    auto themes = db_.prepare(
+        "SELECT pt.partnership_id, t.id, t.colour FROM partnership_theme pt "
+        "JOIN theme t ON t.id = pt.theme_id ORDER BY pt.partnership_id, t.id");
+    while (themes && themes->step()) {
+        const auto it = by_id.find(themes->column_int(0));
+        if (it == by_id.end()) continue;
+        if (it->second->theme_ids.empty())
+            it->second->colour = parse_colour(themes->column_text(2));
+        it->second->theme_ids.push_back(themes->column_int(1));
+    }
+    auto sdgs = db_.prepare("SELECT partnership_id, sdg FROM partnership_sdg");
+    while (sdgs && sdgs->step()) {
+        const auto it = by_id.find(sdgs->column_int(0));
+        if (it != by_id.end()) it->second->sdgs |= 1u << sdgs->column_int(1);
+    }
+    auto regions = db_.prepare(
+        "SELECT DISTINCT pc.partnership_id, co.region FROM partnership_city pc "
+        "JOIN city c ON c.id = pc.city_id JOIN country co ON co.code = c.country_code");
+    while (regions && regions->step()) {
+        const auto it = by_id.find(regions->column_int(0));
+        if (it != by_id.end()) it->second->regions.push_back(regions->column_text(1));
+    }
+    auto thumbs = db_.prepare(
+        "SELECT owner_id, media_id FROM media_link WHERE owner_kind = 'partnership' "
+        "ORDER BY owner_id, position DESC");
+    while (thumbs && thumbs->step()) {
+        const auto it = by_id.find(thumbs->column_int(0));
+        if (it != by_id.end()) it->second->thumbnail = thumbs->column_int(1);  // first wins last
+    }
+    return cards;
+}
+
+std::vector<PracticeCard> ContentStore::practice_cards() const {
+    std::vector<PracticeCard> cards;
+    auto stmt =
+        db_.prepare("SELECT p.id, " + localized("practice", "p.id", "title", "p.title") +
+                    " AS t, " + localized("city", "c.id", "name", "c.name") + " || ', ' || " +
+                    localized("country", "co.id", "name", "co.name") + ", " +
+                    localized("practice", "p.id", "summary", "p.summary") +
+                    " FROM practice p JOIN city c ON c.id = p.city_id "
+                    "JOIN country co ON co.code = c.country_code ORDER BY p.featured DESC, t");
+    if (!stmt) return cards;
+    while (stmt->step()) {
+        PracticeCard card;
+        card.id = stmt->column_int(0);
+        card.title = stmt->column_text(1);
+        card.city = stmt->column_text(2);
+        card.summary = stmt->column_text(3);
+        card.featured = stmt->column_int(4) != 0;
+        cards.push_back(std::move(card));
+    }
+    const auto by_id = index_by_id(cards);
+    auto themes = db_.prepare(
+        "SELECT pt.practice_id, t.id, t.colour FROM practice_theme pt "
+        "JOIN theme t ON t.id = pt.theme_id ORDER BY pt.practice_id, t.id");
+    while (themes && themes->step()) {
+        const auto it = by_id.find(themes->column_int(0));
+        if (it == by_id.end()) continue;
+        if (it->second->theme_ids.empty())
+            it->second->colour = parse_colour(themes->column_text(2));
+        it->second->theme_ids.push_back(themes->column_int(1));
+    }
+    auto thumbs = db_.prepare(
+        "SELECT owner_id, media_id FROM media_link WHERE owner_kind = 'practice' "
+        "ORDER BY owner_id, position DESC");
+    while (thumbs && thumbs->step()) {
+        const auto it = by_id.find(thumbs->column_int(0));
+        if (it != by_id.end()) it->second->thumbnail = thumbs->column_int(1);
+    }
+    return cards;
+}
+
+Facets ContentStore::partnership_facets() const {
+    Facets f;
+    auto themes =
+        db_.prepare("SELECT t.id, t.slug, " + localized("theme", "t.id", "name", "t.name") +
+                    " AS n, t.colour FROM theme t WHERE EXISTS (SELECT 1 FROM "
+                    "partnership_theme pt WHERE pt.theme_id = t.id) ORDER BY n");
+    while (themes && themes->step()) {
+        f.themes.push_back({themes->column_int(0), themes->column_text(1), themes->column_text(2),
+                            parse_colour(themes->column_text(3))});
+    }
+    auto programmes =
+        db_.prepare("SELECT g.id, g.slug, " + localized("programme", "g.id", "name", "g.name") +
+                    " AS n FROM programme g WHERE EXISTS (SELECT 1 FROM partnership p WHERE "
+                    "p.programme_id = g.id) ORDER BY n");
+    while (programmes && programmes->step()) {
+        f.programmes.push_back({programmes->column_int(0),
+                                programmes->column_text(1),
+                                programmes->column_text(2),
+                                {}});
+    }
+    auto regions = db_.prepare(
+        "SELECT DISTINCT co.region FROM partnership_city pc JOIN city c ON c.id = pc.city_id "
+        "JOIN country co ON co.code = c.country_code ORDER BY co.region");
+    while (regions && regions->step()) {
+        f.regions.push_back({0, regions->column_text(0), regions->column_text(0), {}});
+    }
+    auto sdgs = db_.prepare("SELECT s.number, " + localized("sdg", "s.number", "name", "s.name") +
+                            ", s.colour FROM sdg s WHERE EXISTS (SELECT 1 FROM partnership_sdg "
+                            "ps WHERE ps.sdg = s.number) ORDER BY s.number");
+    while (sdgs && sdgs->step()) {
+        const std::int64_t n = sdgs->column_int(0);
+        f.sdgs.push_back({n, std::to_string(n), std::to_string(n) + " · " + sdgs->column_text(1),
+                          parse_colour(sdgs->column_text(2))});
+    }
+    return f;
+}
+
+std::string ContentStore::fallback_for(const char* entity, std::int64_t id,
+                                       const char* field) const {
+    if (chain_.empty()) return {};
+    // The first language of the chain that has the text; the default language when none has.
+    for (const std::string& lang : chain_) {
+        auto stmt = db_.prepare(
+            "SELECT 1 FROM translation WHERE entity = ?1 AND entity_id = ?2 AND field = ?3 AND "
+            "lang = ?4");
+        if (!stmt) return {};
+        stmt->bind(1, std::string_view(entity))
+            .bind(2, id)
+            .bind(3, std::string_view(field))
+            .bind(4, lang);
+        if (stmt->step()) return lang == language_ ? std::string() : lang;
+    }
+    auto first = db_.prepare("SELECT code FROM language ORDER BY position LIMIT 1");
+    return first && first->step() ? first->column_text(0) : std::string();
+}
+
+std::vector<Contact> ContentStore::contacts_of(const char* owner_kind, std::int64_t id) const {
+    std::vector<Contact> contacts;
+    auto stmt = db_.prepare(
+        "SELECT organisation, person, email, url FROM contact WHERE owner_kind = ?1 AND "
+        "owner_id = ?2 ORDER BY position");
+    if (!stmt) return contacts;
+    stmt->bind(1, std::string_view(owner_kind)).bind(2, id);
+    while (stmt->step()) {
+        contacts.push_back({stmt->column_text(0), stmt->column_text(1), stmt->column_text(2),
+                            stmt->column_text(3)});
+    }
+    return contacts;
+}
+
+std::vector<MediaRef> ContentStore::media_of(const char* owner_kind, std::int64_t id) const {
+    std::vector<MediaRef> media;
+    auto stmt = db_.prepare(
+        "SELECT l.media_id, l.caption, m.width, m.height, m.source FROM media_link l "
+        "JOIN media m ON m.id = l.media_id WHERE l.owner_kind = ?1 AND l.owner_id = ?2 "
+        "ORDER BY l.position");
+    if (!stmt) return media;
+    stmt->bind(1, std::string_view(owner_kind)).bind(2, id);
+    while (stmt->step()) {
+        media.push_back({stmt->column_int(0), stmt->column_text(4), stmt->column_text(1),
+                         static_cast<int>(stmt->column_int(2)),
+                         static_cast<int>(stmt->column_int(3))});
+    }
+    return media;
+}
+
+std::vector<Facet> ContentStore::themes_of(const char* link_table, const char* owner_column,
+                                           std::int64_t id) const {
+    std::vector<Facet> themes;
+    auto stmt = db_.prepare("SELECT t.id, t.slug, " + localized("theme", "t.id", "name", "t.name") +
+                            ", t.colour FROM " + link_table +
+                            " l JOIN theme t ON t.id = "
+                            "l.theme_id WHERE l." +
+                            owner_column + " = ?1 ORDER BY t.id");
+    if (!stmt) return themes;
+    stmt->bind(1, id);
+    while (stmt->step()) {
+        themes.push_back({stmt->column_int(0), stmt->column_text(1), stmt->column_text(2),
+                          parse_colour(stmt->column_text(3))});
+    }
+    return themes;
+}
+
+PartnershipProfile ContentStore::partnership_profile(std::int64_t id) const {
+    PartnershipProfile p;
+    auto stmt = db_.prepare(
+        "SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") + ", " +
+        "coalesce((SELECT " + localized("programme", "g.id", "name", "g.name") +
+        " FROM programme g WHERE g.id = p.programme_id), ''), p.starts_on, p.ends_on, p.status, " +
+        localized("partnership", "p.id", "summary", "p.summary") + ", " +
+        localized("partnership", "p.id", "objectives", "p.objectives") + ", " +
+        localized("partnership", "p.id", "activities", "p.activities") + ", " +
+        localized("partnership", "p.id", "results", "p.results") + ", " +
+        localized("partnership", "p.id", "lessons", "p.lessons") +
+        " FROM partnership p WHERE p.id = ?1");
+    if (!stmt) return p;
+    stmt->bind(1, id);
+    if (!stmt->step()) return p;
+    p.id = stmt->column_int(0);
+    p.title = stmt->column_text(1);
+    p.programme = stmt->column_text(2);
+    p.starts_on = stmt->column_text(3);
+    p.ends_on = stmt->column_text(4);
+    p.status = stmt->column_text(5);
+    p.summary = stmt->column_text(6);
+    p.objectives = stmt->column_text(7);
+    p.activities = stmt->column_text(8);
+    p.results = stmt->column_text(9);
+    p.lessons = stmt->column_text(10);
+    p.fallback_language = fallback_for("partnership", id, "summary");
+
+    auto cities =
+        db_.prepare("SELECT " + localized("city", "c.id", "name", "c.name") + ", " +
+                    localized("country", "co.id", "name", "co.name") +
+                    ", pc.role FROM partnership_city pc JOIN city c ON c.id = pc.city_id "
+                    "JOIN country co ON co.code = c.country_code WHERE pc.partnership_id = ?1 "
+                    "ORDER BY pc.position");
+    if (cities) {
+        cities->bind(1, id);
+        while (cities->step()) {
+            p.cities.push_back(
+                {cities->column_text(0), cities->column_text(1), cities->column_text(2)});
+        }
+    }
+    p.themes = themes_of("partnership_theme", "partnership_id", id);
+    auto sdgs = db_.prepare("SELECT s.number, " + localized("sdg", "s.number", "name", "s.name") +
+                            ", s.colour FROM partnership_sdg ps JOIN sdg s ON s.number = ps.sdg "
+                            "WHERE ps.partnership_id = ?1 ORDER BY s.number");
+    if (sdgs) {
+        sdgs->bind(1, id);
+        while (sdgs->step()) {
+            const std::int64_t n = sdgs->column_int(0);
+            p.sdgs.push_back(
+                {n, std::to_string(n), sdgs->column_text(1), parse_colour(sdgs->column_text(2))});
+        }
+    }
+    p.contacts = contacts_of("partnership", id);
+    p.media = media_of("partnership", id);
+    std::vector<PracticeCard> all = practice_cards();
+    auto related =
+        db_.prepare("SELECT practice_id FROM practice_partnership WHERE partnership_id = ?1");
+    if (related) {
+        related->bind(1, id);
+        while (related->step()) {
+            const std::int64_t pid = related->column_int(0);
+            const auto it = std::find_if(all.begin(), all.end(),
+                                         [pid](const PracticeCard& c) { return c.id == pid; });
+            if (it != all.end()) p.practices.push_back(*it);
+        }
+    }
+    return p;
+}
+
+PracticeDetail ContentStore::practice_detail(std::int64_t id) const {
+    PracticeDetail d;
+    auto stmt = db_.prepare("SELECT p.id, " + localized("practice", "p.id", "title", "p.title") +
+                            ", " + localized("city", "c.id", "name", "c.name") + " || ', ' || " +
+                            localized("country", "co.id", "name", "co.name") + ", " +
+                            localized("practice", "p.id", "summary", "p.summary") + ", " +
+                            localized("practice", "p.id", "body_md", "p.body_md") +
+                            " FROM practice p JOIN city c ON c.id = p.city_id "
+                            "JOIN country co ON co.code = c.country_code WHERE p.id = ?1");
+    if (!stmt) return d;
+    stmt->bind(1, id);
+    if (!stmt->step()) return d;
+    d.id = stmt->column_int(0);
+    d.title = stmt->column_text(1);
+    d.city = stmt->column_text(2);
+    d.summary = stmt->column_text(3);
+    d.body_markdown = stmt->column_text(4);
+    d.fallback_language = fallback_for("practice", id, "body_md");
+    d.themes = themes_of("practice_theme", "practice_id", id);
+    auto figures =
+        db_.prepare("SELECT k.value, " + localized("key_figure", "k.id", "label", "k.label") +
+                    " FROM key_figure k WHERE k.practice_id = ?1 ORDER BY k.position");
+    if (figures) {
+        figures->bind(1, id);
+        while (figures->step())
+            d.key_figures.push_back({figures->column_text(0), figures->column_text(1)});
+    }
+    auto partnerships = db_.prepare(
+        "SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
+        ", p.cities FROM practice_partnership pp JOIN partnership p ON p.id = pp.partnership_id "
+        "WHERE pp.practice_id = ?1");
+    if (partnerships) {
+        partnerships->bind(1, id);
+        while (partnerships->step()) {
+            PartnershipCard card;
+            card.id = partnerships->column_int(0);
+            card.title = partnerships->column_text(1);
+            card.cities = partnerships->column_text(2);
+            d.partnerships.push_back(std::move(card));
+        }
+    }
+    d.contacts = contacts_of("practice", id);
+    d.media = media_of("practice", id);
+    return d;
+}
+
+}  // namespace plaza::content

@@ -1,0 +1,88 @@
+#include "ui/screens/partnership_screen.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/i18n/phrases.h"
+#include "ui/theme.h"
+#include "ui/widgets/content_widgets.h"
+#include "ui/widgets/touch_widgets.h"
+
+namespace plaza::ui {
+namespace {
+
+const char* status_text(const std::string& language, const std::string& status) {
+    if (status == "planned") return tr(language, Phrase::status_planned);
+    if (status == "active") return tr(language, Phrase::status_active);
+    return tr(language, Phrase::status_completed);
+}
+
+}  // namespace
+
+void PartnershipScreen::show(content::PartnershipProfile profile) {
+    profile_ = std::move(profile);
+    contacts_ = contact_qr_codes(profile_.contacts);
+    scroll_ = {};
+}
+
+core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
+    const Theme& t = theme();
+    const content::PartnershipProfile& p = profile_;
+    core::FrameRequest request;
+    BeginScrollArea("profile");
+    ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
+    TextWrapped(ctx, ctx.fonts.title, p.title, t.text);
+    std::string cities;
+    for (const content::CityRole& c : p.cities) {
+        if (!cities.empty()) cities += " · ";
+        cities += c.city + ", " + c.country + " (" +
+                  tr(ctx.language, c.role == "lead" ? Phrase::lead_city : Phrase::partner_city) +
+                  ")";
+    }
+    TextWrapped(ctx, ctx.fonts.heading, cities, t.text);
+    std::string facts = p.programme;
+    const std::string period =
+        p.starts_on + (p.ends_on.empty() || p.ends_on == p.starts_on ? "" : " – " + p.ends_on);
+    for (const std::string& part : {period, std::string(status_text(ctx.language, p.status))}) {
+        if (part.empty()) continue;
+        if (!facts.empty()) facts += " · ";
+        facts += part;
+    }
+    TextWrapped(ctx, ctx.fonts.body, facts, t.text_muted);
+    FacetLabels(ctx, p.themes);
+    FacetLabels(ctx, p.sdgs);
+    FallbackNote(ctx, p.fallback_language, languages_);
+
+    if (!p.media.empty()) {
+        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
+        const float photo = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+        for (size_t i = 0; i < p.media.size(); ++i) {
+            if (i % 2 == 1) ImGui::SameLine();
+            Thumbnail(ctx, {p.media[i].media_id, ImageVariant::display},
+                      ImVec2(photo, photo * 2 / 3));
+        }
+    }
+    Section(ctx, tr(ctx.language, Phrase::summary), p.summary);
+    Section(ctx, tr(ctx.language, Phrase::objectives), p.objectives);
+    Section(ctx, tr(ctx.language, Phrase::activities), p.activities);
+    Section(ctx, tr(ctx.language, Phrase::results), p.results);
+    Section(ctx, tr(ctx.language, Phrase::lessons), p.lessons);
+    Contacts(ctx, "partnership", contacts_);
+    if (!p.practices.empty()) {
+        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_practices), t.text);
+        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
+        for (const content::PracticeCard& card : p.practices) {
+            if (TapCard(ctx, "partnership/practice/" + std::to_string(card.id), card.title,
+                        card.city, width, 30, {colour_of(card.colour), card.thumbnail})) {
+                nav.open(ScreenId::practice, card.id);
+            }
+        }
+    }
+    ImGui::PopTextWrapPos();
+    request.animating = EndScrollArea(ctx, scroll_);
+    return request;
+}
+
+}  // namespace plaza::ui

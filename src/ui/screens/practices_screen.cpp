@@ -1,0 +1,55 @@
+#include "ui/screens/practices_screen.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/i18n/phrases.h"
+#include "ui/screens/screen_parts.h"
+#include "ui/theme.h"
+#include "ui/widgets/content_widgets.h"
+#include "ui/widgets/touch_widgets.h"
+
+namespace plaza::ui {
+
+core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
+    const Theme& t = theme();
+    Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::good_practices), t.text);
+    // Only themes some practice has are offered.
+    bool first = true;
+    for (const content::Facet& theme_facet : data_.facets.themes) {
+        const bool used = std::any_of(
+            data_.practices.begin(), data_.practices.end(), [&](const content::PracticeCard& c) {
+                return std::count(c.theme_ids.begin(), c.theme_ids.end(), theme_facet.id) > 0;
+            });
+        if (!used) continue;
+        if (!first) ImGui::SameLine();
+        first = false;
+        const bool selected = themes_.count(theme_facet.id) > 0;
+        if (FilterChip(ctx, "practices/filter/theme/" + theme_facet.key, theme_facet.label,
+                       selected, colour_of(theme_facet.colour))) {
+            if (selected)
+                themes_.erase(theme_facet.id);
+            else
+                themes_.insert(theme_facet.id);
+        }
+    }
+    core::FrameRequest request;
+    BeginScrollArea("list");
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (const content::PracticeCard& card : data_.practices) {
+        const bool shown =
+            themes_.empty() || std::any_of(card.theme_ids.begin(), card.theme_ids.end(),
+                                           [&](std::int64_t id) { return themes_.count(id) > 0; });
+        if (!shown) continue;
+        if (TapCard(ctx, "practices/item/" + std::to_string(card.id), card.title,
+                    card.city + " — " + card.summary, width, 34,
+                    {colour_of(card.colour), card.thumbnail})) {
+            nav.open(ScreenId::practice, card.id);
+        }
+    }
+    request.animating = EndScrollArea(ctx, scroll_);
+    return request;
+}
+
+}  // namespace plaza::ui

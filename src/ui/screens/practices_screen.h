@@ -1,0 +1,30 @@
+// Good practices as a list of cards, with theme chips to narrow it.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <vector>
+
+#include "ui/browse_data.h"
+#include "ui/screens/screen.h"
+#include "ui/widgets/kinetic_scroll.h"
+
+namespace plaza::ui {
+
+class PracticesScreen final : public Screen {
+  public:
+    explicit PracticesScreen(const BrowseData& data) : data_(data) {}
+    const char* id() const override { return "practices"; }
+    core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
+    void reset() override {
+        themes_.clear();
+        scroll_ = {};
+    }
+
+  private:
+    const BrowseData& data_;
+    std::set<std::int64_t> themes_;
+    KineticScrollState scroll_;
+};
+
+}  // namespace plaza::ui

@@ -1,0 +1,95 @@
+#include "ui/screens/screen_parts.h"
+
+#include <imgui.h>
+
+#include "ui/i18n/phrases.h"
+#include "ui/theme.h"
+#include "ui/widgets/content_widgets.h"
+#include "ui/widgets/touch_widgets.h"
+
+namespace plaza::ui {
+
+unsigned int colour_of(const content::Colour& c) {
+    return IM_COL32(c.r, c.g, c.b, 255);
+}
+
+void Section(UiContext& ctx, const char* heading, const std::string& text) {
+    if (text.empty()) return;
+    const Theme& t = theme();
+    ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+    Text(ctx, ctx.fonts.heading, heading, t.text);
+    TextWrapped(ctx, ctx.fonts.body, text, t.text);
+}
+
+void FacetLabels(UiContext& ctx, const std::vector<content::Facet>& facets) {
+    const Theme& t = theme();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < facets.size(); ++i) {
+        if (i > 0) ImGui::SameLine(0, ctx.mm(4));
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const float r = ctx.mm(1.8f);
+        ImGui::Dummy(ImVec2(2 * r + ctx.mm(1), ctx.fonts.body->FontSize));
+        draw->AddCircleFilled(ImVec2(pos.x + r, pos.y + ctx.fonts.body->FontSize / 2), r,
+                              colour_of(facets[i].colour));
+        ImGui::SameLine(0, ctx.mm(1));
+        Text(ctx, ctx.fonts.body, facets[i].label, t.text);
+    }
+}
+
+std::vector<ContactQr> contact_qr_codes(const std::vector<content::Contact>& contacts) {
+    std::vector<ContactQr> out;
+    for (const content::Contact& c : contacts) {
+        const bool person = !c.person.empty() || !c.email.empty();
+        out.push_back(
+            {c, core::encode_qr(person ? core::make_vcard(c.person, c.organisation, c.email, c.url)
+                                       : c.url)});
+    }
+    return out;
+}
+
+void Contacts(UiContext& ctx, const std::string& id_prefix,
+              const std::vector<ContactQr>& contacts) {
+    if (contacts.empty()) return;
+    const Theme& t = theme();
+    ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+    Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::contacts), t.text);
+    Text(ctx, ctx.fonts.body, tr(ctx.language, Phrase::scan_to_keep), t.text_muted);
+    for (size_t i = 0; i < contacts.size(); ++i) {
+        const content::Contact& c = contacts[i].contact;
+        ImGui::PushID(static_cast<int>(i));
+        if (contacts[i].qr.size > 0) {
+            QrCode(ctx, id_prefix + "/contact/" + std::to_string(i) + "/qr", contacts[i].qr, 40);
+            ImGui::SameLine(0, ctx.mm(5));
+        }
+        ImGui::BeginGroup();
+        Text(ctx, ctx.fonts.body_bold, c.organisation, t.text);
+        for (const std::string* line : {&c.person, &c.email, &c.url}) {
+            if (!line->empty()) Text(ctx, ctx.fonts.body, *line, t.text);
+        }
+        ImGui::EndGroup();
+        ImGui::PopID();
+    }
+}
+
+void FallbackNote(UiContext& ctx, const std::string& fallback_language,
+                  const std::vector<content::Language>& languages) {
+    if (fallback_language.empty()) return;
+    std::string name = fallback_language;
+    for (const content::Language& l : languages) {
+        if (l.code == fallback_language) name = l.name;
+    }
+    Text(ctx, ctx.fonts.body_italic, std::string(tr(ctx.language, Phrase::shown_in)) + " " + name,
+         theme().text_muted);
+}
+
+void BeginScrollArea(const char* id, float height) {
+    ImGui::BeginChild(id, ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+}
+
+bool EndScrollArea(UiContext& ctx, KineticScrollState& state) {
+    const bool moving = KineticScroll(ctx, state);
+    ImGui::EndChild();
+    return moving;
+}
+
+}  // namespace plaza::ui

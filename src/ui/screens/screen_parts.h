@@ -1,0 +1,42 @@
+// Pieces several screens share: section headings with text, theme labels, contact blocks with
+// QR codes, the scrolling content area, and the note shown when a text falls back to another
+// language.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/model.h"
+#include "core/qr_code.h"
+#include "ui/ui_context.h"
+#include "ui/widgets/kinetic_scroll.h"
+
+namespace plaza::ui {
+
+// A heading and a wrapped paragraph; nothing at all when `text` is empty.
+void Section(UiContext& ctx, const char* heading, const std::string& text);
+
+// Coloured labels for themes or SDGs (not tappable).
+void FacetLabels(UiContext& ctx, const std::vector<content::Facet>& facets);
+
+// Contacts with a QR code each: a vCard for a person, the address for a web link.
+struct ContactQr {
+    content::Contact contact;
+    core::QrMatrix qr;
+};
+std::vector<ContactQr> contact_qr_codes(const std::vector<content::Contact>& contacts);
+void Contacts(UiContext& ctx, const std::string& id_prefix, const std::vector<ContactQr>& contacts);
+
+// "Not available in your language; shown in Español" when `fallback_language` is set.
+void FallbackNote(UiContext& ctx, const std::string& fallback_language,
+                  const std::vector<content::Language>& languages);
+
+// A child window filling the rest of the screen that scrolls by dragging; End returns true
+// while it glides.
+void BeginScrollArea(const char* id, float height = 0);
+bool EndScrollArea(UiContext& ctx, KineticScrollState& state);
+
+// The colour of a content colour for ImGui.
+unsigned int colour_of(const content::Colour& c);
+
+}  // namespace plaza::ui

@@ -1,0 +1,115 @@
+#include "ui/screens/search_screen.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/i18n/phrases.h"
+#include "ui/screens/screen_parts.h"
+#include "ui/theme.h"
+#include "ui/widgets/onscreen_keyboard.h"
+#include "ui/widgets/touch_widgets.h"
+
+namespace plaza::ui {
+namespace {
+
+Phrase group_heading(const std::string& kind) {
+    if (kind == "partnership") return Phrase::partnerships;
+    if (kind == "practice") return Phrase::good_practices;
+    if (kind == "session") return Phrase::sessions;
+    return Phrase::speakers;
+}
+
+}  // namespace
+
+void SearchScreen::reset() {
+    text_.clear();
+    hits_.clear();
+    text_changed_ = false;
+    scroll_ = {};
+}
+
+bool SearchScreen::take_text_changed() {
+    const bool changed = text_changed_;
+    text_changed_ = false;
+    return changed;
+}
+
+void SearchScreen::set_results(std::vector<content::SearchHit> hits) {
+    hits_ = std::move(hits);
+    scroll_ = {};
+}
+
+core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
+    const Theme& t = theme();
+    core::FrameRequest request;
+
+    // The field only shows the text; the keyboard below edits it.
+    const ImVec2 field_min = ImGui::GetCursorScreenPos();
+    const float field_width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(200));
+    const float field_height = ctx.mm(16);
+    ImGui::Dummy(ImVec2(field_width, field_height));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 field_max(field_min.x + field_width, field_min.y + field_height);
+    draw->AddRectFilled(field_min, field_max, t.surface, ImGui::GetStyle().FrameRounding);
+    draw->AddRect(field_min, field_max, t.accent, ImGui::GetStyle().FrameRounding, 0, ctx.mm(0.6f));
+    ImFont* font = ctx.fonts.heading;
+    const ImVec2 text_pos(field_min.x + ctx.mm(4),
+                          field_min.y + (field_height - font->FontSize) / 2);
+    if (text_.empty()) {
+        draw->AddText(
+            ctx.fonts.body, ctx.fonts.body->FontSize,
+            ImVec2(text_pos.x, field_min.y + (field_height - ctx.fonts.body->FontSize) / 2),
+            t.text_muted, tr(ctx.language, Phrase::search_prompt));
+    } else {
+        draw->AddText(font, font->FontSize, text_pos, t.text, text_.c_str());
+        ctx.report.items.push_back({core::VisibleItem::Kind::text,
+                                    "search/text",
+                                    text_,
+                                    {field_min.x, field_min.y, field_width, field_height}});
+    }
+    const float caret_x = text_pos.x +
+                          font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text_.c_str()).x +
+                          ctx.mm(0.5f);
+    draw->AddLine(ImVec2(caret_x, text_pos.y), ImVec2(caret_x, text_pos.y + font->FontSize),
+                  t.accent, ctx.mm(0.5f));
+
+    // Results above the keyboard.
+    const KeyboardLayout& layout = keyboard_layout(ctx.language);
+    const float key_row = ctx.mm(14) + ImGui::GetStyle().ItemSpacing.y;
+    const float keyboard_height = key_row * static_cast<float>(layout.rows.size() + 1);
+    const float results_height =
+        std::max(ctx.mm(30), ImGui::GetContentRegionAvail().y - keyboard_height);
+    BeginScrollArea("results", results_height);
+    if (!text_.empty() && hits_.empty()) {
+        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::no_results), t.text_muted);
+    }
+    // Groups in the order of their best hit; hits within a group keep their rank.
+    std::vector<std::string> kinds;
+    for (const content::SearchHit& hit : hits_) {
+        if (std::find(kinds.begin(), kinds.end(), hit.kind) == kinds.end())
+            kinds.push_back(hit.kind);
+    }
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (const std::string& kind : kinds) {
+        Text(ctx, ctx.fonts.heading, tr(ctx.language, group_heading(kind)), t.text);
+        for (const content::SearchHit& hit : hits_) {
+            if (hit.kind != kind) continue;
+            const std::string id = "search/result/" + kind + "/" + std::to_string(hit.id);
+            if (kind == "partnership" || kind == "practice") {
+                if (TapCard(ctx, id, hit.title, "", width, 14)) {
+                    nav.open(kind == "partnership" ? ScreenId::partnership : ScreenId::practice,
+                             hit.id);
+                }
+            } else {
+                Text(ctx, ctx.fonts.body, hit.title, t.text);
+            }
+        }
+    }
+    request.animating = EndScrollArea(ctx, scroll_);
+
+    if (OnScreenKeyboard(ctx, text_)) text_changed_ = true;
+    return request;
+}
+
+}  // namespace plaza::ui

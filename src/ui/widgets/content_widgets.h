@@ -1,0 +1,43 @@
+// Widgets for showing content: filter chips, images from the bundle with placeholders, QR codes,
+// styled running text and Markdown bodies. Each records what it shows in the frame report.
+#pragma once
+
+#include <imgui.h>
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/markdown.h"
+#include "core/qr_code.h"
+#include "ui/image_provider.h"
+#include "ui/ui_context.h"
+
+namespace plaza::ui {
+
+// A toggle for a filter; a coloured dot when `dot` is not 0. Returns true when tapped.
+bool FilterChip(UiContext& ctx, const std::string& id, const std::string& label, bool selected,
+                ImU32 dot = 0);
+
+// An image from the bundle scaled to cover `size` (cropped, never stretched); a neutral
+// placeholder while it loads, when it is broken, or when media_id is 0.
+void Thumbnail(UiContext& ctx, const ImageKey& key, ImVec2 size);
+
+// Draws an image into [min, max] cropped to cover it, or a neutral placeholder.
+void DrawImageCover(UiContext& ctx, ImDrawList* draw, const ImageKey& key, ImVec2 min, ImVec2 max);
+
+// A QR code `size_mm` wide on a white square with the quiet zone scanners need.
+void QrCode(UiContext& ctx, const std::string& id, const core::QrMatrix& qr, float size_mm);
+
+// Wrapped text made of styled runs (regular, bold, italic), recorded as one text item.
+void RichText(UiContext& ctx, const std::vector<core::TextRun>& runs, ImU32 colour);
+
+// A Markdown document; `image_for` maps an image path in the Markdown to a bundle media id
+// (0 when the bundle has no such image).
+void MarkdownView(UiContext& ctx, const core::MarkdownDocument& doc,
+                  const std::function<std::int64_t(const std::string&)>& image_for);
+
+ImU32 to_imgui_colour(std::uint8_t r, std::uint8_t g, std::uint8_t b);
+
+}  // namespace plaza::ui
