@@ -16,6 +16,7 @@ packages=(
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev
     libqrcodegencpp-dev libmd4c-dev zbar-tools
     fonts-noto-core fonts-noto-cjk
+    libsystemd-dev systemd udev adduser dpkg-dev file lintian
 )
 
 install_missing() {

@@ -1,7 +1,7 @@
 // plaza: the kiosk program. Everything else lives in the layers under src/.
 #include <chrono>
 
-#include "app/plaza_app.h"
+#include "app/run_plaza.h"
 
 int main(int argc, char** argv) {
     using namespace std::chrono;

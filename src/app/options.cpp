@@ -5,13 +5,16 @@
 namespace plaza::app {
 
 const char* const kUsage =
-    "usage: plaza --bundle FILE [--fullscreen | --windowed WxH] [--rotate 0|90|180|270]\n"
-    "             [--px-per-mm N] [--stats FILE]\n"
+    "usage: plaza [--config FILE] [--bundle FILE] [--fullscreen | --windowed WxH]\n"
+    "             [--rotate 0|90|180|270] [--px-per-mm N] [--stats FILE]\n"
     "       plaza --headless --bundle FILE --script FILE --out DIR [--size WxH]\n"
     "             [--rotate DEG] [--px-per-mm N] [--stats FILE]\n"
     "       plaza --version | --help\n"
     "\n"
-    "  --bundle FILE     the content bundle (.plaza) to show\n"
+    "  --config FILE     the kiosk's configuration (e.g. /etc/plaza/plaza.conf); options given\n"
+    "                    here win over it\n"
+    "  --bundle FILE     the content bundle (.plaza) to show; without it, the bundle installed\n"
+    "                    in the configuration's data folder, else the packaged sample\n"
     "  --fullscreen      take the whole display (cursor hidden)\n"
     "  --windowed WxH    a window of W x H pixels (default 1280x800)\n"
     "  --rotate DEG      turn the picture clockwise for a rotated panel (touch follows)\n"
@@ -60,11 +63,14 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
             o.show_version = true;
         } else if (a == "--bundle") {
             if (!value(o.bundle_path)) return core::Error{"--bundle needs a file"};
+        } else if (a == "--config") {
+            if (!value(o.config_path)) return core::Error{"--config needs a file"};
         } else if (a == "--fullscreen") {
-            o.runner.display.mode = platform::WindowMode::fullscreen;
+            o.fullscreen = true;
         } else if (a == "--windowed") {
             if (!value(v) || !parse_size(v, o.runner.display.size))
                 return core::Error{"--windowed needs a size like 1280x800"};
+            o.fullscreen = false;
             windowed_given = true;
         } else if (a == "--size") {
             if (!value(v) || !parse_size(v, o.runner.display.size))
@@ -73,12 +79,13 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
         } else if (a == "--rotate") {
             const auto r = value(v) ? core::parse_rotation(v) : std::nullopt;
             if (!r) return core::Error{"--rotate takes 0, 90, 180 or 270"};
-            o.runner.display.rotation = *r;
+            o.rotation = *r;
         } else if (a == "--px-per-mm") {
             char* end = nullptr;
-            o.px_per_mm = value(v) ? std::strtof(v.c_str(), &end) : 0.0f;
-            if (!end || *end != '\0' || o.px_per_mm < 1.0f || o.px_per_mm > 40.0f)
+            const float px = value(v) ? std::strtof(v.c_str(), &end) : 0.0f;
+            if (!end || *end != '\0' || px < 1.0f || px > 40.0f)
                 return core::Error{"--px-per-mm takes a number between 1 and 40"};
+            o.px_per_mm = px;
         } else if (a == "--stats") {
             if (!value(o.runner.stats_path)) return core::Error{"--stats needs a file"};
         } else if (a == "--headless") {
@@ -92,12 +99,15 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
         }
     }
     if (o.show_help || o.show_version) return o;
-    if (o.bundle_path.empty()) return core::Error{"--bundle FILE is required"};
+    if (o.bundle_path.empty() && o.config_path.empty())
+        return core::Error{"--bundle FILE or --config FILE is required"};
     const bool headless = o.runner.display.mode == platform::WindowMode::headless;
     if (headless && (o.runner.script_path.empty() || o.runner.out_dir.empty()))
         return core::Error{"--headless needs --script FILE and --out DIR"};
     if (!headless && (size_given || !o.runner.script_path.empty() || !o.runner.out_dir.empty()))
         return core::Error{"--size, --script and --out belong to --headless"};
+    if (headless && o.fullscreen)
+        return core::Error{"--fullscreen and --windowed do not go with --headless"};
     if (!headless && !windowed_given) o.runner.display.size = {1280, 800};
     return o;
 }

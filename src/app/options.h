@@ -1,6 +1,7 @@
 // The plaza command line.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -9,9 +10,13 @@
 
 namespace plaza::app {
 
+// What the command line says; options it leaves out come from the configuration file.
 struct Options {
-    std::string bundle_path;
-    float px_per_mm = 4.0f;  // a 21.5" 1920x1080 panel; set per device
+    std::string bundle_path;  // empty: the installed bundle, else the packaged sample
+    std::string config_path;  // --config; empty: no configuration file
+    std::optional<core::Rotation> rotation;
+    std::optional<float> px_per_mm;
+    std::optional<bool> fullscreen;  // --fullscreen or --windowed
     platform::RunnerOptions runner;
     bool show_help = false;
     bool show_version = false;

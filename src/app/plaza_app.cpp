@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 
-#include "app/options.h"
 #include "content/media_reader.h"
 #include "core/civil_time.h"
 #include "core/log.h"
@@ -65,30 +64,6 @@ std::int64_t PlazaApp::event_morning_ms() const {
     const auto instant = core::parse_iso8601_instant(e.starts_on + "T09:00:00Z");
     if (!instant) return 0;
     return *instant - static_cast<std::int64_t>(e.utc_offset_minutes) * 60000;
-}
-
-int run_plaza(int argc, char** argv, double process_start_seconds) {
-    auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
-    if (!options) {
-        std::fprintf(stderr, "plaza: %s\n\n%s", options.error().c_str(), kUsage);
-        return platform::kExitUsage;
-    }
-    if (options->show_help) {
-        std::fputs(kUsage, stdout);
-        return platform::kExitOk;
-    }
-    if (options->show_version) {
-        std::printf("plaza %s\n", PLAZA_VERSION);
-        return platform::kExitOk;
-    }
-    auto app = PlazaApp::load(options->bundle_path, options->px_per_mm);
-    if (!app) {
-        core::log_error(app.error());
-        return platform::kExitBadBundle;
-    }
-    options->runner.process_start_seconds = process_start_seconds;
-    options->runner.initial_wall_time_ms = app.value()->event_morning_ms();
-    return platform::run(*app.value(), options->runner);
 }
 
 }  // namespace plaza::app

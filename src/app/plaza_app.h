@@ -41,7 +41,4 @@ class PlazaApp final : public platform::KioskApp {
     ui::ImageProvider* images_ = nullptr;
 };
 
-// The whole program: options, bundle, runner. Returns the process exit code.
-int run_plaza(int argc, char** argv, double process_start_seconds);
-
 }  // namespace plaza::app

@@ -1,5 +1,6 @@
 #include "platform/runner.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -13,6 +14,7 @@
 #include "core/script.h"
 #include "platform/frame_loop.h"
 #include "platform/script_player.h"
+#include "platform/service_notify.h"
 
 namespace plaza::platform {
 namespace {
@@ -25,7 +27,8 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
                  const RunnerOptions& options) {
     const FrameFigures& f = loop.figures();
     nlohmann::json missing = nlohmann::json::array();
-    for (char32_t cp : app.missing_glyphs()) missing.push_back(static_cast<std::uint32_t>(cp));
+    for (char32_t cp : app.missing_glyphs())
+        missing.push_back(static_cast<std::uint32_t>(cp));
     const nlohmann::json doc = {
         {"startup_to_first_frame_ms",
          f.first_frame_at < 0 ? -1.0 : (f.first_frame_at - options.process_start_seconds) * 1000.0},
@@ -47,21 +50,52 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
     return true;
 }
 
-int run_live(FrameLoop& loop) {
+int run_live(FrameLoop& loop, ServiceNotifier& notifier, const core::Clock& clock) {
+    bool announced = false;
     for (;;) {
         SDL_Event event;
-        const double sleep = loop.sleep_seconds();
+        double sleep = loop.sleep_seconds();
+        // Under a watchdog the loop wakes often enough to ping it (half its interval).
+        if (notifier.max_sleep_seconds() > 0) sleep = std::min(sleep, notifier.max_sleep_seconds());
         // Sleep in SDL's event wait when idle; on KMSDRM this is a 1 ms polling loop inside SDL
         // (no WaitEventTimeout in its KMSDRM driver), which is still light (tech research §A3).
-        bool have = sleep > 0
-                        ? SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(sleep * 1000))) == 1
-                        : SDL_PollEvent(&event) == 1;
+        bool have =
+            sleep > 0 ? SDL_WaitEventTimeout(&event, static_cast<int>(std::ceil(sleep * 1000))) == 1
+                      : SDL_PollEvent(&event) == 1;
         while (have) {
             if (!loop.handle_event(event)) return kExitOk;
             have = SDL_PollEvent(&event) == 1;
         }
         if (loop.should_draw() && !loop.draw_frame()) return kExitFramesFailing;
+        if (!announced && loop.figures().frames > 0) {
+            notifier.ready();
+            announced = true;
+        }
+        // Only a loop that gets here pings; a frame stuck in drawing stops the pings, and the
+        // service manager restarts Plaza.
+        notifier.watchdog(clock.monotonic_seconds());
     }
+}
+
+// A kiosk whose screen is not there yet (switched off, still starting) waits for it instead of
+// exiting: under systemd every exit is a restart, and a few in a row reboot the box.
+core::Result<std::unique_ptr<Display>> wait_for_display(const DisplayOptions& options,
+                                                        ServiceNotifier& notifier,
+                                                        const core::Clock& clock) {
+    auto display = Display::open(options);
+    if (display || !notifier.active()) return display;
+    core::log_error(display.error() + "; trying again every 5 seconds");
+    notifier.status("waiting for a display");
+    notifier.ready();
+    while (!display) {
+        for (int i = 0; i < 5; ++i) {
+            notifier.watchdog(clock.monotonic_seconds());
+            SDL_Delay(1000);
+        }
+        display = Display::open(options);
+    }
+    notifier.status("showing content");
+    return display;
 }
 
 int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
@@ -75,7 +109,8 @@ int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
     text << in.rdbuf();
     const core::ParsedScript script = core::parse_script(text.str(), options.script_path);
     if (!script.errors.empty()) {
-        for (const auto& e : script.errors) core::log_error(e);
+        for (const auto& e : script.errors)
+            core::log_error(e);
         return kExitScriptFailed;
     }
     std::error_code ec;
@@ -97,21 +132,25 @@ int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
 }  // namespace
 
 int run(KioskApp& app, const RunnerOptions& options) {
-    auto display = Display::open(options.display);
-    if (!display) {
-        core::log_error(display.error());
-        return kExitNoDisplay;
-    }
-    core::log_info(display.value()->describe());
     const bool headless = options.display.mode == WindowMode::headless;
     core::SystemClock system_clock;
     core::ManualClock virtual_clock(options.initial_wall_time_ms);
     const core::Clock& clock = headless ? static_cast<const core::Clock&>(virtual_clock)
                                         : static_cast<const core::Clock&>(system_clock);
+    ServiceNotifier notifier;
+    auto display = headless ? Display::open(options.display)
+                            : wait_for_display(options.display, notifier, system_clock);
+    if (!display) {
+        core::log_error(display.error());
+        return kExitNoDisplay;
+    }
+    core::log_info(display.value()->describe());
     int code;
     {
         FrameLoop loop(app, *display.value(), clock);
-        code = headless ? run_headless(loop, virtual_clock, app, options) : run_live(loop);
+        code = headless ? run_headless(loop, virtual_clock, app, options)
+                        : run_live(loop, notifier, system_clock);
+        notifier.stopping();
         if (!options.stats_path.empty() && !write_stats(options.stats_path, loop, app, options) &&
             code == kExitOk) {
             code = kExitIo;

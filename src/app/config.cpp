@@ -1,0 +1,466 @@
+#include "app/config.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <functional>
+#include <map>
+
+#include "core/utf8.h"
+
+namespace plaza::app {
+
+namespace {
+
+// A configuration file is a screenful of lines; anything this large is the wrong file.
+constexpr size_t kMaxFileBytes = 256 * 1024;
+
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front()))
+        s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back()))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+// The value part of a line: an inline comment starts at a `#` after whitespace (so a path may
+// still contain `#`), and one pair of surrounding double quotes is removed because people
+// often quote values out of habit.
+std::string_view strip_value(std::string_view raw) {
+    bool quoted = false;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        if (raw[i] == '"') quoted = !quoted;
+        if (!quoted && raw[i] == '#' && (i == 0 || is_space(raw[i - 1]))) {
+            raw = raw.substr(0, i);
+            break;
+        }
+    }
+    raw = trim(raw);
+    if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"') {
+        raw = raw.substr(1, raw.size() - 2);
+    }
+    return raw;
+}
+
+bool parse_int(std::string_view text, int low, int high, int& out) {
+    int v = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || v < low || v > high) return false;
+    out = v;
+    return true;
+}
+
+// from_chars, unlike strtof, ignores the process locale: "4.5" means the same everywhere.
+bool parse_float(std::string_view text, float low, float high, float& out) {
+    float v = 0.0f;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(v) || v < low ||
+        v > high)
+        return false;
+    out = v;
+    return true;
+}
+
+std::optional<bool> parse_switch(std::string_view text) {
+    const std::string v = lower(text);
+    if (v == "on" || v == "yes" || v == "true" || v == "1") return true;
+    if (v == "off" || v == "no" || v == "false" || v == "0") return false;
+    return std::nullopt;
+}
+
+// BCP 47 as far as a kiosk needs it: a lower-case primary language and optional subtags
+// ("en", "ca", "pt-BR", "zh-Hant").
+bool is_language_tag(std::string_view tag) {
+    size_t i = 0;
+    while (i < tag.size() && tag[i] >= 'a' && tag[i] <= 'z')
+        ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < tag.size()) {
+        if (tag[i] != '-') return false;
+        size_t n = 0;
+        for (++i; i < tag.size() && std::isalnum(static_cast<unsigned char>(tag[i])); ++i)
+            ++n;
+        if (n < 2 || n > 8) return false;
+    }
+    return true;
+}
+
+bool is_absolute_path(std::string_view path) {
+    return !path.empty() && path.front() == '/';
+}
+
+// "HH:MM" with 00:00..23:59, or 24:00 when `allow_24` (the end of the day).
+bool parse_clock(std::string_view text, bool allow_24, int& minute) {
+    int h = 0, m = 0;
+    if (text.size() != 5 || text[2] != ':' || !parse_int(text.substr(0, 2), 0, 24, h) ||
+        !parse_int(text.substr(3, 2), 0, 59, m))
+        return false;
+    if (h == 24 && (!allow_24 || m != 0)) return false;
+    minute = h * 60 + m;
+    return true;
+}
+
+// Splits "a, b,c" into trimmed items; false if an item is empty ("a,,b" or a trailing comma),
+// which is almost always a typing mistake worth pointing at.
+bool split_list(std::string_view value, std::vector<std::string>& items) {
+    items.clear();
+    while (true) {
+        const size_t comma = value.find(',');
+        const std::string_view item = trim(value.substr(0, comma));
+        if (item.empty()) return false;
+        items.emplace_back(item);
+        if (comma == std::string_view::npos) return true;
+        value.remove_prefix(comma + 1);
+    }
+}
+
+size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// Applies a value to the config; returns what is wrong with it, or an empty string.
+using Apply = std::function<std::string(std::string_view value, Config& config)>;
+
+struct Key {
+    const char* name;
+    const char* default_text;  // for "; using ..." in warnings
+    Apply apply;
+};
+
+std::string in_quotes(std::string_view value) {
+    return "'" + std::string(value) + "'";
+}
+
+std::string apply_path_list(std::string_view value, std::vector<std::string>& out) {
+    std::vector<std::string> items;
+    if (!split_list(value, items)) return "an entry in the comma list is empty";
+    for (const auto& item : items) {
+        if (!is_absolute_path(item)) return in_quotes(item) + " is not an absolute path";
+    }
+    out = std::move(items);
+    return {};
+}
+
+std::string apply_switch(std::string_view value, bool& out) {
+    const auto v = parse_switch(value);
+    if (!v) return in_quotes(value) + " is neither on nor off";
+    out = *v;
+    return {};
+}
+
+const std::vector<Key>& keys() {
+    static const std::vector<Key> table = {
+        {"rotation", "0",
+         [](std::string_view v, Config& c) -> std::string {
+             const auto r = core::parse_rotation(v);
+             if (!r) return in_quotes(v) + " is not 0, 90, 180 or 270";
+             c.rotation = *r;
+             return {};
+         }},
+        {"px_per_mm", "4.0",
+         [](std::string_view v, Config& c) -> std::string {
+             if (!parse_float(v, 1.0f, 40.0f, c.px_per_mm))
+                 return in_quotes(v) + " is not a number between 1 and 40";
+             return {};
+         }},
+        {"languages", "every language in the bundle",
+         [](std::string_view v, Config& c) -> std::string {
+             std::vector<std::string> items;
+             if (!split_list(v, items)) return "an entry in the comma list is empty";
+             for (const auto& item : items) {
+                 if (!is_language_tag(item))
+                     return in_quotes(item) + " is not a language code like en, ca or pt-BR";
+             }
+             c.languages = std::move(items);
+             return {};
+         }},
+        {"default_language", "the bundle's default",
+         [](std::string_view v, Config& c) -> std::string {
+             if (!is_language_tag(v)) return in_quotes(v) + " is not a language code like en or ca";
+             c.default_language = std::string(v);
+             return {};
+         }},
+        {"idle_timeout_seconds", "90",
+         [](std::string_view v, Config& c) -> std::string {
+             if (!parse_int(v, 20, 3600, c.idle_timeout_seconds))
+                 return in_quotes(v) + " is not a whole number of seconds between 20 and 3600";
+             return {};
+         }},
+        {"display_hours", "always on",
+         [](std::string_view v, Config& c) -> std::string {
+             const size_t dash = v.find('-');
+             DisplayHours h;
+             if (dash == std::string_view::npos ||
+                 !parse_clock(trim(v.substr(0, dash)), false, h.start_minute) ||
+                 !parse_clock(trim(v.substr(dash + 1)), true, h.end_minute))
+                 return in_quotes(v) + " is not a range like 07:30-20:00";
+             if (h.start_minute == h.end_minute)
+                 return in_quotes(v) + " starts and ends at the same time";
+             c.display_hours = h;
+             return {};
+         }},
+        {"admin_pin", "no PIN, the admin panel stays locked",
+         [](std::string_view v, Config& c) -> std::string {
+             bool digits = v.size() >= 4 && v.size() <= 8;
+             for (char ch : v)
+                 digits = digits && ch >= '0' && ch <= '9';
+             if (!digits) return "the PIN must be 4 to 8 digits";
+             c.admin_pin = std::string(v);
+             return {};
+         }},
+        {"trusted_keys", "no trusted key, USB bundles are refused",
+         [](std::string_view v, Config& c) { return apply_path_list(v, c.trusted_keys); }},
+        {"watch_folders", "/media/plaza, /run/media and the inbox in the data folder",
+         [](std::string_view v, Config& c) { return apply_path_list(v, c.watch_folders); }},
+        {"data_folder", "/var/lib/plaza",
+         [](std::string_view v, Config& c) -> std::string {
+             if (!is_absolute_path(v) || v == "/") return in_quotes(v) + " is not an absolute path";
+             c.data_folder = std::string(v);
+             return {};
+         }},
+        {"mode", "kiosk",
+         [](std::string_view v, Config& c) -> std::string {
+             if (v == "kiosk") {
+                 c.mode = KioskMode::kiosk;
+             } else if (v == "room") {
+                 c.mode = KioskMode::room;
+             } else {
+                 return in_quotes(v) + " is neither kiosk nor room";
+             }
+             return {};
+         }},
+        {"room", "no room",
+         [](std::string_view v, Config& c) -> std::string {
+             bool ok = v.size() <= 64;
+             for (char ch : v) {
+                 ok = ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' ||
+                             ch == '_' || ch == '.');
+             }
+             if (!ok) return in_quotes(v) + " is not a room id (letters, digits, - _ . up to 64)";
+             c.room = std::string(v);
+             return {};
+         }},
+        {"usage_export", "on",
+         [](std::string_view v, Config& c) { return apply_switch(v, c.usage_export); }},
+        {"fullscreen", "on",
+         [](std::string_view v, Config& c) { return apply_switch(v, c.fullscreen); }},
+        {"kmsdrm_device_index", "SDL's choice",
+         [](std::string_view v, Config& c) -> std::string {
+             int index = 0;
+             if (!parse_int(v, 0, 15, index)) return in_quotes(v) + " is not a number from 0 to 15";
+             c.kmsdrm_device_index = index;
+             return {};
+         }},
+    };
+    return table;
+}
+
+const Key* find_key(std::string_view name) {
+    for (const auto& k : keys()) {
+        if (name == k.name) return &k;
+    }
+    return nullptr;
+}
+
+class Parser {
+  public:
+    explicit Parser(const std::string& file_name) : file_(file_name) {}
+
+    void line(int number, std::string_view text) {
+        const std::string_view content = trim(text);
+        if (content.empty() || content.front() == '#') return;
+        if (!core::is_valid_utf8(content)) {
+            warn(number, "", "the line is not valid UTF-8; ignored");
+            return;
+        }
+        const size_t eq = content.find('=');
+        if (eq == std::string_view::npos) {
+            warn(number, "", "expected `key = value`; ignored");
+            return;
+        }
+        const std::string name(trim(content.substr(0, eq)));
+        const std::string_view value = strip_value(content.substr(eq + 1));
+        const Key* key = find_key(name);
+        if (!key) {
+            warn(number, name, "unknown key" + suggestion(name) + "; ignored");
+            return;
+        }
+        const auto seen = lines_.find(name);
+        if (seen != lines_.end()) {
+            warn(number, name,
+                 "also set on line " + std::to_string(seen->second) + "; this later line wins");
+        }
+        lines_[name] = number;
+        // An empty value asks for the default, which also undoes an earlier line.
+        Config& c = loaded_.config;
+        const std::string problem = value.empty() ? std::string() : key->apply(value, c);
+        if (value.empty() || !problem.empty()) reset_to_default(name, c);
+        if (!problem.empty()) warn(number, name, problem + "; using " + key->default_text);
+        if (name == "watch_folders") watch_folders_given_ = !value.empty() && problem.empty();
+    }
+
+    LoadedConfig finish() {
+        Config& c = loaded_.config;
+        // The default inbox follows data_folder wherever in the file that is set.
+        if (!watch_folders_given_) c.watch_folders = default_watch_folders(c.data_folder);
+        if (!c.default_language.empty() && !c.languages.empty()) {
+            bool offered = false;
+            for (const auto& l : c.languages)
+                offered = offered || l == c.default_language;
+            if (!offered) {
+                warn(lines_["default_language"], "default_language",
+                     in_quotes(c.default_language) + " is not among languages; using " +
+                         find_key("default_language")->default_text);
+                c.default_language.clear();
+            }
+        }
+        if (c.mode == KioskMode::room && c.room.empty()) {
+            warn(lines_["mode"], "mode", "room needs `room = <id>` too; using kiosk");
+            c.mode = KioskMode::kiosk;
+        }
+        for (const auto& key_file : c.trusted_keys) {
+            std::error_code ec;
+            if (!std::filesystem::is_regular_file(key_file, ec)) {
+                warn(lines_["trusted_keys"], "trusted_keys",
+                     in_quotes(key_file) +
+                         " is not a readable file; bundles signed with it will be "
+                         "refused");
+            }
+        }
+        return std::move(loaded_);
+    }
+
+    void warn(int line, const std::string& key, const std::string& what) {
+        std::string text = file_;
+        if (line > 0) text += ":" + std::to_string(line);
+        text += ": ";
+        if (!key.empty()) text += key + ": ";
+        loaded_.warnings.push_back({line, key, text + what});
+    }
+
+  private:
+    static void reset_to_default(const std::string& name, Config& c) {
+        const Config d;
+        if (name == "rotation") c.rotation = d.rotation;
+        if (name == "px_per_mm") c.px_per_mm = d.px_per_mm;
+        if (name == "languages") c.languages = d.languages;
+        if (name == "default_language") c.default_language = d.default_language;
+        if (name == "idle_timeout_seconds") c.idle_timeout_seconds = d.idle_timeout_seconds;
+        if (name == "display_hours") c.display_hours = d.display_hours;
+        if (name == "admin_pin") c.admin_pin = d.admin_pin;
+        if (name == "trusted_keys") c.trusted_keys = d.trusted_keys;
+        if (name == "watch_folders") c.watch_folders = d.watch_folders;
+        if (name == "data_folder") c.data_folder = d.data_folder;
+        if (name == "mode") c.mode = d.mode;
+        if (name == "room") c.room = d.room;
+        if (name == "usage_export") c.usage_export = d.usage_export;
+        if (name == "fullscreen") c.fullscreen = d.fullscreen;
+        if (name == "kmsdrm_device_index") c.kmsdrm_device_index = d.kmsdrm_device_index;
+    }
+
+    static std::string suggestion(const std::string& name) {
+        // Case slips, typos and shortened names ("rotate") all get a hint.
+        const std::string l = lower(name);
+        for (const auto& k : keys()) {
+            const std::string key = k.name;
+            size_t common = 0;
+            while (common < l.size() && common < key.size() && l[common] == key[common])
+                ++common;
+            if (common >= 5 || edit_distance(l, key) <= 2)
+                return " (did you mean " + std::string(k.name) + "?)";
+        }
+        return {};
+    }
+
+    std::string file_;
+    LoadedConfig loaded_;
+    std::map<std::string, int> lines_;  // key -> the line that last set it
+    bool watch_folders_given_ = false;
+};
+
+}  // namespace
+
+bool DisplayHours::contains(int minute_of_day) const {
+    if (start_minute < end_minute)
+        return minute_of_day >= start_minute && minute_of_day < end_minute;
+    return minute_of_day >= start_minute || minute_of_day < end_minute;
+}
+
+std::vector<std::string> default_watch_folders(const std::string& data_folder) {
+    return {"/media/plaza", "/run/media", data_folder + "/inbox"};
+}
+
+LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
+    Parser parser(file_name);
+    int number = 0;
+    while (!text.empty()) {
+        const size_t end = text.find('\n');
+        parser.line(++number, text.substr(0, end));
+        if (end == std::string_view::npos) break;
+        text.remove_prefix(end + 1);
+    }
+    return parser.finish();
+}
+
+core::Result<LoadedConfig> load_config(const std::string& path) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) {
+        if (errno == ENOENT) {
+            LoadedConfig loaded = parse_config("", path);
+            loaded.warnings.push_back(
+                {0, "", path + ": not found; using the defaults for every key"});
+            return loaded;
+        }
+        return core::Error{path + ": cannot be read (" + std::strerror(errno) + ")"};
+    }
+    std::string text;
+    char buffer[8192];
+    size_t n = 0;
+    bool too_large = false;
+    while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+        text.append(buffer, n);
+        if (text.size() > kMaxFileBytes) {
+            too_large = true;
+            break;
+        }
+    }
+    const bool failed = std::ferror(f) != 0;
+    const int read_errno = errno;
+    std::fclose(f);
+    if (too_large) {
+        return core::Error{path + ": larger than 256 KiB; this is not a Plaza configuration file"};
+    }
+    if (failed) return core::Error{path + ": cannot be read (" + std::strerror(read_errno) + ")"};
+    return parse_config(text, path);
+}
+
+}  // namespace plaza::app

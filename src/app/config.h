@@ -1,0 +1,67 @@
+// The kiosk's one configuration file (/etc/plaza/plaza.conf): `key = value` lines, `#` comments.
+// A bad line never stops the kiosk: it becomes a warning naming file, line and key, and that key
+// keeps its default. platform/debian/plaza.conf documents every key.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/result.h"
+#include "core/rotation.h"
+
+namespace plaza::app {
+
+// The hours the screen shows content, in minutes after midnight. An end before the start runs
+// past midnight (22:00-02:00); an end of 24:00 is midnight at the end of the day.
+struct DisplayHours {
+    int start_minute = 0;
+    int end_minute = 0;
+
+    bool contains(int minute_of_day) const;
+};
+
+enum class KioskMode { kiosk, room };
+
+// The watched folders when the file does not name any: the automount folder, the desktop
+// automount folder and the inbox under the data folder.
+std::vector<std::string> default_watch_folders(const std::string& data_folder);
+
+struct Config {
+    core::Rotation rotation = core::Rotation::none;
+    float px_per_mm = 4.0f;
+    std::vector<std::string> languages;  // offered languages; empty: every language in the bundle
+    std::string default_language;        // empty: the bundle's default
+    int idle_timeout_seconds = 90;
+    std::optional<DisplayHours> display_hours;  // nullopt: always on
+    std::string admin_pin;                      // empty: the admin panel stays locked
+    std::vector<std::string> trusted_keys;      // minisign public key files
+    std::string data_folder = "/var/lib/plaza";
+    std::vector<std::string> watch_folders = default_watch_folders(data_folder);
+    KioskMode mode = KioskMode::kiosk;
+    std::string room;  // the room a room sign shows (mode = room)
+    bool usage_export = true;
+    bool fullscreen = true;
+    std::optional<int> kmsdrm_device_index;  // nullopt: SDL picks the first DRM device
+};
+
+struct ConfigWarning {
+    int line = 0;      // 0: about the file as a whole
+    std::string key;   // empty when the line has no usable key
+    std::string text;  // "FILE:LINE: KEY: what is wrong; using DEFAULT"
+};
+
+struct LoadedConfig {
+    Config config;
+    std::vector<ConfigWarning> warnings;
+};
+
+// Parses the text of a configuration file; `file_name` is only used in the warnings.
+LoadedConfig parse_config(std::string_view text, const std::string& file_name);
+
+// Reads and parses `path`. A missing file gives the defaults and one warning. The error case is a
+// file that exists but cannot be read; the kiosk then starts with Config{} and shows the error.
+core::Result<LoadedConfig> load_config(const std::string& path);
+
+}  // namespace plaza::app

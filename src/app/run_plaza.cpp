@@ -1,0 +1,79 @@
+#include "app/run_plaza.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+#include "app/options.h"
+#include "app/plaza_app.h"
+#include "core/log.h"
+
+namespace plaza::app {
+namespace {
+
+Config load_configuration(const std::string& path) {
+    if (path.empty()) return {};
+    auto loaded = load_config(path);
+    if (!loaded) {
+        core::log_error(loaded.error() + "; starting with the default configuration");
+        return {};
+    }
+    for (const ConfigWarning& warning : loaded->warnings)
+        core::log_warning(warning.text);
+    return loaded->config;
+}
+
+// The bundle to show when the command line names none: the one installed in the data folder,
+// else the sample the package ships.
+std::string default_bundle(const Config& config) {
+    const std::string installed = config.data_folder + "/content.plaza";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(installed, ec)) return installed;
+    return PLAZA_SAMPLE_BUNDLE;
+}
+
+}  // namespace
+
+int run_plaza(int argc, char** argv, double process_start_seconds) {
+    auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
+    if (!options) {
+        std::fprintf(stderr, "plaza: %s\n\n%s", options.error().c_str(), kUsage);
+        return platform::kExitUsage;
+    }
+    if (options->show_help) {
+        std::fputs(kUsage, stdout);
+        return platform::kExitOk;
+    }
+    if (options->show_version) {
+        std::printf("plaza %s\n", PLAZA_VERSION);
+        return platform::kExitOk;
+    }
+    const Config config = load_configuration(options->config_path);
+    platform::RunnerOptions& runner = options->runner;
+    runner.display.rotation = options->rotation.value_or(config.rotation);
+    if (runner.display.mode != platform::WindowMode::headless) {
+        runner.display.mode = options->fullscreen.value_or(config.fullscreen)
+                                  ? platform::WindowMode::fullscreen
+                                  : platform::WindowMode::windowed;
+    }
+    if (config.kmsdrm_device_index) {
+        // A Pi 5 has its display and GPU on separate DRM devices (libsdl-org/SDL#13705); SDL
+        // reads this when its KMSDRM driver starts. An index set in the environment wins.
+        setenv("SDL_KMSDRM_DEVICE_INDEX", std::to_string(*config.kmsdrm_device_index).c_str(), 0);
+    }
+    const std::string bundle =
+        options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
+    auto app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm));
+    if (!app) {
+        core::log_error(app.error());
+        return platform::kExitBadBundle;
+    }
+    runner.process_start_seconds = process_start_seconds;
+    runner.initial_wall_time_ms = app.value()->event_morning_ms();
+    return platform::run(*app.value(), runner);
+}
+
+}  // namespace plaza::app

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Installs the built .deb with dpkg into a throwaway copy of this machine's root, runs what it
+# installed, then removes and purges it and checks that nothing is left. The copy is an overlay
+# (this root read-only below, a tmpfs on top) in a private mount namespace: dpkg, adduser and
+# the maintainer scripts run for real, yet nothing reaches the real root, so the test is safe
+# on a developer's machine and can run any number of times. It needs root (mounts, chroot);
+# without root or overlayfs it is skipped (exit 77).
+# usage: install_test.sh DEB VERSION
+set -euo pipefail
+
+if [ "${1:-}" != --inside ]; then
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "SKIP: installing a package into an overlay root needs root"
+        exit 77
+    fi
+    if ! grep -qw overlay /proc/filesystems; then
+        echo "SKIP: the kernel has no overlayfs"
+        exit 77
+    fi
+    exec unshare --mount --propagation private "$0" --inside "$@"
+fi
+shift
+deb=$1
+version=$2
+
+work=$(mktemp -d /tmp/plaza-install-test.XXXXXX)
+root=$work/root
+cleanup() {
+    umount -R "$work" 2>/dev/null || true
+    rmdir "$work"
+}
+trap cleanup EXIT
+mount -t tmpfs -o size=1g tmpfs "$work"
+mkdir "$work/upper" "$work/overlay-work" "$root"
+mount -t overlay overlay -o "lowerdir=/,upperdir=$work/upper,workdir=$work/overlay-work" "$root"
+for fs in proc sys dev; do mount --rbind "/$fs" "$root/$fs"; done
+# An empty /run: no systemd or udev daemon to reach, so the maintainer scripts start nothing.
+mount -t tmpfs tmpfs "$root/run"
+mount -t tmpfs tmpfs "$root/tmp"
+cp "$deb" "$root/tmp/plaza.deb"
+
+in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root "$@"; }
+in_root true || { echo "SKIP: cannot chroot into the overlay"; exit 77; }
+
+failed=0
+fail() { echo "FAIL: $*"; failed=1; }
+step() { echo "--- $*"; }
+
+step "dpkg -i"
+in_root dpkg -i /tmp/plaza.deb || { echo "FAIL: dpkg -i"; exit 1; }
+in_root dpkg-query -W -f='${Status} ${Version}\n' plaza | grep -qx "install ok installed $version" ||
+    fail "dpkg does not list plaza $version as installed"
+
+step "programs from the package"
+out=$(in_root plaza --version) || fail "plaza --version exited non-zero"
+[ "$out" = "plaza $version" ] || fail "plaza --version said '$out'"
+out=$(in_root plaza-bundle --help) || fail "plaza-bundle --help exited non-zero"
+grep -q "plaza-bundle build" <<<"$out" || fail "plaza-bundle --help said '$out'"
+in_root plaza-bundle inspect /usr/share/plaza/sample.plaza >/dev/null ||
+    fail "the packaged sample bundle does not open"
+# The kiosk itself, headless, on the packaged bundle with the fonts the package depends on.
+printf 'wait 200\nshot home\n' >"$root/tmp/smoke.plz"
+in_root plaza --headless --bundle /usr/share/plaza/sample.plaza --script /tmp/smoke.plz \
+    --out /tmp/shots >/dev/null 2>&1 || fail "plaza --headless on the sample bundle failed"
+[ -s "$root/tmp/shots/home.png" ] || fail "the headless run wrote no screenshot"
+
+step "user, folders, permissions, service"
+in_root getent passwd plaza >/dev/null || fail "no plaza user"
+groups=" $(in_root id -nG plaza) "
+for g in video render input; do [[ $groups == *" $g "* ]] || fail "plaza is not in group $g"; done
+[ "$(in_root stat -c '%U:%G %a' /var/lib/plaza)" = "plaza:plaza 750" ] ||
+    fail "/var/lib/plaza is $(in_root stat -c '%U:%G %a' /var/lib/plaza)"
+[ -d "$root/var/lib/plaza/inbox" ] || fail "no inbox in the data folder"
+[ "$(in_root stat -c '%U:%G %a' /etc/plaza/plaza.conf)" = "root:plaza 640" ] ||
+    fail "/etc/plaza/plaza.conf is $(in_root stat -c '%U:%G %a' /etc/plaza/plaza.conf)"
+[ -d "$root/media/plaza" ] || fail "no /media/plaza"
+[ -L "$root/etc/systemd/system/multi-user.target.wants/plaza.service" ] ||
+    fail "the service is not enabled"
+if ! out=$(in_root systemd-analyze verify /lib/systemd/system/plaza.service 2>&1) ||
+    [ -n "$out" ]; then
+    fail "systemd-analyze verify on the installed unit: $out"
+fi
+
+step "udev reads the automount rule without complaint"
+# systemd 252 has no `udevadm verify`; `udevadm test` reads every rules file and names each
+# line it cannot parse. (It cannot show the rule firing: there is no USB stick here.)
+out=$(in_root udevadm test --action=add /sys/class/mem/null 2>&1) || true
+grep -q "Reading rules file: .*/71-plaza-usb-automount.rules" <<<"$out" ||
+    fail "udevadm did not read the rule"
+if grep "71-plaza-usb-automount.rules:[0-9]" <<<"$out"; then fail "udevadm rejects a line"; fi
+
+step "dpkg -r"
+in_root dpkg -r plaza || fail "dpkg -r"
+for f in /usr/bin/plaza /usr/bin/plaza-bundle /usr/share/plaza /lib/systemd/system/plaza.service \
+    /lib/udev/rules.d/71-plaza-usb-automount.rules /usr/lib/tmpfiles.d/plaza.conf; do
+    [ ! -e "$root$f" ] || fail "$f is still there after dpkg -r"
+done
+[ -f "$root/etc/plaza/plaza.conf" ] || fail "dpkg -r removed the conffile (only purge should)"
+
+step "dpkg -P"
+in_root dpkg -P plaza || fail "dpkg -P"
+in_root dpkg-query -W plaza >/dev/null 2>&1 && fail "dpkg still knows plaza after purge"
+in_root getent passwd plaza >/dev/null && fail "the plaza user is still there"
+in_root getent group plaza >/dev/null && fail "the plaza group is still there"
+# Every file the package, its scripts or dpkg made is in the overlay's upper layer; after a
+# purge none of them may carry the package's name.
+left=$(cd "$work/upper" && find . -name '*plaza*' \( -type f -o -type d -o -type l \))
+[ -z "$left" ] || fail "left behind after purge:"$'\n'"$left"
+[ ! -e "$root/var/lib/plaza" ] || fail "/var/lib/plaza is still there"
+[ ! -e "$root/media/plaza" ] || fail "/media/plaza is still there"
+
+[ $failed -eq 0 ] && echo "install, run, remove and purge: all checks passed"
+exit $failed

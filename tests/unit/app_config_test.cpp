@@ -1,0 +1,369 @@
+// app::load_config: every key with a good value, bad values (a warning naming file, line and key;
+// the key keeps its default; the rest of the file still applies), the file as a whole, and the
+// shipped platform/debian/plaza.conf, whose documented defaults must be the code's.
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/config.h"
+#include "bundle_test_support.h"
+
+using plaza::app::Config;
+using plaza::app::KioskMode;
+using plaza::app::LoadedConfig;
+using plaza::app::parse_config;
+using plaza::core::Rotation;
+
+namespace {
+
+LoadedConfig parse(const std::string& text) {
+    return parse_config(text, "plaza.conf");
+}
+
+// Parses one `key = value` line that must be accepted without a warning.
+Config good(const std::string& line) {
+    const LoadedConfig loaded = parse(line + "\n");
+    INFO(line);
+    for (const auto& w : loaded.warnings)
+        INFO(w.text);
+    CHECK(loaded.warnings.empty());
+    return loaded.config;
+}
+
+// Parses a file whose line 2 is bad: exactly one warning, naming line 2 and the key, with
+// `expected` in it; line 1 (another key) still applies. Returns the config.
+Config bad(const std::string& line, const std::string& key, const std::string& expected) {
+    const bool idle = key == "idle_timeout_seconds";
+    const std::string first = idle ? "px_per_mm = 7" : "idle_timeout_seconds = 45";
+    const LoadedConfig loaded = parse(first + "\n" + line + "\n");
+    INFO(line);
+    REQUIRE(loaded.warnings.size() == 1);
+    const auto& w = loaded.warnings[0];
+    CHECK(w.line == 2);
+    CHECK(w.key == key);
+    CHECK(w.text.rfind("plaza.conf:2: " + key + ": ", 0) == 0);
+    CHECK(w.text.find(expected) != std::string::npos);
+    CHECK(w.text.find("; using ") != std::string::npos);
+    if (idle) {
+        CHECK(loaded.config.px_per_mm == doctest::Approx(7.0));
+    } else {
+        CHECK(loaded.config.idle_timeout_seconds == 45);
+    }
+    return loaded.config;
+}
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("config: an empty file gives every default") {
+    const LoadedConfig loaded = parse("");
+    CHECK(loaded.warnings.empty());
+    const Config& c = loaded.config;
+    CHECK(c.rotation == Rotation::none);
+    CHECK(c.px_per_mm == doctest::Approx(4.0));
+    CHECK(c.languages.empty());
+    CHECK(c.default_language.empty());
+    CHECK(c.idle_timeout_seconds == 90);
+    CHECK_FALSE(c.display_hours.has_value());
+    CHECK(c.admin_pin.empty());
+    CHECK(c.trusted_keys.empty());
+    CHECK(c.watch_folders == Strings{"/media/plaza", "/run/media", "/var/lib/plaza/inbox"});
+    CHECK(c.data_folder == "/var/lib/plaza");
+    CHECK(c.mode == KioskMode::kiosk);
+    CHECK(c.room.empty());
+    CHECK(c.usage_export);
+    CHECK(c.fullscreen);
+    CHECK_FALSE(c.kmsdrm_device_index.has_value());
+}
+
+TEST_CASE("config: rotation") {
+    CHECK(good("rotation = 90").rotation == Rotation::cw90);
+    CHECK(good("rotation = 270").rotation == Rotation::cw270);
+    CHECK(bad("rotation = 45", "rotation", "'45' is not 0, 90, 180 or 270; using 0").rotation ==
+          Rotation::none);
+    bad("rotation = portrait", "rotation", "'portrait'");
+}
+
+TEST_CASE("config: px_per_mm") {
+    CHECK(good("px_per_mm = 5.5").px_per_mm == doctest::Approx(5.5));
+    CHECK(good("px_per_mm = 12").px_per_mm == doctest::Approx(12.0));
+    CHECK(bad("px_per_mm = 0.5", "px_per_mm", "between 1 and 40; using 4.0").px_per_mm ==
+          doctest::Approx(4.0));
+    bad("px_per_mm = 4,5", "px_per_mm", "'4,5' is not a number");
+    bad("px_per_mm = nan", "px_per_mm", "'nan'");
+    bad("px_per_mm = 4mm", "px_per_mm", "'4mm'");
+}
+
+TEST_CASE("config: languages and default_language") {
+    CHECK(good("languages = en, ca,es , pt-BR").languages == Strings{"en", "ca", "es", "pt-BR"});
+    CHECK(good("default_language = ca").default_language == "ca");
+    CHECK(bad("languages = en, EN", "languages", "'EN' is not a language code").languages.empty());
+    bad("languages = en,,fr", "languages", "an entry in the comma list is empty");
+    bad("languages = en,", "languages", "an entry in the comma list is empty");
+    CHECK(bad("default_language = english", "default_language", "'english'")
+              .default_language.empty());
+
+    const LoadedConfig mismatch = parse("languages = en, fr\ndefault_language = ca\n");
+    REQUIRE(mismatch.warnings.size() == 1);
+    CHECK(mismatch.warnings[0].text ==
+          "plaza.conf:2: default_language: 'ca' is not among languages; using the bundle's "
+          "default");
+    CHECK(mismatch.config.default_language.empty());
+    CHECK(mismatch.config.languages == Strings{"en", "fr"});
+}
+
+TEST_CASE("config: idle_timeout_seconds") {
+    CHECK(good("idle_timeout_seconds = 120").idle_timeout_seconds == 120);
+    CHECK(bad("idle_timeout_seconds = 5", "idle_timeout_seconds", "between 20 and 3600; using 90")
+              .idle_timeout_seconds == 90);
+    bad("idle_timeout_seconds = 1.5", "idle_timeout_seconds", "'1.5'");
+    bad("idle_timeout_seconds = 99999999999", "idle_timeout_seconds", "'99999999999'");
+}
+
+TEST_CASE("config: a bad value resets only its own key to the default") {
+    const LoadedConfig loaded = parse("idle_timeout_seconds = 45\nidle_timeout_seconds = 2\n");
+    REQUIRE(loaded.warnings.size() == 2);  // set twice, and the second value is bad
+    CHECK(loaded.warnings[0].text ==
+          "plaza.conf:2: idle_timeout_seconds: also set on line 1; this later line wins");
+    CHECK(loaded.config.idle_timeout_seconds == 90);
+}
+
+TEST_CASE("config: display_hours") {
+    const Config day = good("display_hours = 07:30-20:00");
+    REQUIRE(day.display_hours);
+    CHECK(day.display_hours->start_minute == 7 * 60 + 30);
+    CHECK(day.display_hours->end_minute == 20 * 60);
+    CHECK_FALSE(day.display_hours->contains(7 * 60 + 29));
+    CHECK(day.display_hours->contains(7 * 60 + 30));
+    CHECK(day.display_hours->contains(19 * 60 + 59));
+    CHECK_FALSE(day.display_hours->contains(20 * 60));
+
+    const Config night = good("display_hours = 22:00 - 02:00");
+    REQUIRE(night.display_hours);
+    CHECK(night.display_hours->contains(23 * 60));
+    CHECK(night.display_hours->contains(60));
+    CHECK_FALSE(night.display_hours->contains(12 * 60));
+
+    const Config to_midnight = good("display_hours = 08:00-24:00");
+    CHECK(to_midnight.display_hours->contains(23 * 60 + 59));
+
+    CHECK_FALSE(good("display_hours =").display_hours.has_value());
+    CHECK_FALSE(bad("display_hours = 7:30-20:00", "display_hours",
+                    "is not a range like 07:30-20:00; using always on")
+                    .display_hours.has_value());
+    bad("display_hours = 07:30", "display_hours", "'07:30' is not a range");
+    bad("display_hours = 24:00-08:00", "display_hours", "is not a range");
+    bad("display_hours = 07:60-08:00", "display_hours", "is not a range");
+    bad("display_hours = 08:00-08:00", "display_hours", "starts and ends at the same time");
+    CHECK(good("display_hours = 00:00-24:00").display_hours->contains(0));
+}
+
+TEST_CASE("config: admin_pin") {
+    CHECK(good("admin_pin = 0472").admin_pin == "0472");
+    CHECK(good("admin_pin = 12345678").admin_pin == "12345678");
+    CHECK(bad("admin_pin = 123", "admin_pin", "the PIN must be 4 to 8 digits").admin_pin.empty());
+    bad("admin_pin = 123456789", "admin_pin", "4 to 8 digits");
+    bad("admin_pin = 12a4", "admin_pin", "4 to 8 digits");
+}
+
+TEST_CASE("config: admin_pin warnings never repeat the PIN") {
+    const LoadedConfig loaded = parse("admin_pin = 98765x\n");
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0].text.find("98765") == std::string::npos);
+}
+
+TEST_CASE("config: trusted_keys") {
+    plaza::test::TempDir dir;
+    plaza::test::write_file(dir / "a.pub", "untrusted comment: x\nRWQ\n");
+    plaza::test::write_file(dir / "b.pub", "untrusted comment: y\nRWQ\n");
+    CHECK(good("trusted_keys = " + (dir / "a.pub") + ", " + (dir / "b.pub")).trusted_keys ==
+          Strings{dir / "a.pub", dir / "b.pub"});
+    CHECK(bad("trusted_keys = keys/a.pub", "trusted_keys", "'keys/a.pub' is not an absolute path")
+              .trusted_keys.empty());
+
+    // A missing key file is kept (the message says what will happen) rather than dropped.
+    const LoadedConfig missing = parse("trusted_keys = " + (dir / "gone.pub") + "\n");
+    REQUIRE(missing.warnings.size() == 1);
+    CHECK(missing.warnings[0].text == "plaza.conf:1: trusted_keys: '" + (dir / "gone.pub") +
+                                          "' is not a readable file; bundles signed with it "
+                                          "will be refused");
+    CHECK(missing.config.trusted_keys == Strings{dir / "gone.pub"});
+}
+
+TEST_CASE("config: watch_folders and data_folder") {
+    CHECK(good("watch_folders = /media/plaza, /srv/drop").watch_folders ==
+          Strings{"/media/plaza", "/srv/drop"});
+    bad("watch_folders = media", "watch_folders", "'media' is not an absolute path");
+    CHECK(good("data_folder = /data/plaza").data_folder == "/data/plaza");
+    // The inbox follows the data folder unless watch_folders is given.
+    CHECK(good("data_folder = /data/plaza").watch_folders ==
+          Strings{"/media/plaza", "/run/media", "/data/plaza/inbox"});
+    CHECK(good("watch_folders =\ndata_folder = /data/plaza").watch_folders ==
+          Strings{"/media/plaza", "/run/media", "/data/plaza/inbox"});
+    CHECK(bad("watch_folders = inbox\ndata_folder = /data/plaza", "watch_folders", "'inbox'")
+              .watch_folders == Strings{"/media/plaza", "/run/media", "/data/plaza/inbox"});
+    CHECK(bad("data_folder = data", "data_folder",
+              "'data' is not an absolute path; using "
+              "/var/lib/plaza")
+              .data_folder == "/var/lib/plaza");
+    bad("data_folder = /", "data_folder", "'/'");
+}
+
+TEST_CASE("config: mode and room") {
+    const Config room = good("mode = room\nroom = hall-A.2");
+    CHECK(room.mode == KioskMode::room);
+    CHECK(room.room == "hall-A.2");
+    CHECK(good("mode = kiosk").mode == KioskMode::kiosk);
+    CHECK(bad("mode = signage", "mode", "'signage' is neither kiosk nor room; using kiosk").mode ==
+          KioskMode::kiosk);
+    CHECK(bad("room = Hall A", "room", "'Hall A' is not a room id").room.empty());
+
+    const LoadedConfig no_room = parse("mode = room\n");
+    REQUIRE(no_room.warnings.size() == 1);
+    CHECK(no_room.warnings[0].text ==
+          "plaza.conf:1: mode: room needs `room = <id>` too; using kiosk");
+    CHECK(no_room.config.mode == KioskMode::kiosk);
+}
+
+TEST_CASE("config: usage_export and fullscreen take on/off and the usual spellings") {
+    CHECK_FALSE(good("usage_export = off").usage_export);
+    CHECK(good("usage_export = on").usage_export);
+    CHECK_FALSE(good("usage_export = No").usage_export);
+    CHECK_FALSE(good("fullscreen = false").fullscreen);
+    CHECK(good("fullscreen = yes").fullscreen);
+    CHECK(bad("usage_export = maybe", "usage_export", "'maybe' is neither on nor off; using on")
+              .usage_export);
+    CHECK(bad("fullscreen = 2", "fullscreen", "'2' is neither on nor off").fullscreen);
+}
+
+TEST_CASE("config: kmsdrm_device_index") {
+    CHECK(good("kmsdrm_device_index = 1").kmsdrm_device_index == 1);
+    CHECK(good("kmsdrm_device_index =").kmsdrm_device_index == std::nullopt);
+    CHECK_FALSE(bad("kmsdrm_device_index = -1", "kmsdrm_device_index", "from 0 to 15")
+                    .kmsdrm_device_index.has_value());
+    bad("kmsdrm_device_index = card1", "kmsdrm_device_index", "'card1'");
+}
+
+TEST_CASE("config: comments, blank lines, quotes and an empty value") {
+    const LoadedConfig loaded = parse(
+        "# Plaza\n"
+        "\n"
+        "   # indented comment\n"
+        "rotation = 90   # portrait panel\n"
+        "room = \"hall-b\"\n"
+        "data_folder = /srv/plaza#1\n"
+        "px_per_mm = 6\r\n"
+        "px_per_mm =\n");
+    CHECK(loaded.warnings.size() == 1);  // px_per_mm set twice
+    CHECK(loaded.config.rotation == Rotation::cw90);
+    CHECK(loaded.config.room == "hall-b");
+    CHECK(loaded.config.data_folder == "/srv/plaza#1");
+    CHECK(loaded.config.px_per_mm == doctest::Approx(4.0));  // the empty value asks for the default
+}
+
+TEST_CASE("config: unknown keys and malformed lines are warned about and skipped") {
+    const LoadedConfig loaded = parse(
+        "rotate = 90\n"
+        "Rotation = 180\n"
+        "colour = blue\n"
+        "just some words\n"
+        "idle_timeout_seconds = 30\n");
+    REQUIRE(loaded.warnings.size() == 4);
+    CHECK(loaded.warnings[0].text ==
+          "plaza.conf:1: rotate: unknown key (did you mean rotation?); ignored");
+    CHECK(loaded.warnings[1].text ==
+          "plaza.conf:2: Rotation: unknown key (did you mean rotation?); ignored");
+    CHECK(loaded.warnings[2].text == "plaza.conf:3: colour: unknown key; ignored");
+    CHECK(loaded.warnings[3].text == "plaza.conf:4: expected `key = value`; ignored");
+    CHECK(loaded.warnings[3].key.empty());
+    CHECK(loaded.config.rotation == Rotation::none);
+    CHECK(loaded.config.idle_timeout_seconds == 30);
+}
+
+TEST_CASE("config: a line that is not UTF-8 is skipped") {
+    const LoadedConfig loaded = parse("room = caf\xe9\nrotation = 180\n");
+    REQUIRE(loaded.warnings.size() == 1);
+    CHECK(loaded.warnings[0].text == "plaza.conf:1: the line is not valid UTF-8; ignored");
+    CHECK(loaded.config.rotation == Rotation::cw180);
+}
+
+TEST_CASE("config: load_config: a file, a missing file, a folder, a huge file") {
+    plaza::test::TempDir dir;
+    plaza::test::write_file(dir / "plaza.conf", "rotation = 180\nbogus = 1\n");
+    const auto loaded = plaza::app::load_config(dir / "plaza.conf");
+    REQUIRE(loaded.ok());
+    CHECK(loaded->config.rotation == Rotation::cw180);
+    REQUIRE(loaded->warnings.size() == 1);
+    CHECK(loaded->warnings[0].text == (dir / "plaza.conf") + ":2: bogus: unknown key; ignored");
+
+    const auto missing = plaza::app::load_config(dir / "none.conf");
+    REQUIRE(missing.ok());
+    REQUIRE(missing->warnings.size() == 1);
+    CHECK(missing->warnings[0].text ==
+          (dir / "none.conf") + ": not found; using the defaults for every key");
+    CHECK(missing->config.idle_timeout_seconds == 90);
+
+    const auto folder = plaza::app::load_config(dir.path().string());
+    CHECK_FALSE(folder.ok());
+    CHECK(folder.error().find("cannot be read") != std::string::npos);
+
+    plaza::test::write_file(dir / "huge.conf", std::string(300 * 1024, '#'));
+    const auto huge = plaza::app::load_config(dir / "huge.conf");
+    CHECK_FALSE(huge.ok());
+    CHECK(huge.error() ==
+          (dir / "huge.conf") + ": larger than 256 KiB; this is not a Plaza configuration file");
+}
+
+// The shipped file shows every key as a commented `# key = default` line. Uncommented, those
+// lines must parse without a warning to exactly the code's defaults, so the documentation can
+// not drift from the parser.
+TEST_CASE("config: platform/debian/plaza.conf documents every key with the code's default") {
+    std::ifstream in(std::string(PLAZA_SOURCE_DIR) + "/platform/debian/plaza.conf");
+    REQUIRE(in);
+    const Strings keys = {
+        "rotation",      "px_per_mm", "languages",    "default_language", "idle_timeout_seconds",
+        "display_hours", "admin_pin", "trusted_keys", "watch_folders",    "data_folder",
+        "mode",          "room",      "usage_export", "fullscreen",       "kmsdrm_device_index"};
+    std::string line, uncommented;
+    Strings documented;
+    while (std::getline(in, line)) {
+        for (const auto& key : keys) {
+            if (line.rfind("#" + key + " =", 0) == 0) {
+                documented.push_back(key);
+                uncommented += line.substr(1) + "\n";
+            }
+        }
+    }
+    std::sort(documented.begin(), documented.end());
+    Strings expected = keys;
+    std::sort(expected.begin(), expected.end());
+    CHECK(documented == expected);
+    const LoadedConfig loaded = parse(uncommented);
+    for (const auto& w : loaded.warnings)
+        INFO(w.text);
+    CHECK(loaded.warnings.empty());
+    const Config& c = loaded.config;
+    const Config d;
+    CHECK(c.rotation == d.rotation);
+    CHECK(c.px_per_mm == d.px_per_mm);
+    CHECK(c.languages == d.languages);
+    CHECK(c.default_language == d.default_language);
+    CHECK(c.idle_timeout_seconds == d.idle_timeout_seconds);
+    CHECK(c.display_hours.has_value() == d.display_hours.has_value());
+    CHECK(c.admin_pin == d.admin_pin);
+    CHECK(c.trusted_keys == d.trusted_keys);
+    CHECK(c.watch_folders == d.watch_folders);
+    CHECK(c.data_folder == d.data_folder);
+    CHECK(c.mode == d.mode);
+    CHECK(c.room == d.room);
+    CHECK(c.usage_export == d.usage_export);
+    CHECK(c.fullscreen == d.fullscreen);
+    CHECK(c.kmsdrm_device_index == d.kmsdrm_device_index);
+}
