@@ -63,7 +63,8 @@ std::int64_t PlazaApp::event_morning_ms() const {
     const auto& e = store_.event();
     const auto instant = core::parse_iso8601_instant(e.starts_on + "T09:00:00Z");
     if (!instant) return 0;
-    return *instant - static_cast<std::int64_t>(e.utc_offset_minutes) * 60000;
+    // 09:00 written as UTC is off by the zone's offset, which is nearly the same a few hours on.
+    return *instant - static_cast<std::int64_t>(store_.local_offset_minutes(*instant)) * 60000;
 }
 
 }  // namespace plaza::app

@@ -7,10 +7,13 @@
 
 namespace plaza::bundle {
 
-core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::string>& problems) {
+core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::string>& problems,
+                                std::vector<std::string>* warnings) {
     if (!std::filesystem::is_directory(options.source_dir))
         return core::Error{options.source_dir + ": not a folder"};
-    SourceBundle source = read_source_folder(options.source_dir, problems);
+    std::vector<std::string> ignored;
+    SourceBundle source =
+        read_source_folder(options.source_dir, problems, warnings ? *warnings : ignored);
     if (!problems.empty()) return core::Error{"nothing was written"};
     WriteOptions write;
     write.content_version = options.content_version;

@@ -18,6 +18,9 @@ struct BuildOptions {
 // Validates the whole folder first; on any problem writes nothing and returns every problem as
 // "file:line: field: what is wrong" (file relative to the folder). Otherwise writes the bundle
 // atomically (a temporary file renamed into place). The error is set in both failure cases.
-core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::string>& problems);
+// `warnings`, when given, receive what was repaired or left out ("file:line: what — what was
+// done"), e.g. from a schedule export; they never stop a build.
+core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::string>& problems,
+                                std::vector<std::string>* warnings = nullptr);
 
 }  // namespace plaza::bundle

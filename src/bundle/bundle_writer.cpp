@@ -89,10 +89,12 @@ class Writer {
                                 const std::vector<ContactSource>& list);
     core::Result<bool> media_links(const char* kind, std::int64_t id,
                                    const std::vector<ImageRef>& images);
+    core::Result<bool> links(const char* kind, std::int64_t id,
+                             const std::vector<LinkSource>& list);
 
     Database& db_;
     std::set<char32_t> code_points_;
-    std::unique_ptr<Statement> translation_, search_doc_, search_, contact_, media_link_;
+    std::unique_ptr<Statement> translation_, search_doc_, search_, contact_, media_link_, link_;
     IdMap media_ids_;
     std::int64_t next_search_id_ = 1;
 };
@@ -152,6 +154,18 @@ core::Result<bool> Writer::media_links(const char* kind, std::int64_t id,
     return true;
 }
 
+core::Result<bool> Writer::links(const char* kind, std::int64_t id,
+                                 const std::vector<LinkSource>& list) {
+    std::int64_t position = 0;
+    for (const auto& l : list) {
+        seen(l.title);
+        link_->bind(1, std::string_view(kind)).bind(2, id).bind(3, position++);
+        link_->bind(4, l.url).bind(5, l.title);
+        PLAZA_TRY(link_->run());
+    }
+    return true;
+}
+
 core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& options) {
     PLAZA_TRY(db_.exec(std::string("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
                                    "PRAGMA page_size=4096; BEGIN;") +
@@ -172,6 +186,9 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
                    "email, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"));
     PLAZA_TRY(make(media_link_,
                    "INSERT INTO media_link (owner_kind, owner_id, position, media_id, caption) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5)"));
+    PLAZA_TRY(make(link_,
+                   "INSERT INTO link (owner_kind, owner_id, position, url, title) "
                    "VALUES (?1, ?2, ?3, ?4, ?5)"));
 
     // Digits, Latin letters and punctuation are always needed (times, dates, the UI's own text).
@@ -206,6 +223,19 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
         PLAZA_TRY(texts("event", 1, "venue", e.venue));
     }
     {
+        auto st = prepare(
+            "INSERT INTO zone_offset (starts_at, offset_minutes, abbreviation) "
+            "VALUES (?1, ?2, ?3)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& z : b.zone_offsets) {
+            seen(z.abbreviation);
+            st->bind(1, z.starts_at)
+                .bind(2, std::int64_t{z.offset_minutes})
+                .bind(3, z.abbreviation);
+            PLAZA_TRY(st->run());
+        }
+    }
+    {
         auto st = prepare("INSERT INTO day (date, position) VALUES (?1, ?2)");
         if (!st) return core::Error{st.error()};
         int y, m, d, y2, m2, d2;
@@ -229,6 +259,7 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
     const IdMap partnership_ids = number_records(b.partnerships, [](auto& r) { return r.id; });
     const IdMap room_ids = number_records(b.rooms, [](auto& r) { return r.id; });
     const IdMap speaker_ids = number_records(b.speakers, [](auto& r) { return r.id; });
+    const IdMap track_ids = number_records(b.tracks, [](auto& r) { return r.id; });
     std::unordered_map<std::string, const CitySource*> cities;
     for (const auto& c : b.cities)
         cities.emplace(c.id, &c);
@@ -463,6 +494,7 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
             st->bind(6, s.bio.base);
             PLAZA_TRY(st->run());
             PLAZA_TRY(texts("speaker", id, "bio", s.bio));
+            PLAZA_TRY(links("speaker", id, s.links));
             if (!s.photo.empty()) PLAZA_TRY(media_links("speaker", id, {ImageRef{s.photo, ""}}));
             SearchDoc doc;
             doc.add_title(s.name);
@@ -473,12 +505,26 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
         }
     }
     {
+        auto st = prepare("INSERT INTO track (id, slug, name, position) VALUES (?1, ?2, ?3, ?4)");
+        if (!st) return core::Error{st.error()};
+        for (const auto& t : b.tracks) {
+            const auto id = track_ids.at(t.id);
+            st->bind(1, id).bind(2, t.id).bind(3, t.name.base).bind(4, id - 1);
+            PLAZA_TRY(st->run());
+            PLAZA_TRY(texts("track", id, "name", t.name));
+        }
+    }
+    {
         auto st = prepare(
             "INSERT INTO session (id, slug, title, day, starts_at, ends_at, room_id, theme_id, "
             "type, language, abstract, status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
         auto speaker = prepare("INSERT INTO session_speaker VALUES (?1, ?2, ?3)");
-        if (!st) return core::Error{st.error()};
-        if (!speaker) return core::Error{speaker.error()};
+        auto track = prepare("INSERT INTO session_track (session_id, track_id) VALUES (?1, ?2)");
+        for (auto* s : {&st, &speaker, &track})
+            if (!*s) return core::Error{s->error()};
+        std::unordered_map<std::string, const TrackSource*> tracks;
+        for (const auto& t : b.tracks)
+            tracks.emplace(t.id, &t);
         std::unordered_map<std::string, const SpeakerSource*> speakers;
         for (const auto& s : b.speakers)
             speakers.emplace(s.id, &s);
@@ -510,6 +556,12 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
                 doc.add_body(speakers.at(slug)->name);
             }
             if (!s.theme.empty()) doc.add_body(themes.at(s.theme)->name);
+            if (!s.track.empty()) {
+                track->bind(1, id).bind(2, track_ids.at(s.track));
+                PLAZA_TRY(track->run());
+                doc.add_body(tracks.at(s.track)->name);
+            }
+            PLAZA_TRY(links("session", id, s.links));
             PLAZA_TRY(search_doc("session", id, doc));
             ++id;
         }

@@ -42,6 +42,8 @@ const Command kCommands[] = {
      "Validates the content folder SRC (docs/bundle-format.md) and writes the bundle OUT.plaza.\n"
      "Every problem is listed as file:line: field: what is wrong, and then nothing is written;\n"
      "otherwise the bundle replaces OUT.plaza in one step (never half-written).\n"
+     "What was repaired or left out (e.g. from a schedule export named by 'schedule:' in\n"
+     "event.txt) is listed as file:line: what — what was done; warnings do not stop the build.\n"
      "  --version N   content version, a whole number >= 1; raise it for every new bundle you\n"
      "                hand out, kiosks refuse to go back to a lower one (default 1)\n"},
     {"keygen", "keygen -o NAME [--force]",
@@ -178,9 +180,13 @@ int run_build(const std::vector<std::string>& argv) {
             return usage_error("build", "--version takes a whole number of at least 1");
         options.content_version = v;
     }
-    std::vector<std::string> problems;
-    auto result = plaza::bundle::build_bundle(options, problems);
+    std::vector<std::string> problems, warnings;
+    auto result = plaza::bundle::build_bundle(options, problems, &warnings);
     const fs::path source(options.source_dir);
+    // Warnings first: they explain what was repaired, and never stop the build.
+    for (const auto& w : warnings)
+        std::fprintf(stderr, "%s\n", (source / w).c_str());
+    if (!warnings.empty()) std::fprintf(stderr, "plaza-bundle: %zu warning(s)\n", warnings.size());
     for (const auto& p : problems)
         std::fprintf(stderr, "%s\n", (source / p).c_str());
     if (!problems.empty()) {

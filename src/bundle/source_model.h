@@ -97,19 +97,41 @@ struct RoomSource {
     std::string floor, location;
 };
 
+// A web address shown with a session or speaker (as a QR code: the kiosk has no browser).
+struct LinkSource {
+    std::string url, title;
+};
+
 struct SpeakerSource {
     std::string id, name, organisation, city;
     Texts bio;
     std::string photo;  // image path, may be empty
+    std::vector<LinkSource> links;
+};
+
+// A schedule track ("Security", "Art & Beauty"): imported schedules have them; partnership
+// themes are a separate list, so hundreds of conference tracks never crowd the theme filters.
+struct TrackSource {
+    std::string id;
+    Texts name;
 };
 
 struct SessionSource {
     std::string id;
-    Texts title, abstract;
-    std::int64_t starts_at = 0, ends_at = 0;  // Unix seconds
-    std::string day;                          // local date of the start
+    Texts title, abstract;                    // abstract is Plaza Markdown
+    std::int64_t starts_at = 0, ends_at = 0;  // Unix seconds; equal for a zero-length session
+    std::string day;                          // the conference day's local date
     std::string room, theme, type, language, status;
     std::vector<std::string> speakers;
+    std::string track;  // may be empty
+    std::vector<LinkSource> links;
+};
+
+// From `starts_at` (Unix seconds) until the next entry, local time is UTC + offset_minutes.
+struct ZoneOffsetSource {
+    std::int64_t starts_at = 0;
+    int offset_minutes = 0;
+    std::string abbreviation;
 };
 
 // An image after re-encoding: what the bundle stores.
@@ -135,6 +157,9 @@ struct SourceBundle {
     std::vector<RoomSource> rooms;
     std::vector<SpeakerSource> speakers;
     std::vector<SessionSource> sessions;
+    std::vector<TrackSource> tracks;
+    // The event zone's offsets from the day before starts_on to the day after ends_on.
+    std::vector<ZoneOffsetSource> zone_offsets;
     std::map<std::string, ProcessedImage> images;  // by ImageRef::path
 };
 

@@ -13,6 +13,9 @@
 #include <sstream>
 
 #include "bundle/image_processing.h"
+#include "bundle/imported_schedule.h"
+#include "bundle/schedule/schedule_import.h"
+#include "bundle/schedule/time_zone_db.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
 #include "core/utf8.h"
@@ -26,6 +29,11 @@ namespace {
 constexpr size_t kIdChars = 64, kNameChars = 120, kTitleChars = 200, kSummaryChars = 600,
                  kLongChars = 4000, kBodyChars = 40000, kAbstractChars = 2000, kBioChars = 1000,
                  kShortChars = 40, kLinkChars = 300;
+// A schedule export bigger than this is not one: the biggest real export is 2.3 MB.
+constexpr std::uintmax_t kScheduleFileBytes = 32 * 1024 * 1024;
+const char* const kDash = " \xE2\x80\x94 ";  // " — " between a warning and what was done
+// The files of a schedule written as CSV; a folder takes its schedule from them or an export.
+const char* const kNativeScheduleFiles[] = {"sessions.csv", "rooms.csv", "speakers.csv"};
 
 // Names of languages in their own language, so organisers only list codes.
 const std::map<std::string, std::string> kAutonyms = {
@@ -211,7 +219,8 @@ struct Row {
 
 class Reader {
   public:
-    Reader(fs::path dir, std::vector<std::string>& problems) : dir_(std::move(dir)), p_(problems) {}
+    Reader(fs::path dir, std::vector<std::string>& problems, std::vector<std::string>& warnings)
+        : dir_(std::move(dir)), p_(problems), problems_(problems), warnings_(warnings) {}
     SourceBundle read();
 
   private:
@@ -227,12 +236,23 @@ class Reader {
                       const std::string& path);
     void read_practices();
     void read_sessions();
+    void read_imported_schedule();
+    // The instant of a local "YYYY-MM-DD HH:MM" in the event's zone (its fixed offset when the
+    // zone could not be loaded); reports a time that daylight-saving time skips or repeats.
+    std::optional<std::int64_t> local_instant(const std::string& text, const std::string& file,
+                                              int line, const std::string& field);
+    int offset_at(std::int64_t unix_seconds) const;
     std::string languages_list() const;
     bool is_event_language(const std::string& code) const;
 
     fs::path dir_;
     Problems p_;
+    std::vector<std::string>& problems_;  // what p_ adds to, for the schedule mapping
+    std::vector<std::string>& warnings_;
     SourceBundle b_;
+    std::optional<schedule::TimeZone> zone_;  // the event's, when the tz database has it
+    std::string schedule_file_;               // event.txt `schedule:`, relative to dir_
+    int schedule_line_ = 0;
     std::set<std::string> unreadable_;  // files whose rows could not be read at all
     std::set<std::string> countries_, cities_, programmes_, themes_, partnerships_, rooms_,
         speakers_;
@@ -392,6 +412,26 @@ void Reader::read_event() {
                            " is not an IANA time zone name (e.g. Europe/Madrid)");
             }
             e.time_zone = kv.value;
+            if (!kv.value.empty() && looks_right) {
+                auto zone = schedule::TimeZone::load(kv.value);
+                if (zone) {
+                    zone_ = std::move(zone.value());
+                } else {
+                    p_.add(file, kv.line, key,
+                           single_quoted(kv.value) +
+                               " is not in this computer's time zone database (" + zone.error() +
+                               ")");
+                }
+            }
+        } else if (key == "schedule") {
+            const fs::path relative = fs::path(kv.value).lexically_normal();
+            if (kv.value.empty() || relative.is_absolute() || *relative.begin() == "..") {
+                p_.add(file, kv.line, key,
+                       single_quoted(kv.value) + " must be a path inside the content folder");
+            } else {
+                schedule_file_ = relative.generic_string();
+                schedule_line_ = kv.line;
+            }
         } else if (key == "utc_offset_minutes") {
             const auto minutes = parse_integer(kv.value);
             if (!kv.value.empty() && (!minutes || *minutes < -720 || *minutes > 840)) {
@@ -406,6 +446,22 @@ void Reader::read_event() {
     }
     if (!e.starts_on.empty() && !e.ends_on.empty() && e.ends_on < e.starts_on) {
         p_.add(file, by_key.at("ends_on").line, "ends_on", "is before starts_on");
+    } else if (zone_ && !e.starts_on.empty() && !e.ends_on.empty()) {
+        b_.zone_offsets = event_zone_offsets(*zone_, e.starts_on, e.ends_on);
+        // The fixed offset is what a kiosk without the offset table shows: it must be one the
+        // zone really has during the event.
+        const auto given = by_key.find("utc_offset_minutes");
+        const bool used = std::any_of(
+            b_.zone_offsets.begin(), b_.zone_offsets.end(),
+            [&](const ZoneOffsetSource& z) { return z.offset_minutes == e.utc_offset_minutes; });
+        if (given != by_key.end() && parse_integer(given->second.value) && !used) {
+            std::string list;
+            for (const auto& z : b_.zone_offsets)
+                list += (list.empty() ? "" : ", ") + std::to_string(z.offset_minutes);
+            p_.add(file, given->second.line, "utc_offset_minutes",
+                   std::to_string(e.utc_offset_minutes) + " is not an offset of " + e.time_zone +
+                       " during the event (" + list + ")");
+        }
     }
 }
 
@@ -784,7 +840,11 @@ SourceBundle Reader::read() {
     }
 
     read_practices();
-    read_sessions();
+    if (schedule_file_.empty()) {
+        read_sessions();
+    } else {
+        read_imported_schedule();
+    }
     return std::move(b_);
 }
 
@@ -1015,8 +1075,13 @@ void Reader::read_sessions() {
         check_ref(row, "city", row.get("city"), cities_, "city", "cities.csv");
         std::string photo;
         if (!row.get("photo").empty()) photo = image(row.file, row.line, "photo", row.get("photo"));
-        b_.speakers.push_back({row.get("id"), row.get("name"), row.get("organisation"),
-                               row.get("city"), row.texts("bio"), photo});
+        b_.speakers.push_back({row.get("id"),
+                               row.get("name"),
+                               row.get("organisation"),
+                               row.get("city"),
+                               row.texts("bio"),
+                               photo,
+                               {}});
     }
 
     const auto session_rows = read_table("sessions.csv",
@@ -1057,10 +1122,6 @@ void Reader::read_sessions() {
         for (const auto& sp : s.speakers)
             check_ref(row, "speakers", sp, speakers_, "speaker", "speakers.csv");
         // Times are local to the event unless they carry their own offset.
-        char offset[16];
-        const int m = std::abs(e.utc_offset_minutes);
-        std::snprintf(offset, sizeof offset, "%c%02d:%02d", e.utc_offset_minutes < 0 ? '-' : '+',
-                      m / 60, m % 60);
         bool times_ok = true;
         for (const char* field : {"start", "end"}) {
             const std::string& text = row.get(field);
@@ -1070,7 +1131,7 @@ void Reader::read_sessions() {
             }
             std::optional<std::int64_t> ms;
             if (text.size() == 16 && is_date(text.substr(0, 10))) {
-                ms = core::parse_iso8601_instant(text + offset);
+                ms = local_instant(text, row.file, row.line, field);
             } else if (text.size() > 16 && is_date(text.substr(0, 10))) {
                 ms = core::parse_iso8601_instant(text);
             }
@@ -1084,7 +1145,7 @@ void Reader::read_sessions() {
             (field[0] == 's' ? s.starts_at : s.ends_at) = *ms / 1000;
         }
         if (times_ok) {
-            const auto local = core::civil_from_unix_ms(s.starts_at * 1000, e.utc_offset_minutes);
+            const auto local = core::civil_from_unix_ms(s.starts_at * 1000, offset_at(s.starts_at));
             char day[16];
             std::snprintf(day, sizeof day, "%04d-%02d-%02d", local.year, local.month, local.day);
             s.day = day;
@@ -1101,10 +1162,82 @@ void Reader::read_sessions() {
     }
 }
 
+std::optional<std::int64_t> Reader::local_instant(const std::string& text, const std::string& file,
+                                                  int line, const std::string& field) {
+    // Read as if it were UTC to check it and to get its wall-clock fields.
+    const auto wall_ms = core::parse_iso8601_instant(text + "+00:00");
+    if (!wall_ms) return std::nullopt;
+    if (!zone_) return *wall_ms - std::int64_t{b_.event.utc_offset_minutes} * 60000;
+    const auto r = zone_->to_unix(core::civil_from_unix_ms(*wall_ms, 0));
+    if (r.skipped)
+        warnings_.push_back(file + ":" + std::to_string(line) + ": " + field + ": " + text +
+                            " does not exist in " + zone_->name() + " (the clocks go forward)" +
+                            kDash + "read with the offset before the change");
+    if (r.repeated)
+        warnings_.push_back(file + ":" + std::to_string(line) + ": " + field + ": " + text +
+                            " happens twice in " + zone_->name() + " (the clocks go back)" + kDash +
+                            "took the first");
+    return r.unix_seconds * 1000;
+}
+
+int Reader::offset_at(std::int64_t unix_seconds) const {
+    int offset = b_.event.utc_offset_minutes;
+    for (const ZoneOffsetSource& z : b_.zone_offsets)
+        if (z.starts_at <= unix_seconds) offset = z.offset_minutes;
+    return offset;
+}
+
+void Reader::read_imported_schedule() {
+    const std::string where = "event.txt:" + std::to_string(schedule_line_) + ": schedule: ";
+    std::vector<std::string> native;
+    for (const char* name : kNativeScheduleFiles)
+        if (fs::exists(dir_ / name)) native.push_back(name);
+    if (!native.empty()) {
+        std::string list;
+        for (size_t i = 0; i < native.size(); ++i)
+            list += (i == 0 ? "" : i + 1 == native.size() ? " and " : ", ") + native[i];
+        p_.add_line(where + "the schedule comes from " + schedule_file_ + ", but " + list +
+                    (native.size() == 1 ? " holds" : " hold") +
+                    " a schedule too; keep one of them (remove " + list + ", or this line)");
+        return;
+    }
+    const fs::path path = dir_ / schedule_file_;
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    std::string data;
+    if (ec || !fs::is_regular_file(path) || !read_whole_file(path, data)) {
+        p_.add_line(where + schedule_file_ + " cannot be read");
+        return;
+    }
+    if (size > kScheduleFileBytes) {
+        p_.add_line(where + schedule_file_ + " is " + std::to_string(size / (1024 * 1024)) +
+                    " MB; schedule exports are far smaller, so this is not one");
+        return;
+    }
+    // Without the event's zone the export's local times cannot be placed; that is reported.
+    if (!zone_) return;
+    schedule::ImportOptions options;
+    options.tz = zone_->name();
+    options.tz_origin = "event.txt time_zone";
+    auto imported = schedule::import_schedule_data(data, schedule_file_, options);
+    if (!imported) {
+        const std::string& error = imported.error();
+        p_.add_line(error.rfind(schedule_file_ + ":", 0) == 0 ? error : where + error);
+        return;
+    }
+    add_imported_schedule(imported.value(), schedule_file_, b_, problems_, warnings_);
+}
+
 }  // namespace
 
+SourceBundle read_source_folder(const std::string& dir, std::vector<std::string>& problems,
+                                std::vector<std::string>& warnings) {
+    return Reader(dir, problems, warnings).read();
+}
+
 SourceBundle read_source_folder(const std::string& dir, std::vector<std::string>& problems) {
-    return Reader(dir, problems).read();
+    std::vector<std::string> warnings;
+    return read_source_folder(dir, problems, warnings);
 }
 
 }  // namespace plaza::bundle

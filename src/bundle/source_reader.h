@@ -11,6 +11,10 @@
 namespace plaza::bundle {
 
 // Returns the content; it is complete and consistent only when `problems` stayed empty.
+// `warnings` get what was repaired or left out on the way ("file:line: what — what was done"),
+// such as everything the schedule importer reports about an export.
+SourceBundle read_source_folder(const std::string& dir, std::vector<std::string>& problems,
+                                std::vector<std::string>& warnings);
 SourceBundle read_source_folder(const std::string& dir, std::vector<std::string>& problems);
 
 }  // namespace plaza::bundle

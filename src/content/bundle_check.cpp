@@ -1,12 +1,43 @@
 #include "content/bundle_check.h"
 
+#include <cstdio>
 #include <set>
 
 #include "content/content_store.h"
 #include "content/schema.h"
 #include "content/sqlite_db.h"
+#include "core/civil_time.h"
 
 namespace plaza::content {
+
+namespace {
+
+// The offset table (added within v1, so optional) must hold sane offsets and reach back to the
+// event's first day: the kiosk shows every time through it.
+void check_zone_offsets(const Database& db, const EventInfo& event, const std::string& path,
+                        std::vector<std::string>& problems) {
+    auto stmt = db.prepare(
+        "SELECT count(*), min(starts_at), "
+        "sum(offset_minutes NOT BETWEEN -720 AND 840 OR typeof(offset_minutes) <> 'integer') "
+        "FROM zone_offset");
+    if (!stmt || !stmt->step()) return;
+    if (stmt->column_int(0) == 0) {
+        problems.push_back(path + ": zone_offset is empty");
+        return;
+    }
+    if (stmt->column_int(2) > 0)
+        problems.push_back(path + ": zone_offset holds offsets outside -720 to 840 minutes");
+    int y, m, d;
+    if (std::sscanf(event.starts_on.c_str(), "%d-%d-%d", &y, &m, &d) == 3) {
+        // Local midnight of the first day is at most 14 hours before UTC midnight (UTC+14).
+        const std::int64_t first_midnight = core::days_from_civil(y, m, d) * 86400 - 14 * 3600;
+        if (stmt->column_int(1) > first_midnight)
+            problems.push_back(path + ": zone_offset starts after the event's first day (" +
+                               event.starts_on + ")");
+    }
+}
+
+}  // namespace
 
 std::vector<std::string> check_bundle(const std::string& path) {
     std::vector<std::string> problems;
@@ -69,6 +100,7 @@ std::vector<std::string> check_bundle(const std::string& path) {
         "(SELECT count(*) FROM speaker)");
     if (docs && docs->step() && docs->column_int(0) != docs->column_int(1))
         problems.push_back(path + ": the search index does not cover every record");
+    if (tables.count("zone_offset")) check_zone_offsets(db.value(), store->event(), path, problems);
     return problems;
 }
 

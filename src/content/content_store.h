@@ -35,6 +35,21 @@ class ContentStore {
     std::set<char32_t> code_points() const;
     std::string meta(const std::string& key) const;
 
+    // ---- The event schedule (content_store_schedule.cpp) ----
+    // Minutes to add to UTC for the event's local time at `instant_ms`, from the bundle's
+    // zone_offset table (the build machine's tz database), so neither the device's zone data
+    // nor its settings matter; event().utc_offset_minutes for a bundle without that table.
+    int local_offset_minutes(std::int64_t instant_ms) const;
+    std::vector<ScheduleDayInfo> schedule_days() const;
+    std::vector<RoomInfo> rooms() const;  // in the organisers' order
+    // Sessions of one conference day (YYYY-MM-DD), by start time then room.
+    std::vector<SessionItem> sessions_on(const std::string& day) const;
+    // Per room: the session on at `instant_ms` and the next one starting within
+    // `window_minutes` after it. Rooms with neither are left out.
+    std::vector<RoomNowNext> now_and_next(std::int64_t instant_ms, int window_minutes) const;
+    // False when there is no session `session_id`.
+    bool session_detail(std::int64_t session_id, SessionDetail& out) const;
+
     // [SECTION] Browsing partnerships and good practices (content_store_browse.cpp)
     // The event's texts in the current language.
     EventInfo localized_event() const;
@@ -53,6 +68,12 @@ class ContentStore {
     // SQL for a translated column: the text in the first language of the chain that has one.
     std::string localized(const char* entity, const char* id_column, const char* field,
                           const char* base_column) const;
+    // ---- Schedule helpers (content_store_schedule.cpp) ----
+    bool has_table(const char* name) const;
+    // "SELECT <a session's columns> FROM <session and its joins> ", for a WHERE to follow.
+    std::string schedule_columns() const;
+    // Steps a query built on schedule_columns(), appending its sessions with their speakers.
+    void read_sessions(Statement& stmt, std::vector<SessionItem>& out) const;
     // The language a record's texts fall back to when the current one lacks them ("" if none).
     std::string fallback_for(const char* entity, std::int64_t id, const char* field) const;
     std::vector<Contact> contacts_of(const char* owner_kind, std::int64_t id) const;

@@ -55,6 +55,68 @@ struct SearchHit {
     std::string title;
 };
 
+// ---- The event schedule (ContentStore's schedule queries, content_store_schedule.cpp) ----
+// Instants are Unix milliseconds; ContentStore::local_offset_minutes turns them into the event's
+// local time. Visitor-facing texts come in the store's current language.
+
+struct ScheduleDayInfo {
+    std::string date;  // the conference day's local date, YYYY-MM-DD
+    int position = 0;  // 0 for the first day
+    std::int64_t sessions = 0;
+};
+
+struct RoomInfo {
+    std::int64_t id = 0;
+    std::string name, floor, location;
+};
+
+struct SessionSpeaker {
+    std::int64_t id = 0;
+    std::string name, organisation;
+};
+
+struct SessionItem {
+    std::int64_t id = 0;
+    std::string title;
+    std::string day;  // the conference day (a session after midnight keeps its evening's day)
+    std::int64_t starts_at_ms = 0, ends_at_ms = 0;  // equal when the source gave no length
+    std::int64_t room_id = 0;
+    std::string room;
+    std::string track;     // an imported schedule's track, may be empty
+    std::string theme;     // a native schedule's theme, may be empty
+    std::string type;      // "talk", "workshop", ... as the organisers wrote it
+    std::string language;  // a language code, empty when unknown
+    std::string status;    // confirmed, cancelled or moved
+    std::vector<SessionSpeaker> speakers;
+};
+
+// One room on the "Now & Next" screen: what is on at the instant asked about, and what starts
+// next within the window. A cancelled session is still listed, so the kiosk can say so.
+struct RoomNowNext {
+    RoomInfo room;
+    bool has_now = false, has_next = false;
+    SessionItem now, next;
+};
+
+struct SessionLink {
+    std::string url, title;
+};
+
+struct SpeakerDetail {
+    std::int64_t id = 0;
+    std::string name, organisation, city;
+    std::string bio_md;  // Plaza Markdown
+    std::vector<SessionLink> links;
+};
+
+struct SessionDetail {
+    SessionItem session;
+    std::string abstract_md;  // Plaza Markdown
+    std::string room_floor, room_location;
+    std::vector<SpeakerDetail> speakers;
+    std::vector<SessionLink> links;
+};
+
 // [SECTION] Browsing partnerships and good practices (content_store_browse.cpp)
 
 // One choice of a filter: a theme, a programme, a region or an SDG.

@@ -9,8 +9,10 @@ inline constexpr int kSchemaVersion = 1;
 
 // Visitor-facing text columns hold the bundle's default language (the first row of `language`);
 // other languages live in `translation`. Instants are Unix seconds (UTC); calendar dates are
-// local YYYY-MM-DD. `search` indexes a folded copy of the text (see content/search_text.h), so it
-// is contentless: a hit's rowid is a `search_doc` id naming the record.
+// local YYYY-MM-DD; `zone_offset` says how far local time is from UTC at each instant around
+// the event (from the build machine's tz database), so the kiosk never needs its own. `search`
+// indexes a folded copy of the text (see content/search_text.h), so it is contentless: a hit's
+// rowid is a `search_doc` id naming the record.
 inline constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE bundle_meta (
     key   TEXT PRIMARY KEY,
@@ -193,7 +195,7 @@ CREATE TABLE session (
     title     TEXT NOT NULL,
     day       TEXT NOT NULL REFERENCES day(date),
     starts_at INTEGER NOT NULL,
-    ends_at   INTEGER NOT NULL CHECK (ends_at > starts_at),
+    ends_at   INTEGER NOT NULL CHECK (ends_at >= starts_at),
     room_id   INTEGER NOT NULL REFERENCES room(id),
     theme_id  INTEGER REFERENCES theme(id),
     type      TEXT NOT NULL,
@@ -210,6 +212,36 @@ CREATE TABLE session_speaker (
     PRIMARY KEY (session_id, speaker_id)
 ) WITHOUT ROWID;
 CREATE INDEX session_speaker_by_speaker ON session_speaker(speaker_id);
+
+-- Added within v1; a kiosk reading a bundle without these tables uses event.utc_offset_minutes
+-- and shows sessions without tracks or links.
+CREATE TABLE zone_offset (
+    starts_at      INTEGER PRIMARY KEY,
+    offset_minutes INTEGER NOT NULL CHECK (offset_minutes BETWEEN -720 AND 840),
+    abbreviation   TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE track (
+    id       INTEGER PRIMARY KEY,
+    slug     TEXT NOT NULL UNIQUE,
+    name     TEXT NOT NULL,
+    position INTEGER NOT NULL
+);
+
+CREATE TABLE session_track (
+    session_id INTEGER PRIMARY KEY REFERENCES session(id),
+    track_id   INTEGER NOT NULL REFERENCES track(id)
+);
+CREATE INDEX session_track_by_track ON session_track(track_id);
+
+CREATE TABLE link (
+    owner_kind TEXT NOT NULL CHECK (owner_kind IN ('session', 'speaker')),
+    owner_id   INTEGER NOT NULL,
+    position   INTEGER NOT NULL,
+    url        TEXT NOT NULL,
+    title      TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (owner_kind, owner_id, position)
+) WITHOUT ROWID;
 
 CREATE TABLE media (
     id     INTEGER PRIMARY KEY,
@@ -253,7 +285,8 @@ CREATE VIRTUAL TABLE search USING fts5(
 );
 )sql";
 
-// The tables a v1 bundle must contain, for the structural check.
+// The tables a v1 bundle must contain, for the structural check. zone_offset, track,
+// session_track and link came later in v1: checked when present, not required.
 inline constexpr const char* kRequiredTables[] = {
     "bundle_meta", "language", "translation", "event",      "programme", "theme", "sdg",
     "country",     "city",     "partnership", "practice",   "day",       "room",  "speaker",

@@ -118,6 +118,7 @@ void KioskUi::apply(const Navigation& nav) {
 
 core::FrameRequest KioskUi::draw(UiContext& ctx) {
     ctx.language = language_;
+    ctx.local_offset_minutes = store_.local_offset_minutes(ctx.wall_time_ms);
     const ImGuiIO& io = ImGui::GetIO();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

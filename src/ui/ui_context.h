@@ -17,6 +17,7 @@ struct UiContext {
     float px_per_mm = 4.0f;
     double now = 0.0;               // monotonic seconds (animations)
     std::int64_t wall_time_ms = 0;  // wall clock (schedule, clock on screen)
+    int local_offset_minutes = 0;   // the event's UTC offset at wall_time_ms
     std::string language = "en";
     ImageProvider* images = nullptr;  // null where no images are shown (tests of widgets)
 

@@ -276,12 +276,12 @@ core::Result<bool> Finalizer::resolve_zone() {
     const std::string& declared = raw_.declared_zone;
     if (!options_.tz.empty()) {
         auto z = TimeZone::load(options_.tz, options_.zoneinfo_dir);
-        if (!z) return core::Error{"--tz: " + z.error()};
+        if (!z) return core::Error{options_.tz_origin + ": " + z.error()};
         zone_ = std::move(z.value());
-        out_.zone_source = "--tz";
+        out_.zone_source = options_.tz_origin;
         if (!declared.empty() && declared != options_.tz)
             warn(raw_.declared_zone_where, "the file declares the time zone " + declared,
-                 "used " + options_.tz + " as --tz asks");
+                 "used " + options_.tz + " as " + options_.tz_origin + " asks");
         return true;
     }
     if (!declared.empty()) {

@@ -14,6 +14,9 @@ namespace plaza::schedule {
 struct ImportOptions {
     // IANA zone to use when the file names none (or to override the one it names).
     std::string tz;
+    // Where `tz` came from, for messages: "--tz" on the command line, "event.txt time_zone" in
+    // a content folder.
+    std::string tz_origin = "--tz";
     std::string zoneinfo_dir = "/usr/share/zoneinfo";
     // Files above this size are refused before reading: the biggest real export is 2.3 MB.
     std::int64_t max_file_bytes = 32 * 1024 * 1024;

@@ -33,7 +33,7 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     const content::EventInfo& event = data_.event;
     TextWrapped(ctx, ctx.fonts.title, event.name, t.text);
     Text(ctx, ctx.fonts.body, event.venue + " · " + event.city, t.text_muted);
-    Text(ctx, ctx.fonts.heading, format_local_time(ctx.wall_time_ms, event.utc_offset_minutes),
+    Text(ctx, ctx.fonts.heading, format_local_time(ctx.wall_time_ms, ctx.local_offset_minutes),
          t.text);
 
     for (const content::Language& language : event.languages) {
