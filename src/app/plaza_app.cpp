@@ -23,7 +23,13 @@ core::Result<std::unique_ptr<PlazaApp>> PlazaApp::load(const std::string& bundle
 
 PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm)
     : store_(std::move(store)), bundle_path_(std::move(bundle_path)), px_per_mm_(px_per_mm) {
+    const auto started = std::chrono::steady_clock::now();
     ui_ = std::make_unique<ui::KioskUi>(store_);
+    core::log_info("content of " + bundle_path_ + " loaded in " +
+                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count()) +
+                   " ms");
 }
 
 void PlazaApp::start(platform::PlatformServices& services) {

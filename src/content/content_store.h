@@ -2,6 +2,7 @@
 // queries returning plain data. Nothing outside this folder sees SQL.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -80,6 +81,11 @@ class ContentStore {
     std::vector<MediaRef> media_of(const char* owner_kind, std::int64_t id) const;
     std::vector<Facet> themes_of(const char* link_table, const char* owner_column,
                                  std::int64_t id) const;
+    struct SearchRange {
+        std::string kind;
+        std::int64_t first, last;  // the kind's search document ids
+    };
+    mutable std::optional<std::vector<SearchRange>> search_ranges_;  // read on the first search
     Database db_;
     EventInfo event_;
     std::string language_;

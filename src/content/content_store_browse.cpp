@@ -43,9 +43,11 @@ EventInfo ContentStore::localized_event() const {
 
 std::vector<PartnershipCard> ContentStore::partnership_cards() const {
     std::vector<PartnershipCard> cards;
-    auto stmt = db_.prepare("SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
-                            " AS t, p.cities, coalesce(p.programme_id, 0), p.featured FROM partnership p "
-                            "ORDER BY t");
+    cards.reserve(static_cast<size_t>(counts().partnerships));
+    auto stmt =
+        db_.prepare("SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
+                    " AS t, p.cities, coalesce(p.programme_id, 0), p.featured FROM partnership p "
+                    "ORDER BY t");
     if (!stmt) return cards;
     while (stmt->step()) {
         PartnershipCard card;

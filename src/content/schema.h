@@ -281,7 +281,7 @@ CREATE VIRTUAL TABLE search USING fts5(
     title, body,
     content = '',
     tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '1 2 3'
+    prefix = '1 2 3 4 5 6'
 );
 )sql";
 

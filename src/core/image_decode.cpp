@@ -1,7 +1,9 @@
 #include "core/image_decode.h"
 
 #include <stb_image.h>
+#include <stb_image_resize.h>
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 
@@ -37,6 +39,18 @@ Result<DecodedImage> decode_image(std::string_view bytes, const ImageLimits& lim
     image.height = h;
     image.rgba.assign(pixels.get(), pixels.get() + static_cast<size_t>(w) * h * 4);
     return image;
+}
+
+DecodedImage fit_within(DecodedImage image, int max_side) {
+    if (image.width <= max_side && image.height <= max_side) return image;
+    const double scale = static_cast<double>(max_side) / std::max(image.width, image.height);
+    DecodedImage out;
+    out.width = std::max(1, static_cast<int>(image.width * scale + 0.5));
+    out.height = std::max(1, static_cast<int>(image.height * scale + 0.5));
+    out.rgba.resize(static_cast<size_t>(out.width) * out.height * 4);
+    stbir_resize_uint8_srgb(image.rgba.data(), image.width, image.height, 0, out.rgba.data(),
+                            out.width, out.height, 0, 4, 3, 0);
+    return out;
 }
 
 }  // namespace plaza::core

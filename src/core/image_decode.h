@@ -27,4 +27,8 @@ ImageFormat sniff_image_format(std::string_view bytes);
 
 Result<DecodedImage> decode_image(std::string_view bytes, const ImageLimits& limits = {});
 
+// The image scaled down (sRGB-aware, aspect kept) so neither side exceeds `max_side`; unchanged
+// when it already fits. A texture larger than it is drawn only costs memory.
+DecodedImage fit_within(DecodedImage image, int max_side);
+
 }  // namespace plaza::core

@@ -34,8 +34,10 @@ core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& optio
                            "). Without a display, run Plaza headless: plaza --headless ..."};
     }
     Uint32 renderer_flags = SDL_RENDERER_TARGETTEXTURE;
-    if (options.mode == WindowMode::headless) renderer_flags |= SDL_RENDERER_SOFTWARE;
-    else renderer_flags |= SDL_RENDERER_PRESENTVSYNC;  // keep vsync on; see raspberrypi/linux#5828
+    if (options.mode == WindowMode::headless)
+        renderer_flags |= SDL_RENDERER_SOFTWARE;
+    else
+        renderer_flags |= SDL_RENDERER_PRESENTVSYNC;  // keep vsync on; see raspberrypi/linux#5828
     d->renderer_ = SDL_CreateRenderer(d->window_, -1, renderer_flags);
     if (!d->renderer_) {
         return core::Error{std::string("cannot create a renderer (SDL: ") + SDL_GetError() + ")"};
@@ -88,7 +90,8 @@ void Display::end_frame(ImDrawData* draw_data) {
     const SDL_Rect dst{(screen_.width - ui.width) / 2, (screen_.height - ui.height) / 2, ui.width,
                        ui.height};
     SDL_RenderCopyEx(renderer_, rotation_target_, nullptr, &dst,
-                     static_cast<double>(core::rotation_degrees(rotation_)), nullptr, SDL_FLIP_NONE);
+                     static_cast<double>(core::rotation_degrees(rotation_)), nullptr,
+                     SDL_FLIP_NONE);
 }
 
 std::vector<std::uint8_t> Display::read_screen_rgba() {
@@ -101,6 +104,8 @@ std::vector<std::uint8_t> Display::read_screen_rgba() {
     return pixels;
 }
 
-void Display::present() { SDL_RenderPresent(renderer_); }
+void Display::present() {
+    SDL_RenderPresent(renderer_);
+}
 
 }  // namespace plaza::platform

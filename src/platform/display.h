@@ -27,7 +27,7 @@ struct DisplayOptions {
 };
 
 class Display {
-public:
+  public:
     // Initialises SDL's video and opens the window; the error says plainly when there is no
     // display to open a window on.
     static core::Result<std::unique_ptr<Display>> open(const DisplayOptions& options);
@@ -47,7 +47,7 @@ public:
     std::vector<std::uint8_t> read_screen_rgba();
     void present();
 
-private:
+  private:
     Display() = default;
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;

@@ -21,7 +21,7 @@
 namespace plaza::platform {
 
 struct FrameFigures {
-    core::SampleStats ui_build_ms;  // NewFrame -> Render
+    core::SampleStats ui_build_ms;  // NewFrame -> Render, CPU time of the main thread
     core::SampleStats frame_ms;     // whole frame including raster and present
     double first_frame_at = -1.0;   // steady-clock seconds when the first frame was presented
     long frames = 0;

@@ -33,6 +33,9 @@ class KioskApp {
     // Draws one frame; called between ImGui::NewFrame() and ImGui::Render(). May throw: the
     // runner logs it and closes the frame.
     virtual core::FrameRequest draw_frame(const FrameTime& time) = 0;
+    // Work a frame asked for that must not hold up building it (e.g. a search after a
+    // keystroke): runs after the frame is on screen; the results show in the next one.
+    virtual void between_frames() {}
     // What the last frame showed, for headless scripts.
     virtual const core::FrameReport& frame_report() const = 0;
     // Content code points the font atlas could not provide.

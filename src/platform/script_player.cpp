@@ -13,12 +13,14 @@
 namespace plaza::platform {
 namespace {
 constexpr double kFrameSeconds = 1.0 / 60.0;
-constexpr int kTapHoldFrames = 5;       // a tap keeps the finger down about 80 ms
-constexpr int kFlickFrames = 6;         // a flick lasts 100 ms
-constexpr int kSettleMaxFrames = 120;   // two seconds
+constexpr int kTapHoldFrames = 5;      // a tap keeps the finger down about 80 ms
+constexpr int kFlickFrames = 6;        // a flick lasts 100 ms
+constexpr int kSettleMaxFrames = 120;  // two seconds
 constexpr SDL_FingerID kFingerId = 1;
 
-int frames_for_ms(float ms) { return std::max(1, static_cast<int>(std::lround(ms * 60.0 / 1000.0))); }
+int frames_for_ms(float ms) {
+    return std::max(1, static_cast<int>(std::lround(ms * 60.0 / 1000.0)));
+}
 }  // namespace
 
 ScriptPlayer::ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
@@ -33,7 +35,8 @@ bool ScriptPlayer::fail(const std::string& message) {
 bool ScriptPlayer::tick() {
     clock_.advance(kFrameSeconds);
     SDL_Event event;
-    while (SDL_PollEvent(&event)) loop_.handle_event(event);
+    while (SDL_PollEvent(&event))
+        loop_.handle_event(event);
     if (!loop_.should_draw()) return true;
     if (!loop_.draw_frame()) return fail("frames keep failing; see the log");
     return true;
@@ -104,7 +107,8 @@ bool ScriptPlayer::shot(const std::string& name) {
         j["kind"] = item.kind == core::VisibleItem::Kind::control ? "control" : "text";
         if (!item.id.empty()) j["id"] = item.id;
         j["label"] = item.label;
-        j["rect"] = {std::lround(r.x), std::lround(r.y), std::lround(r.width), std::lround(r.height)};
+        j["rect"] = {std::lround(r.x), std::lround(r.y), std::lround(r.width),
+                     std::lround(r.height)};
         items.push_back(std::move(j));
     }
     const nlohmann::json doc = {
@@ -126,7 +130,8 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
     const core::Size screen = loop_.display().screen_size();
     const core::Rotation rotation = loop_.display().rotation();
     switch (s.verb) {
-        case Verb::tap_point: return tap_at(s.numbers[0], s.numbers[1]);
+        case Verb::tap_point:
+            return tap_at(s.numbers[0], s.numbers[1]);
         case Verb::tap_label: {
             const auto found = report.controls_labelled(s.text);
             if (found.empty()) {
@@ -142,7 +147,8 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
         }
         case Verb::drag:
             return drag(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3],
-                        frames_for_ms(s.numbers[4])) && settle();
+                        frames_for_ms(s.numbers[4])) &&
+                   settle();
         case Verb::flick:
             return drag(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3], kFlickFrames) &&
                    ticks(1);
@@ -150,7 +156,8 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
             for (size_t pos = 0; pos < s.text.size();) {
                 // One key per character: the key's id is keyboard/key/<character>.
                 size_t len = 1;
-                while (pos + len < s.text.size() && (s.text[pos + len] & 0xC0) == 0x80) ++len;
+                while (pos + len < s.text.size() && (s.text[pos + len] & 0xC0) == 0x80)
+                    ++len;
                 const std::string character = s.text.substr(pos, len);
                 pos += len;
                 const core::VisibleItem* key = nullptr;
@@ -168,12 +175,14 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
             }
             return true;
         }
-        case Verb::wait: return ticks(frames_for_ms(s.numbers[0]));
+        case Verb::wait:
+            return ticks(frames_for_ms(s.numbers[0]));
         case Verb::clock:
             clock_.set_wall_time_ms(s.wall_time_ms);
             loop_.request_redraw();
             return settle();
-        case Verb::shot: return shot(s.text);
+        case Verb::shot:
+            return shot(s.text);
         case Verb::expect:
             if (report.shows_text(s.text)) return true;
             return fail("expected \"" + s.text + "\" on screen '" + report.screen_id +

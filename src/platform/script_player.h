@@ -12,7 +12,7 @@
 namespace plaza::platform {
 
 class ScriptPlayer {
-public:
+  public:
     ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app, std::string out_dir);
 
     // Draws the first frames, then runs every step; returns false at the first step that fails,
@@ -20,11 +20,11 @@ public:
     bool run(const core::ParsedScript& script, const std::string& origin);
     const std::string& failure() const { return failure_; }
 
-private:
+  private:
     bool step(const core::ScriptStep& step);
-    bool tick();                  // advance 1/60 s, handle queued events, draw if the policy says so
+    bool tick();  // advance 1/60 s, handle queued events, draw if the policy says so
     bool ticks(int count);
-    bool settle();                // run until the kiosk would sleep (at most two seconds)
+    bool settle();  // run until the kiosk would sleep (at most two seconds)
     bool push_finger(Uint32 type, float screen_x, float screen_y);
     bool drag(float x0, float y0, float x1, float y1, int frames);
     bool tap_at(float screen_x, float screen_y);

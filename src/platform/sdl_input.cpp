@@ -17,9 +17,9 @@ std::optional<core::PointerEvent> pointer_event_from_sdl(const SDL_Event& e, cor
             on_screen = {e.tfinger.x * static_cast<float>(screen.width),
                          e.tfinger.y * static_cast<float>(screen.height)};
             out.pointer_id = static_cast<long>(e.tfinger.fingerId);
-            out.kind = e.type == SDL_FINGERDOWN   ? core::PointerEvent::Kind::down
-                       : e.type == SDL_FINGERUP   ? core::PointerEvent::Kind::up
-                                                  : core::PointerEvent::Kind::move;
+            out.kind = e.type == SDL_FINGERDOWN ? core::PointerEvent::Kind::down
+                       : e.type == SDL_FINGERUP ? core::PointerEvent::Kind::up
+                                                : core::PointerEvent::Kind::move;
             break;
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
@@ -36,7 +36,8 @@ std::optional<core::PointerEvent> pointer_event_from_sdl(const SDL_Event& e, cor
             out.pointer_id = kMousePointerId;
             out.kind = core::PointerEvent::Kind::move;
             break;
-        default: return std::nullopt;
+        default:
+            return std::nullopt;
     }
     out.position = core::screen_to_ui(on_screen, screen, rotation);
     return out;

@@ -116,6 +116,12 @@ void KioskUi::apply(const Navigation& nav) {
     }
 }
 
+void KioskUi::between_frames() {
+    if (!search_pending_) return;
+    search_pending_ = false;
+    search_->set_results(store_.search(search_->text(), kSearchResults));
+}
+
 core::FrameRequest KioskUi::draw(UiContext& ctx) {
     ctx.language = language_;
     ctx.local_offset_minutes = store_.local_offset_minutes(ctx.wall_time_ms);
@@ -145,8 +151,8 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
     ImGui::End();
 
     if (search_->take_text_changed()) {
-        search_->set_results(store_.search(search_->text(), kSearchResults));
-        request.animating = true;  // show the new results on the next frame
+        search_pending_ = true;
+        request.animating = true;  // the results show on the next frame
     }
     if (!pending_language_.empty()) {
         set_language(pending_language_);

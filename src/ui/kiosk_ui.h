@@ -33,6 +33,8 @@ class KioskUi {
 
     // Draws one frame into a full-screen window; call between ImGui::NewFrame() and Render().
     core::FrameRequest draw(UiContext& ctx);
+    // Runs the search a keystroke asked for, after the frame is on screen (see KioskApp).
+    void between_frames();
     const std::string& language() const { return language_; }
     void set_language(const std::string& code);
     // Everything back to how a new visitor should find it: language, screens, filters, text.
@@ -52,6 +54,7 @@ class KioskUi {
     BrowseData data_;
     std::string language_;
     std::string pending_language_;
+    bool search_pending_ = false;
     std::vector<Place> stack_;
     std::unique_ptr<HomeScreen> home_;
     std::unique_ptr<PartnershipsScreen> partnerships_;

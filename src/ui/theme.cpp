@@ -22,7 +22,12 @@ void apply_touch_style(ImGuiStyle& style, float px_per_mm) {
     style.WindowPadding = ImVec2(6 * px_per_mm, 6 * px_per_mm);
     style.ItemSpacing = ImVec2(4 * px_per_mm, 4 * px_per_mm);
     style.FramePadding = ImVec2(3 * px_per_mm, 2 * px_per_mm);
-    style.FrameRounding = 2 * px_per_mm;
+    // Square corners and no anti-aliased outlines: rounded corners and feathered lines become many
+    // thin triangles, which a software rasterizer (the CI benchmark, a Pi without GPU driver)
+    // fills several times slower than rectangles (ocornut/imgui PR #8477 gives the same advice
+    // for slow render paths). Outlines are axis-aligned, so nothing looks jagged.
+    style.FrameRounding = 0;
+    style.AntiAliasedLines = false;
     style.WindowRounding = 0;
     style.WindowBorderSize = 0;
     style.ScrollbarSize = 0;  // scrolling is by dragging; a slim indicator is drawn instead

@@ -8,6 +8,11 @@ execute_process(
     RESULT_VARIABLE exit_code
     ERROR_VARIABLE stderr
     OUTPUT_VARIABLE stdout)
+if(EXISTS "${OUT}/stats.json")
+    file(READ "${OUT}/stats.json" stats)
+    string(JSON missing GET "${stats}" missing_glyphs count)
+    string(APPEND stderr "\nmissing_glyphs_count=${missing}\n")
+endif()
 message("${stderr}")
 if(NOT exit_code EQUAL EXPECT_EXIT)
     message(FATAL_ERROR "plaza exited with ${exit_code}, expected ${EXPECT_EXIT}")
@@ -19,6 +24,15 @@ if(JSON_FILE)
     file(READ "${OUT}/${JSON_FILE}" json)
     if(NOT json MATCHES "${JSON_REGEX}")
         message(FATAL_ERROR "${JSON_FILE} does not match: ${JSON_REGEX}")
+    endif()
+endif()
+if(QR_FILE)
+    # zbarimg (Debian's zbar-tools) reads every QR code in the screenshot, as a phone would.
+    execute_process(COMMAND zbarimg --quiet --raw "${OUT}/${QR_FILE}"
+                    OUTPUT_VARIABLE decoded RESULT_VARIABLE zbar_exit)
+    message("decoded: ${decoded}")
+    if(NOT decoded MATCHES "${QR_REGEX}")
+        message(FATAL_ERROR "no QR code in ${QR_FILE} decodes to ${QR_REGEX} (zbarimg exit ${zbar_exit})")
     endif()
 endif()
 if(MAX_FRAMES)

@@ -36,16 +36,26 @@ core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     core::FrameRequest request;
     BeginScrollArea("list");
-    const float width = ImGui::GetContentRegionAvail().x;
+    std::vector<const content::PracticeCard*> shown;
     for (const content::PracticeCard& card : data_.practices) {
-        const bool shown =
-            themes_.empty() || std::any_of(card.theme_ids.begin(), card.theme_ids.end(),
-                                           [&](std::int64_t id) { return themes_.count(id) > 0; });
-        if (!shown) continue;
-        if (TapCard(ctx, "practices/item/" + std::to_string(card.id), card.title,
-                    card.city + " — " + card.summary, width, 34,
-                    {colour_of(card.colour), card.thumbnail})) {
-            nav.open(ScreenId::practice, card.id);
+        if (themes_.empty() ||
+            std::any_of(card.theme_ids.begin(), card.theme_ids.end(),
+                        [&](std::int64_t id) { return themes_.count(id) > 0; })) {
+            shown.push_back(&card);
+        }
+    }
+    // Only the cards on screen are built.
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(shown.size()), ctx.mm(34) + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const content::PracticeCard& card = *shown[static_cast<size_t>(i)];
+            if (TapCard(ctx, "practices/item/" + std::to_string(card.id), card.title,
+                        card.city + " — " + card.summary, width, 34,
+                        {colour_of(card.colour), card.thumbnail})) {
+                nav.open(ScreenId::practice, card.id);
+            }
         }
     }
     request.animating = EndScrollArea(ctx, scroll_);

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Plaza's benchmarks against PRODUCT.md's quality bars. Builds Release, makes synthetic bundles of
+# 10,000 and 50,000 partnerships, walks every screen headless with --stats, and times
+# search-as-you-type. Prints the figures; asserts nothing (the machine may be shared and noisy).
+#   platform/bench/run.sh [RUNS]     RUNS: how many times to repeat the walk (default 3)
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/../.." && pwd)
+runs=${1:-3}
+build="$repo/build/release"
+out="$repo/build/bench"
+mkdir -p "$out"
+cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" >/dev/null
+
+for n in 10000 50000; do
+    bundle="$out/synth$n.plaza"
+    if [ ! -f "$bundle" ]; then
+        start=$(date +%s.%N)
+        "$build/plaza-bundle" synth -o "$bundle" --partnerships "$n" --practices $((n / 10)) \
+            --sessions 1000 >/dev/null
+        echo "synth $n partnerships: $(echo "$(date +%s.%N) - $start" | bc) s," \
+             "$(du -m "$bundle" | cut -f1) MB"
+    fi
+done
+
+echo "== every screen, 10,000 partnerships, 1920x1080, software renderer ($runs runs)"
+for i in $(seq "$runs"); do
+    "$build/plaza" --headless --bundle "$out/synth10000.plaza" \
+        --script "$repo/platform/bench/visit_every_screen.plz" --out "$out/walk" \
+        --stats "$out/walk-$i.json" 2>/dev/null
+    python3 - "$out/walk-$i.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"start {d['startup_to_first_frame_ms']:.0f} ms | UI build p50 {d['ui_build_ms']['p50']:.2f} "
+      f"p99 {d['ui_build_ms']['p99']:.2f} ms | frame p50 {d['frame_ms']['p50']:.1f} "
+      f"p99 {d['frame_ms']['p99']:.1f} ms | PSS {d['pss_kib_at_exit'] / 1024:.1f} MB | "
+      f"peak RSS {d['peak_rss_kib'] / 1024:.1f} MB | frames {d['frames']} | "
+      f"missing glyphs {d['missing_glyphs']['count']}")
+PY
+done
+
+echo "== search as you type (each keystroke of 18 queries)"
+for n in 10000 50000; do
+    echo "$n partnerships: $("$build/tests/plaza-search-bench" "$out/synth$n.plaza")"
+done
