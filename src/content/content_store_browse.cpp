@@ -43,7 +43,9 @@ EventInfo ContentStore::localized_event() const {
 
 std::vector<PartnershipCard> ContentStore::partnership_cards() const {
     std::vector<PartnershipCard> cards;
-    cards.reserve(static_cast<size_t>(counts().partnerships));
+    if (auto count = db_.prepare("SELECT count(*) FROM partnership"); count && count->step()) {
+        cards.reserve(static_cast<size_t>(count->column_int(0)));
+    }
     auto stmt =
         db_.prepare("SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
                     " AS t, p.cities, coalesce(p.programme_id, 0), p.featured FROM partnership p "
@@ -76,12 +78,22 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
         const auto it = by_id.find(sdgs->column_int(0));
         if (it != by_id.end()) it->second->sdgs |= 1u << sdgs->column_int(1);
     }
-    auto regions = db_.prepare(
-        "SELECT DISTINCT pc.partnership_id, co.region FROM partnership_city pc "
-        "JOIN city c ON c.id = pc.city_id JOIN country co ON co.code = c.country_code");
-    while (regions && regions->step()) {
-        const auto it = by_id.find(regions->column_int(0));
-        if (it != by_id.end()) it->second->regions.push_back(regions->column_text(1));
+    // Cities are few and links many: map each city to its region once, then walk the links.
+    std::unordered_map<std::int64_t, std::string> region_of_city;
+    auto city_regions = db_.prepare(
+        "SELECT c.id, co.region FROM city c JOIN country co ON co.code = c.country_code");
+    while (city_regions && city_regions->step()) {
+        region_of_city[city_regions->column_int(0)] = city_regions->column_text(1);
+    }
+    auto links = db_.prepare("SELECT partnership_id, city_id FROM partnership_city");
+    while (links && links->step()) {
+        const auto card = by_id.find(links->column_int(0));
+        const auto region = region_of_city.find(links->column_int(1));
+        if (card == by_id.end() || region == region_of_city.end()) continue;
+        std::vector<std::string>& regions = card->second->regions;
+        if (std::find(regions.begin(), regions.end(), region->second) == regions.end()) {
+            regions.push_back(region->second);
+        }
     }
     auto thumbs = db_.prepare(
         "SELECT owner_id, media_id FROM media_link WHERE owner_kind = 'partnership' "
@@ -153,9 +165,10 @@ Facets ContentStore::partnership_facets() const {
                                 programmes->column_text(2),
                                 {}});
     }
+    // Through the index on partnership_city(city_id): the linked cities, not every link.
     auto regions = db_.prepare(
-        "SELECT DISTINCT co.region FROM partnership_city pc JOIN city c ON c.id = pc.city_id "
-        "JOIN country co ON co.code = c.country_code ORDER BY co.region");
+        "SELECT DISTINCT co.region FROM country co JOIN city c ON c.country_code = co.code "
+        "WHERE c.id IN (SELECT DISTINCT city_id FROM partnership_city) ORDER BY co.region");
     while (regions && regions->step()) {
         f.regions.push_back({0, regions->column_text(0), regions->column_text(0), {}});
     }
