@@ -10,6 +10,7 @@ namespace plaza::ui {
 
 struct BrowseData {
     content::EventInfo event;
+    content::ContentCounts counts;
     std::vector<content::PartnershipCard> partnerships;  // title order
     std::vector<content::PracticeCard> practices;        // featured first
     content::Facets facets;

@@ -51,6 +51,7 @@ Screen& KioskUi::screen(ScreenId id) {
 
 void KioskUi::load_data() {
     data_.event = store_.localized_event();
+    data_.counts = store_.counts();
     data_.partnerships = store_.partnership_cards();
     data_.practices = store_.practice_cards();
     data_.facets = store_.partnership_facets();
