@@ -271,6 +271,8 @@ const std::vector<Key>& keys() {
          }},
         {"usage_export", "on",
          [](std::string_view v, Config& c) { return apply_switch(v, c.usage_export); }},
+        {"admin_quit", "off",
+         [](std::string_view v, Config& c) { return apply_switch(v, c.admin_quit); }},
         {"fullscreen", "on",
          [](std::string_view v, Config& c) { return apply_switch(v, c.fullscreen); }},
         {"kmsdrm_device_index", "SDL's choice",
@@ -383,6 +385,7 @@ class Parser {
         if (name == "mode") c.mode = d.mode;
         if (name == "room") c.room = d.room;
         if (name == "usage_export") c.usage_export = d.usage_export;
+        if (name == "admin_quit") c.admin_quit = d.admin_quit;
         if (name == "fullscreen") c.fullscreen = d.fullscreen;
         if (name == "kmsdrm_device_index") c.kmsdrm_device_index = d.kmsdrm_device_index;
     }

@@ -42,6 +42,7 @@ struct Config {
     KioskMode mode = KioskMode::kiosk;
     std::string room;  // the room a room sign shows (mode = room)
     bool usage_export = true;
+    bool admin_quit = false;  // the admin panel offers "quit" (the service manager restarts Plaza)
     bool fullscreen = true;
     std::optional<int> kmsdrm_device_index;  // nullopt: SDL picks the first DRM device
 };

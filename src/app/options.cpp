@@ -7,6 +7,7 @@ namespace plaza::app {
 const char* const kUsage =
     "usage: plaza [--config FILE] [--bundle FILE] [--fullscreen | --windowed WxH]\n"
     "             [--rotate 0|90|180|270] [--px-per-mm N] [--stats FILE]\n"
+    "             [--mode kiosk|room] [--room ID]\n"
     "       plaza --headless --bundle FILE --script FILE --out DIR [--size WxH]\n"
     "             [--rotate DEG] [--px-per-mm N] [--stats FILE]\n"
     "       plaza --version | --help\n"
@@ -19,6 +20,8 @@ const char* const kUsage =
     "  --windowed WxH    a window of W x H pixels (default 1280x800)\n"
     "  --rotate DEG      turn the picture clockwise for a rotated panel (touch follows)\n"
     "  --px-per-mm N     the panel's pixels per millimetre (default 4.0); sizes are in mm\n"
+    "  --mode MODE       kiosk (the default) or room: a door sign for one room, no touch needed\n"
+    "  --room ID         the room a room sign shows, as in the bundle's rooms.csv\n"
     "  --stats FILE      write start-up time, frame times, peak memory and missing glyphs as JSON\n"
     "  --headless        no display: SDL's offscreen driver, software renderer, virtual clock\n"
     "  --size WxH        headless screen size (default 1920x1080)\n"
@@ -88,6 +91,16 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
             o.px_per_mm = px;
         } else if (a == "--stats") {
             if (!value(o.runner.stats_path)) return core::Error{"--stats needs a file"};
+        } else if (a == "--mode") {
+            if (!value(v) || (v != "kiosk" && v != "room"))
+                return core::Error{"--mode takes kiosk or room"};
+            o.mode = v == "room" ? KioskMode::room : KioskMode::kiosk;
+        } else if (a == "--room") {
+            const bool ok = value(o.room) && !o.room.empty() && o.room.size() <= 64 &&
+                            o.room.find_first_not_of(
+                                "abcdefghijklmnopqrstuvwxyz"
+                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") == std::string::npos;
+            if (!ok) return core::Error{"--room needs a room id (letters, digits, - _ . up to 64)"};
         } else if (a == "--headless") {
             o.runner.display.mode = platform::WindowMode::headless;
         } else if (a == "--script") {

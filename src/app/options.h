@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/config.h"
 #include "core/result.h"
 #include "platform/runner.h"
 
@@ -17,6 +18,8 @@ struct Options {
     std::optional<core::Rotation> rotation;
     std::optional<float> px_per_mm;
     std::optional<bool> fullscreen;  // --fullscreen or --windowed
+    std::optional<KioskMode> mode;   // --mode kiosk|room
+    std::string room;                // --room ID: the room a room sign shows
     platform::RunnerOptions runner;
     bool show_help = false;
     bool show_version = false;

@@ -4,27 +4,35 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "content/media_reader.h"
 #include "core/civil_time.h"
 #include "core/log.h"
+#include "core/process_stats.h"
 #include "platform/texture_cache.h"
 #include "ui/theme.h"
 
 namespace plaza::app {
 
 core::Result<std::unique_ptr<PlazaApp>> PlazaApp::load(const std::string& bundle_path,
-                                                       float px_per_mm) {
+                                                       float px_per_mm,
+                                                       ui::KioskSettings settings) {
     auto store = content::ContentStore::open(bundle_path);
     if (!store) return core::Error{store.error()};
     return std::unique_ptr<PlazaApp>(
-        new PlazaApp(std::move(store.value()), bundle_path, px_per_mm));
+        new PlazaApp(std::move(store.value()), bundle_path, px_per_mm, std::move(settings)));
 }
 
-PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm)
-    : store_(std::move(store)), bundle_path_(std::move(bundle_path)), px_per_mm_(px_per_mm) {
+PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm,
+                   ui::KioskSettings settings)
+    : store_(std::move(store)),
+      bundle_path_(std::move(bundle_path)),
+      px_per_mm_(px_per_mm),
+      room_sign_(!settings.room.empty()),
+      settings_(settings) {
     const auto started = std::chrono::steady_clock::now();
-    ui_ = std::make_unique<ui::KioskUi>(store_);
+    ui_ = std::make_unique<ui::KioskUi>(store_, std::move(settings));
     core::log_info("content of " + bundle_path_ + " loaded in " +
                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - started)
@@ -34,6 +42,8 @@ PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float p
 
 void PlazaApp::start(platform::PlatformServices& services) {
     images_ = &services.textures;
+    textures_ = &services.textures;
+    font_atlas_rebuilt_ = services.font_atlas_rebuilt;
     // The loader runs on the texture cache's worker thread, with its own connection.
     auto reader = std::make_shared<content::MediaReader>(bundle_path_);
     services.textures.set_loader([reader](const ui::ImageKey& key) {
@@ -42,8 +52,28 @@ void PlazaApp::start(platform::PlatformServices& services) {
                                               : content::MediaVariant::large);
     });
     ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
+    load_fonts();
+    if (usb_settings_) {
+        UsbHooks hooks;
+        hooks.replace_content = [this](content::ContentStore store, const std::string& path) {
+            replace_content(std::move(store), path);
+        };
+        hooks.quit = services.quit;
+        usb_ = std::make_unique<UsbContent>(*usb_settings_, services.main_thread, std::move(hooks),
+                                            live_bundle());
+        ui_->on_open = [this](ui::ScreenId screen, std::int64_t record) {
+            usb_->opened(screen, record);
+        };
+    }
+}
+
+void PlazaApp::load_fonts() {
     const auto started = std::chrono::steady_clock::now();
-    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_);
+    // A room sign is read from about 3 m: roughly twice the kiosk's type (ISO 9241-303 puts
+    // legible character height near 1/200 of the viewing distance, plus margin for eyesight).
+    const ui::FontSizesMm sizes =
+        room_sign_ ? ui::FontSizesMm{10.0f, 16.0f, 24.0f} : ui::FontSizesMm{};
+    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_, {}, sizes);
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
                    std::to_string(atlas.TexHeight) + " built in " +
@@ -62,7 +92,67 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;
-    return ui_->draw(ctx);
+    if (!usb_) return ui_->draw(ctx);
+    const auto started = std::chrono::steady_clock::now();
+    if (usb_->admin_active()) {
+        ctx.language = ui_->language();
+        return usb_->draw_admin(ctx, last_build_ms_, core::current_rss_kib(), fonts_.missing,
+                                ui_->clock_plausible());
+    }
+    core::FrameRequest request = ui_->draw(ctx);
+    usb_->after_frame(ctx, request, ui_->language(), store_.local_offset_minutes(time.wall_time_ms),
+                      last_build_ms_);
+    last_build_ms_ =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+            .count();
+    return request;
+}
+
+bool PlazaApp::simulate_usb(const std::string& folder) {
+    if (!usb_) return false;
+    usb_->stick_inserted(folder);
+    return true;
+}
+
+LiveBundle PlazaApp::live_bundle() const {
+    LiveBundle live;
+    live.path = bundle_path_;
+    live.bundle_id = store_.meta("bundle_id");
+    live.event_name = store_.event().name;
+    live.version = std::atoll(store_.meta("content_version").c_str());
+    return live;
+}
+
+void PlazaApp::replace_content(content::ContentStore store, const std::string& path) {
+    // Runs from the main-thread queue, between frames: the old UI goes before the store it
+    // reads, the font atlas may be rebuilt (it is locked only inside a frame), and the
+    // renderer's font texture is dropped so the backend uploads the new atlas.
+    const auto started = std::chrono::steady_clock::now();
+    ui_.reset();
+    store_ = std::move(store);
+    bundle_path_ = path;
+    ui_ = std::make_unique<ui::KioskUi>(store_, settings_);
+    if (usb_) {
+        ui_->on_open = [this](ui::ScreenId screen, std::int64_t record) {
+            usb_->opened(screen, record);
+        };
+    }
+    ImGui::GetIO().Fonts->Clear();
+    load_fonts();
+    if (font_atlas_rebuilt_) font_atlas_rebuilt_();
+    if (textures_) {
+        auto reader = std::make_shared<content::MediaReader>(bundle_path_);
+        textures_->set_loader([reader](const ui::ImageKey& key) {
+            return reader->read(key.media_id, key.variant == ui::ImageVariant::thumbnail
+                                                  ? content::MediaVariant::thumb
+                                                  : content::MediaVariant::large);
+        });
+    }
+    core::log_info("content replaced by " + path + " in " +
+                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                      std::chrono::steady_clock::now() - started)
+                                      .count()) +
+                   " ms");
 }
 
 std::int64_t PlazaApp::event_morning_ms() const {

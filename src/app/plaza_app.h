@@ -3,10 +3,13 @@
 // KioskApp interface.
 #pragma once
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
+#include "app/usb_content.h"
 #include "content/content_store.h"
 #include "core/result.h"
 #include "platform/kiosk_app.h"
@@ -17,21 +20,36 @@ namespace plaza::app {
 
 class PlazaApp final : public platform::KioskApp {
   public:
+    // `settings`: idle timeout, display hours and room-sign mode, for the UI.
     static core::Result<std::unique_ptr<PlazaApp>> load(const std::string& bundle_path,
-                                                        float px_per_mm);
+                                                        float px_per_mm,
+                                                        ui::KioskSettings settings = {});
 
     void start(platform::PlatformServices& services) override;
     core::FrameRequest draw_frame(const platform::FrameTime& time) override;
     void between_frames() override { ui_->between_frames(); }
     const core::FrameReport& frame_report() const override { return report_; }
     std::vector<char32_t> missing_glyphs() const override { return fonts_.missing; }
+    bool simulate_usb(const std::string& folder) override;
+    bool busy() const override { return usb_ && usb_->busy(); }
+
+    // USB content, the state database and the admin panel (issue 7); call before the runner
+    // starts. Without it the kiosk shows its one bundle and touches no disk.
+    void enable_usb(UsbSettings settings) { usb_settings_ = std::move(settings); }
 
     // 09:00 local time on the event's first day: where a headless run's clock starts, so that
     // screenshots do not depend on when they were taken.
     std::int64_t event_morning_ms() const;
 
   private:
-    PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm);
+    // Builds the font atlas for the content's code points (between frames only).
+    void load_fonts();
+    // New content went live: store, UI, fonts and images, between frames; back to home.
+    void replace_content(content::ContentStore store, const std::string& path);
+    LiveBundle live_bundle() const;
+
+    PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm,
+             ui::KioskSettings settings);
 
     content::ContentStore store_;
     std::string bundle_path_;
@@ -39,7 +57,14 @@ class PlazaApp final : public platform::KioskApp {
     ui::FontSet fonts_;
     core::FrameReport report_;
     float px_per_mm_;
+    bool room_sign_ = false;  // a door sign read from a distance: bigger type
     ui::ImageProvider* images_ = nullptr;
+    ui::KioskSettings settings_;  // kept to build the UI again for new content
+    platform::TextureCache* textures_ = nullptr;
+    std::function<void()> font_atlas_rebuilt_;
+    std::optional<UsbSettings> usb_settings_;
+    std::unique_ptr<UsbContent> usb_;
+    double last_build_ms_ = 0.0;
 };
 
 }  // namespace plaza::app

@@ -66,10 +66,38 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     }
     const std::string bundle =
         options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
-    auto app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm));
+    ui::KioskSettings settings;
+    settings.idle_timeout_seconds = config.idle_timeout_seconds;
+    if (config.display_hours) {
+        settings.display_hours = core::OpeningHours{config.display_hours->start_minute,
+                                                    config.display_hours->end_minute};
+    }
+    if (options->mode.value_or(config.mode) == KioskMode::room) {
+        settings.room = options->room.empty() ? config.room : options->room;
+        if (settings.room.empty()) {
+            std::fprintf(stderr,
+                         "plaza: --mode room needs --room ID (or room = ID in the config)\n");
+            return platform::kExitUsage;
+        }
+    }
+    auto app =
+        PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), std::move(settings));
     if (!app) {
         core::log_error(app.error());
         return platform::kExitBadBundle;
+    }
+    // USB content and the state database: always on a real kiosk; headless only with a
+    // configuration file, so tests never write to the system's data folder.
+    if (runner.display.mode != platform::WindowMode::headless || !options->config_path.empty()) {
+        UsbSettings usb;
+        usb.data_folder = config.data_folder;
+        usb.trusted_key_files = config.trusted_keys;
+        usb.watch_folders = config.watch_folders;
+        usb.admin_pin = config.admin_pin;
+        usb.usage_export = config.usage_export;
+        usb.allow_quit = config.admin_quit;
+        usb.watch = runner.display.mode != platform::WindowMode::headless;
+        app.value()->enable_usb(std::move(usb));
     }
     runner.process_start_seconds = process_start_seconds;
     runner.initial_wall_time_ms = app.value()->event_morning_ms();

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <random>
@@ -642,6 +643,15 @@ std::string random_bundle_id() {
 }
 
 std::string utc_now_iso8601() {
+    // Reproducible builds' convention (reproducible-builds.org/specs/source-date-epoch): a
+    // fixed build time from the environment, so test bundles for past events are not "newer"
+    // than the event and the kiosk's clock check stays meaningful.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(epoch, &end, 10);
+        if (end != epoch && *end == '\0' && seconds >= 0)
+            return core::format_iso8601(seconds * 1000, 0);
+    }
     const auto now = std::chrono::system_clock::now();
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();

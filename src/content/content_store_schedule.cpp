@@ -56,11 +56,11 @@ std::vector<ScheduleDayInfo> ContentStore::schedule_days() const {
 std::vector<RoomInfo> ContentStore::rooms() const {
     std::vector<RoomInfo> rooms;
     auto stmt = db_.prepare("SELECT r.id, " + localized("room", "r.id", "name", "r.name") +
-                            ", r.floor, r.location FROM room r ORDER BY r.position, r.id");
+                            ", r.floor, r.location, r.slug FROM room r ORDER BY r.position, r.id");
     if (!stmt) return rooms;
     while (stmt->step())
         rooms.push_back({stmt->column_int(0), stmt->column_text(1), stmt->column_text(2),
-                         stmt->column_text(3)});
+                         stmt->column_text(3), stmt->column_text(4)});
     return rooms;
 }
 

@@ -14,13 +14,13 @@ namespace plaza::content {
 enum class MediaVariant { thumb, large };
 
 class MediaReader {
-public:
+  public:
     // Opens lazily on the first read, so it can be created on one thread and used on another.
     explicit MediaReader(std::string bundle_path) : path_(std::move(bundle_path)) {}
     // The encoded image (PNG or JPEG) of `media_id` in `variant`.
     core::Result<std::string> read(std::int64_t media_id, MediaVariant variant);
 
-private:
+  private:
     std::string path_;
     std::unique_ptr<Database> db_;
 };

@@ -68,6 +68,7 @@ struct ScheduleDayInfo {
 struct RoomInfo {
     std::int64_t id = 0;
     std::string name, floor, location;
+    std::string slug;  // the organisers' id (rooms.csv), as a room sign's configuration names it
 };
 
 struct SessionSpeaker {

@@ -7,7 +7,7 @@
 namespace plaza::core {
 
 class Clock {
-public:
+  public:
     virtual ~Clock() = default;
     // Seconds on a monotonic scale; only differences matter. Drives animations and idle timing.
     virtual double monotonic_seconds() const = 0;
@@ -17,14 +17,14 @@ public:
 
 // The machine's clocks.
 class SystemClock final : public Clock {
-public:
+  public:
     double monotonic_seconds() const override;
     std::int64_t wall_time_ms() const override;
 };
 
 // A clock that moves only when told to; the headless runner advances it 1/60 s per frame.
 class ManualClock final : public Clock {
-public:
+  public:
     explicit ManualClock(std::int64_t wall_time_ms = 0) : wall_ms_(wall_time_ms) {}
     double monotonic_seconds() const override { return monotonic_; }
     std::int64_t wall_time_ms() const override {
@@ -36,7 +36,7 @@ public:
         wall_ms_ = wall_time_ms - static_cast<std::int64_t>(monotonic_ * 1000.0 + 0.5);
     }
 
-private:
+  private:
     double monotonic_ = 0.0;
     std::int64_t wall_ms_;
 };

@@ -6,14 +6,14 @@
 namespace plaza::core {
 
 class FrameGuard {
-public:
+  public:
     explicit FrameGuard(int max_failures_in_a_row = 10) : max_(max_failures_in_a_row) {}
     void frame_succeeded() { failures_ = 0; }
     // Returns true when the run of failures is long enough to give up.
     bool frame_failed() { return ++failures_ >= max_; }
     int failures_in_a_row() const { return failures_; }
 
-private:
+  private:
     int max_;
     int failures_ = 0;
 };

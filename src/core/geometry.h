@@ -14,7 +14,9 @@ struct Size {
 struct Rect {
     float x = 0, y = 0, width = 0, height = 0;
     Point center() const { return {x + width / 2, y + height / 2}; }
-    bool contains(Point p) const { return p.x >= x && p.y >= y && p.x < x + width && p.y < y + height; }
+    bool contains(Point p) const {
+        return p.x >= x && p.y >= y && p.x < x + width && p.y < y + height;
+    }
 };
 
 }  // namespace plaza::core

@@ -24,7 +24,7 @@ struct IdleSettings {
 };
 
 class IdlePolicy {
-public:
+  public:
     explicit IdlePolicy(IdleSettings settings = {});
 
     void note_input();
@@ -35,7 +35,7 @@ public:
     // How long the runner may sleep waiting for events (0 when it should draw now).
     double sleep_seconds(double now) const;
 
-private:
+  private:
     IdleSettings settings_;
     int settle_frames_left_;
     bool pointer_busy_ = false;

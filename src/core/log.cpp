@@ -11,16 +11,22 @@ std::mutex g_mutex;
 
 const char* level_name(LogLevel level) {
     switch (level) {
-        case LogLevel::debug: return "debug";
-        case LogLevel::info: return "info";
-        case LogLevel::warning: return "warning";
-        case LogLevel::error: return "error";
+        case LogLevel::debug:
+            return "debug";
+        case LogLevel::info:
+            return "info";
+        case LogLevel::warning:
+            return "warning";
+        case LogLevel::error:
+            return "error";
     }
     return "?";
 }
 }  // namespace
 
-void set_log_level(LogLevel level) { g_min_level = level; }
+void set_log_level(LogLevel level) {
+    g_min_level = level;
+}
 
 void log(LogLevel level, std::string_view message) {
     if (level < g_min_level.load()) return;

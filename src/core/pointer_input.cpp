@@ -10,7 +10,8 @@ void PointerTracker::push(const PointerEvent& event) {
             tracked_id_ = event.pointer_id;
             break;
         case PointerEvent::Kind::move:
-            // Moves of a pointer that is not down are hover, which has no meaning on a touch screen.
+            // Moves of a pointer that is not down are hover, which has no meaning on a touch
+            // screen.
             if (!tracking_ || event.pointer_id != tracked_id_) return;
             break;
         case PointerEvent::Kind::up:

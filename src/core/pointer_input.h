@@ -17,7 +17,7 @@ namespace plaza::core {
 struct PointerEvent {
     enum class Kind { down, move, up };
     Kind kind = Kind::move;
-    Point position;      // in UI coordinates (rotation already applied)
+    Point position;       // in UI coordinates (rotation already applied)
     long pointer_id = 0;  // finger id; the mouse uses its own id
 };
 
@@ -28,7 +28,7 @@ struct PointerFrame {
 };
 
 class PointerTracker {
-public:
+  public:
     void push(const PointerEvent& event);
     // Consumes queued events for one frame and returns the state the UI sees in it.
     PointerFrame next_frame();
@@ -37,11 +37,11 @@ public:
     // Drops every queued event and lifts the pointer (used when content is swapped under a finger).
     void reset();
 
-private:
+  private:
     std::deque<PointerEvent> queue_;
-    bool tracking_ = false;      // a pointer is down as far as queued events go
+    bool tracking_ = false;  // a pointer is down as far as queued events go
     long tracked_id_ = 0;
-    bool held_ = false;          // the pointer is down as far as the UI has been told
+    bool held_ = false;  // the pointer is down as far as the UI has been told
     bool release_pending_clear_ = false;
     Point position_;
 };

@@ -12,7 +12,9 @@ std::optional<Rotation> parse_rotation(std::string_view text) {
     return std::nullopt;
 }
 
-int rotation_degrees(Rotation r) { return static_cast<int>(r); }
+int rotation_degrees(Rotation r) {
+    return static_cast<int>(r);
+}
 
 Size ui_size_for_screen(Size screen, Rotation r) {
     if (r == Rotation::cw90 || r == Rotation::cw270) return {screen.height, screen.width};
@@ -25,10 +27,14 @@ Point ui_to_screen(Point p, Size screen, Rotation r) {
     const float w = static_cast<float>(screen.width);
     const float h = static_cast<float>(screen.height);
     switch (r) {
-        case Rotation::none: return p;
-        case Rotation::cw90: return {w - p.y, p.x};
-        case Rotation::cw180: return {w - p.x, h - p.y};
-        case Rotation::cw270: return {p.y, h - p.x};
+        case Rotation::none:
+            return p;
+        case Rotation::cw90:
+            return {w - p.y, p.x};
+        case Rotation::cw180:
+            return {w - p.x, h - p.y};
+        case Rotation::cw270:
+            return {p.y, h - p.x};
     }
     return p;
 }
@@ -37,10 +43,14 @@ Point screen_to_ui(Point p, Size screen, Rotation r) {
     const float w = static_cast<float>(screen.width);
     const float h = static_cast<float>(screen.height);
     switch (r) {
-        case Rotation::none: return p;
-        case Rotation::cw90: return {p.y, w - p.x};
-        case Rotation::cw180: return {w - p.x, h - p.y};
-        case Rotation::cw270: return {h - p.y, p.x};
+        case Rotation::none:
+            return p;
+        case Rotation::cw90:
+            return {p.y, w - p.x};
+        case Rotation::cw180:
+            return {w - p.x, h - p.y};
+        case Rotation::cw270:
+            return {h - p.y, p.x};
     }
     return p;
 }

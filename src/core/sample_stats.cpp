@@ -14,7 +14,8 @@ double SampleStats::percentile(double p) const {
     // (p7 of 1..100 gave 8, p99.9 of 1000 samples gave the maximum).
     const double exact = p * static_cast<double>(sorted.size()) / 100.0;
     const double rank = std::ceil(exact - 1e-9 * std::max(1.0, std::fabs(exact)));
-    const std::size_t index = static_cast<std::size_t>(std::clamp(rank, 1.0, double(sorted.size())));
+    const std::size_t index =
+        static_cast<std::size_t>(std::clamp(rank, 1.0, double(sorted.size())));
     return sorted[index - 1];
 }
 

@@ -7,14 +7,14 @@
 namespace plaza::core {
 
 class SampleStats {
-public:
+  public:
     void add(double value) { values_.push_back(value); }
     std::size_t count() const { return values_.size(); }
     // Nearest-rank percentile (p in 0..100); 0 when there are no samples.
     double percentile(double p) const;
     double max() const;
 
-private:
+  private:
     std::vector<double> values_;
 };
 

@@ -138,24 +138,37 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
                         : verb == "expect" ? ScriptStep::Verb::expect
                                            : ScriptStep::Verb::expect_not;
             ok = single_quoted(*tokens) && !(*tokens)[1].text.empty();
-            if (ok) step.text = (*tokens)[1].text;
-            else fail(verb + " takes one non-empty quoted text, e.g. " + verb + " \"Ghent\"");
+            if (ok)
+                step.text = (*tokens)[1].text;
+            else
+                fail(verb + " takes one non-empty quoted text, e.g. " + verb + " \"Ghent\"");
         } else if (verb == "clock") {
             step.verb = ScriptStep::Verb::clock;
             std::optional<std::int64_t> instant;
             if (tokens->size() == 2) instant = parse_iso8601_instant((*tokens)[1].text);
             ok = instant.has_value();
-            if (ok) step.wall_time_ms = *instant;
-            else fail("clock takes an instant with its UTC offset, e.g. 2024-03-20T10:30:00+01:00");
+            if (ok)
+                step.wall_time_ms = *instant;
+            else
+                fail("clock takes an instant with its UTC offset, e.g. 2024-03-20T10:30:00+01:00");
         } else if (verb == "shot") {
             step.verb = ScriptStep::Verb::shot;
             ok = tokens->size() == 2 && valid_shot_name((*tokens)[1].text);
-            if (ok) step.text = (*tokens)[1].text;
-            else fail("shot takes a file name made of letters, digits, '-', '_' and '.'");
+            if (ok)
+                step.text = (*tokens)[1].text;
+            else
+                fail("shot takes a file name made of letters, digits, '-', '_' and '.'");
+        } else if (verb == "usb") {
+            step.verb = ScriptStep::Verb::usb;
+            ok = tokens->size() == 2 && !(*tokens)[1].text.empty();
+            if (ok)
+                step.text = (*tokens)[1].text;
+            else
+                fail("usb takes one folder, e.g. usb \"stick\" (relative to the working folder)");
         } else {
             ok = false;
             fail("unknown verb '" + verb +
-                 "' (known: tap, drag, flick, type, wait, clock, shot, expect, expect-not)");
+                 "' (known: tap, drag, flick, type, wait, clock, shot, expect, expect-not, usb)");
         }
         if (ok) result.steps.push_back(std::move(step));
         if (end == source.size()) break;

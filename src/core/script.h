@@ -11,11 +11,23 @@
 namespace plaza::core {
 
 struct ScriptStep {
-    enum class Verb { tap_point, tap_label, drag, flick, type, wait, clock, shot, expect, expect_not };
+    enum class Verb {
+        tap_point,
+        tap_label,
+        drag,
+        flick,
+        type,
+        wait,
+        clock,
+        shot,
+        expect,
+        expect_not,
+        usb  // treat a folder as a plugged-in USB stick and wait for what the kiosk does with it
+    };
     Verb verb = Verb::wait;
-    int line = 0;                // 1-based line in the script file
-    std::vector<float> numbers;  // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; wait: ms
-    std::string text;            // label, typed text, shot name, expected text
+    int line = 0;                   // 1-based line in the script file
+    std::vector<float> numbers;     // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; wait: ms
+    std::string text;               // label, typed text, shot name, expected text, usb folder
     std::int64_t wall_time_ms = 0;  // clock
 };
 

@@ -59,6 +59,12 @@ FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock)
     io.ConfigInputTextCursorBlink = false;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     PlatformServices services{main_thread_, *textures_};
+    services.font_atlas_rebuilt = [] { ImGui_ImplSDLRenderer_DestroyFontsTexture(); };
+    services.quit = [] {
+        SDL_Event event{};
+        event.type = SDL_QUIT;
+        SDL_PushEvent(&event);
+    };
     app_.start(services);
 }
 

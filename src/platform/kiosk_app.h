@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <string>
 #include <vector>
 
 #include "core/background_worker.h"
@@ -17,6 +19,11 @@ class TextureCache;
 struct PlatformServices {
     core::MainThreadQueue& main_thread;  // post work for the main thread; it wakes the loop
     TextureCache& textures;              // images as textures (ui::ImageProvider)
+    // After the app rebuilt Dear ImGui's font atlas between frames (new content): drops the
+    // renderer's font texture so the backend uploads the new atlas at the next frame.
+    std::function<void()> font_atlas_rebuilt = [] {};
+    // Asks the loop to end as if the window were closed (the admin panel's quit).
+    std::function<void()> quit = [] {};
 };
 
 struct FrameTime {
@@ -40,6 +47,14 @@ class KioskApp {
     virtual const core::FrameReport& frame_report() const = 0;
     // Content code points the font atlas could not provide.
     virtual std::vector<char32_t> missing_glyphs() const = 0;
+    // Headless `usb PATH`: treats `folder` as a plugged-in stick. False when the app has no
+    // USB handling.
+    virtual bool simulate_usb(const std::string& folder) {
+        (void)folder;
+        return false;
+    }
+    // True while background work a script should wait for (an install) is under way.
+    virtual bool busy() const { return false; }
 };
 
 }  // namespace plaza::platform

@@ -187,6 +187,22 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
             if (report.shows_text(s.text)) return true;
             return fail("expected \"" + s.text + "\" on screen '" + report.screen_id +
                         "', but it is not visible; controls: " + report.describe_controls());
+        case Verb::usb: {
+            if (!app_.simulate_usb(s.text))
+                return fail("this kiosk has no USB handling to point at \"" + s.text + "\"");
+            // The install runs on a worker thread in real time; wait for it, then let the loop
+            // run what it posted (the content swap) between frames, as the live loop would.
+            const Uint32 give_up_at = SDL_GetTicks() + 120000;
+            while (app_.busy()) {
+                if (SDL_TICKS_PASSED(SDL_GetTicks(), give_up_at))
+                    return fail("the USB stick is still being handled after 120 seconds");
+                SDL_Delay(2);
+            }
+            if (!loop_.finish_loading(10.0))
+                return fail("images are still loading after 10 seconds");
+            loop_.request_redraw();
+            return settle();
+        }
         case Verb::expect_not:
             if (!report.shows_text(s.text)) return true;
             return fail("\"" + s.text + "\" is visible on screen '" + report.screen_id +

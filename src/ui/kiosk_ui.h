@@ -4,14 +4,19 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "content/content_store.h"
 #include "core/idle_policy.h"
+#include "core/inactivity.h"
+#include "core/opening_hours.h"
 #include "ui/browse_data.h"
+#include "ui/programme_data.h"
 #include "ui/screens/screen.h"
 #include "ui/ui_context.h"
 
@@ -23,10 +28,22 @@ class PartnershipScreen;
 class PracticesScreen;
 class PracticeScreen;
 class SearchScreen;
+class NowNextScreen;
+class ProgrammeScreen;
+class SessionScreen;
+class AttractScreen;
+class RoomSignScreen;
+
+// How this kiosk looks after itself (from the configuration file or the command line).
+struct KioskSettings {
+    int idle_timeout_seconds = 90;                    // quiet time before "Still there?"
+    std::optional<core::OpeningHours> display_hours;  // nullopt: the screen is always on
+    std::string room;  // non-empty: a room sign for this room id (rooms.csv), not the kiosk
+};
 
 class KioskUi {
   public:
-    explicit KioskUi(content::ContentStore& store);
+    explicit KioskUi(content::ContentStore& store, KioskSettings settings = {});
     ~KioskUi();
     KioskUi(const KioskUi&) = delete;
     KioskUi& operator=(const KioskUi&) = delete;
@@ -39,6 +56,12 @@ class KioskUi {
     void set_language(const std::string& code);
     // Everything back to how a new visitor should find it: language, screens, filters, text.
     void reset_session();
+    // False when the device clock looked wrong the last time the programme was shown (before
+    // the bundle was built, or months away from the event): no "now" marker is shown then.
+    bool clock_plausible() const { return programme_.clock_plausible(); }
+    // Called when a visitor opens a screen: the anonymous usage counters (issue 7) count views
+    // per item and searches from it, never what was typed.
+    std::function<void(ScreenId, std::int64_t)> on_open;
 
   private:
     struct Place {
@@ -49,6 +72,11 @@ class KioskUi {
     void load_data();
     void enter(const Place& place);  // loads what a detail screen shows
     void apply(const Navigation& nav);
+    void show_session(std::int64_t id);  // loads a session's detail and its calendar QR code
+    // What covers the screen instead of the visitor's screens, if anything.
+    enum class Cover { none, dark, asking, attract };
+    Cover update_cover(const UiContext& ctx);
+    core::FrameRequest draw_cover(UiContext& ctx, Cover cover);
 
     content::ContentStore& store_;
     BrowseData data_;
@@ -62,6 +90,21 @@ class KioskUi {
     std::unique_ptr<PracticesScreen> practices_;
     std::unique_ptr<PracticeScreen> practice_;
     std::unique_ptr<SearchScreen> search_;
+    ProgrammeFeed programme_;
+    std::unique_ptr<NowNextScreen> now_next_;
+    std::unique_ptr<ProgrammeScreen> programme_screen_;
+    std::unique_ptr<SessionScreen> session_;
+    std::unique_ptr<AttractScreen> attract_screen_;
+    std::unique_ptr<RoomSignScreen> room_sign_;  // room mode only
+    // Looking after itself: idle reset, the attract loop and display hours.
+    KioskSettings settings_;
+    core::InactivityTimer inactivity_;
+    core::ScreenHours hours_;
+    bool attract_ = false;             // the attract loop runs (after an idle reset)
+    bool touched_ = false;             // a visitor touched something since the last reset
+    bool cover_pressed_ = false;       // a finger went down on a cover; it acts when lifted
+    bool first_frame_ = true;          // the idle timer starts at the first frame's time
+    Cover shown_cover_ = Cover::none;  // what covered the last frame
 };
 
 }  // namespace plaza::ui

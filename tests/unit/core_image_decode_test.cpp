@@ -54,12 +54,17 @@ TEST_CASE("an image larger than the limits is refused before any pixel is decode
     REQUIRE_FALSE(bomb.ok());
     CHECK(bomb.error() == "image of 5000x5000 pixels is over the limit of 4096x4096");
 
-    // 60000 x 60000: stb_image itself refuses the header; still a message, no allocation.
+    // 60000 x 60000: stb_image itself refuses the header; the message still names the size.
     png[18] = static_cast<char>(0xEA), png[19] = 0x60, png[22] = static_cast<char>(0xEA),
     png[23] = 0x60;
     auto huge = decode_image(png);
     REQUIRE_FALSE(huge.ok());
-    CHECK(huge.error().rfind("unreadable image header: ", 0) == 0);
+    CHECK(huge.error() == "image of 60000x60000 pixels is over the limit of 4096x4096");
+
+    // A PNG too short for its header is unreadable, not over a limit.
+    auto cut = decode_image(std::string_view(png).substr(0, 20));
+    REQUIRE_FALSE(cut.ok());
+    CHECK(cut.error().rfind("unreadable image header: ", 0) == 0);
 }
 
 TEST_CASE("a truncated image fails with a message, not a crash") {
@@ -67,4 +72,17 @@ TEST_CASE("a truncated image fails with a message, not a crash") {
     auto image = decode_image(std::string_view(png).substr(0, png.size() / 2));
     REQUIRE_FALSE(image.ok());
     CHECK(image.error().rfind("image cannot be decoded: ", 0) == 0);
+}
+
+TEST_CASE("a JPEG whose Huffman table declares more than 256 codes is refused before stb") {
+    // Found by fuzz_image: Debian's stb_image 2.27 writes past its table for this file.
+    std::string jpeg = plaza::test::solid_image(16, 8, 0x808080FF, true);
+    const size_t dht = jpeg.find("\xFF\xC4");
+    REQUIRE(dht != std::string::npos);
+    for (size_t i = 0; i < 16; ++i)
+        jpeg[dht + 5 + i] = static_cast<char>(0x20);  // 16 x 32 = 512 codes
+    auto image = decode_image(jpeg);
+    REQUIRE_FALSE(image.ok());
+    CHECK(image.error() ==
+          "image cannot be decoded: a JPEG Huffman table holds more than 256 codes");
 }

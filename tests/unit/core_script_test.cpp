@@ -144,7 +144,16 @@ TEST_CASE("script: escapes in quoted text") {
 TEST_CASE("script: an unknown verb names itself and the known ones") {
     CHECK(one_error("press 1 2") ==
           "t.plz:1: unknown verb 'press' (known: tap, drag, flick, type, wait, clock, shot, "
-          "expect, expect-not)");
+          "expect, expect-not, usb)");
+}
+
+TEST_CASE("script: usb takes one folder, quoted or not") {
+    const auto step = one_step("usb usb/stick");
+    CHECK(step.verb == ScriptStep::Verb::usb);
+    CHECK(step.text == "usb/stick");
+    CHECK(one_step(R"(usb "my stick")").text == "my stick");
+    CHECK(one_error("usb").rfind("t.plz:1: usb takes one folder", 0) == 0);
+    CHECK(one_error("usb a b").rfind("t.plz:1: usb takes one folder", 0) == 0);
 }
 
 TEST_CASE("script: bad numbers are refused with the verb's usage") {

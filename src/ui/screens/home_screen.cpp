@@ -46,9 +46,11 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     ImGui::NewLine();
 
-    // The three ways in, as large cards.
+    // The ways in, as large cards: the programme's only when the bundle has sessions.
+    const bool programme = data_.counts.sessions > 0;
+    const float entries = programme ? 4.0f : 3.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float entry_width = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3;
+    const float entry_width = (ImGui::GetContentRegionAvail().x - (entries - 1) * gap) / entries;
     const std::string items = std::string(" ") + tr(ctx.language, Phrase::items_count);
     const ImU32 accent = t.accent;
     if (TapCard(ctx, "home/partnerships", tr(ctx.language, Phrase::partnerships),
@@ -64,6 +66,13 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     if (TapCard(ctx, "home/search", tr(ctx.language, Phrase::search),
                 tr(ctx.language, Phrase::search_prompt), entry_width, 24, {accent, 0})) {
         nav.open(ScreenId::search);
+    }
+    if (programme) {
+        ImGui::SameLine();
+        if (TapCard(ctx, "home/programme", tr(ctx.language, Phrase::programme),
+                    tr(ctx.language, Phrase::programme_prompt), entry_width, 24, {accent, 0})) {
+            nav.open(ScreenId::now_next);
+        }
     }
 
     Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::featured), t.text);

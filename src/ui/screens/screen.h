@@ -11,14 +11,24 @@
 
 namespace plaza::ui {
 
-enum class ScreenId { home, partnerships, partnership, practices, practice, search };
+enum class ScreenId {
+    home,
+    partnerships,
+    partnership,
+    practices,
+    practice,
+    search,
+    now_next,
+    programme,
+    session,
+};
 
 // What a screen asks the navigator to do after drawing.
 struct Navigation {
     enum class Action { none, open, back, home };
     Action action = Action::none;
     ScreenId target = ScreenId::home;
-    std::int64_t record = 0;  // which partnership or practice to open
+    std::int64_t record = 0;  // which partnership, practice or session to open
     void open(ScreenId id, std::int64_t record_id = 0) {
         action = Action::open, target = id, record = record_id;
     }

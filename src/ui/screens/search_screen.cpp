@@ -96,9 +96,11 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
         for (const content::SearchHit& hit : hits_) {
             if (hit.kind != kind) continue;
             const std::string id = "search/result/" + kind + "/" + std::to_string(hit.id);
-            if (kind == "partnership" || kind == "practice") {
+            if (kind == "partnership" || kind == "practice" || kind == "session") {
                 if (TapCard(ctx, id, hit.title, "", width, 14)) {
-                    nav.open(kind == "partnership" ? ScreenId::partnership : ScreenId::practice,
+                    nav.open(kind == "partnership" ? ScreenId::partnership
+                             : kind == "practice"  ? ScreenId::practice
+                                                   : ScreenId::session,
                              hit.id);
                 }
             } else {

@@ -1,0 +1,433 @@
+#include "app/usb_content.h"
+
+#include <fcntl.h>
+#include <imgui.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+
+#include "core/civil_time.h"
+#include "core/log.h"
+#include "ui/i18n/phrases.h"
+#include "ui/theme.h"
+#include "ui/widgets/touch_widgets.h"
+
+namespace plaza::app {
+namespace {
+
+constexpr double kNoticeSeconds = 6.0;
+constexpr double kFlushSeconds = 600.0;      // usage counts reach the SD card every 10 minutes
+constexpr double kNewVisitorSeconds = 60.0;  // a touch after a quiet minute is a new visitor
+constexpr size_t kFrameRing = 600;
+constexpr size_t kLastErrors = 8;
+
+std::int64_t now_ms() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// Writes a small file onto the stick: temporary name, fsync, rename, so a stick pulled halfway
+// holds the old file or the new one. Fails quietly on a read-only stick (the usual mount).
+bool write_to_stick(const std::string& folder, const std::string& name, const std::string& text,
+                    std::string& error) {
+    const std::string tmp = folder + "/." + name + ".tmp";
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        error = folder + ": " + std::strerror(errno);
+        return false;
+    }
+    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ok = ::fsync(fd) == 0 && ok;
+    ok = ::close(fd) == 0 && ok;
+    if (!ok || ::rename(tmp.c_str(), (folder + "/" + name).c_str()) != 0) {
+        error = folder + "/" + name + ": " + std::strerror(errno);
+        ::unlink(tmp.c_str());
+        return false;
+    }
+    return true;
+}
+
+std::string host_name() {
+    char buf[256] = {};
+    if (::gethostname(buf, sizeof buf - 1) != 0 || !buf[0]) return "kiosk";
+    std::string out;
+    for (const char* p = buf; *p; ++p) {
+        const char c = *p;
+        out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-') ? c : '_';
+    }
+    return out;
+}
+
+std::string hour_key(std::int64_t wall_ms, int offset_minutes) {
+    const std::string iso = core::format_iso8601(wall_ms, offset_minutes);  // YYYY-MM-DDTHH:MM..
+    return iso.size() >= 13 ? iso.substr(0, 10) + " " + iso.substr(11, 2) + ":00" : iso;
+}
+
+}  // namespace
+
+UsbContent::UsbContent(UsbSettings settings, core::MainThreadQueue& main_thread, UsbHooks hooks,
+                       LiveBundle live)
+    : settings_(std::move(settings)),
+      main_thread_(main_thread),
+      hooks_(std::move(hooks)),
+      installer_([&] {
+          install::InstallerConfig c;
+          c.data_folder = settings_.data_folder;
+          c.trusted_keys = install::load_trusted_keys(settings_.trusted_key_files, key_errors_);
+          return c;
+      }()),
+      live_version_(live.version),
+      live_(std::move(live)) {
+    for (const std::string& e : key_errors_) {
+        core::log_error(e);
+        last_errors_.push_back(e);
+    }
+    post_job([this] {
+        std::error_code ec;
+        std::filesystem::create_directories(settings_.data_folder, ec);
+        installer_.recover();  // leftovers of an install a power cut interrupted
+        auto state = content::StateStore::open(settings_.data_folder + "/state.db");
+        if (state) {
+            state_ = std::make_unique<content::StateStore>(std::move(state.value()));
+        } else {
+            core::log_error("no state database, so no install history or usage counts: " +
+                            state.error());
+        }
+        refresh_history();
+    });
+    if (settings_.watch && !settings_.watch_folders.empty()) {
+        // The watcher's thread only asks the main thread, which adds the usage batch first
+        // (an export then holds every count) and then queues the stick for the worker.
+        watcher_ = std::make_unique<install::UsbWatcher>(
+            settings_.watch_folders, [this](const std::string& folder) {
+                main_thread_.post([this, folder] { stick_inserted(folder); });
+            });
+        watcher_->start();
+    }
+}
+
+UsbContent::~UsbContent() {
+    if (watcher_) watcher_->stop();
+    // Let a running install finish (bounded), then write the last counts from this thread:
+    // the worker is idle, and queued jobs would be dropped with it.
+    for (int i = 0; i < 5000 && busy(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    if (!busy() && state_ && !batch_.empty()) state_->add_usage(batch_, live_.path);
+}
+
+void UsbContent::post_job(std::function<void()> job) {
+    ++busy_;
+    worker_.post([this, job = std::move(job)] {
+        job();
+        --busy_;  // after the job posted its results: a script waiting on busy() sees them
+    });
+}
+
+void UsbContent::stick_inserted(const std::string& folder) {
+    flush_usage();
+    post_job([this, folder] { handle_folder(folder); });
+}
+
+void UsbContent::record(const install::Outcome& o, const char* result) {
+    if (!state_) return;
+    content::InstallRecord r;
+    r.at_ms = now_ms();
+    r.result = result;
+    r.bundle_id = o.bundle.bundle_id;
+    r.version = o.bundle.version;
+    r.key_id = o.bundle.key_id;
+    r.detail = o.ok() ? o.detail : o.reason + ": " + o.detail;
+    if (auto done = state_->add_install(r); !done) core::log_error(done.error());
+}
+
+void UsbContent::refresh_history() {
+    std::vector<std::string> lines;
+    if (state_) {
+        for (const auto& r : state_->install_history(10)) {
+            lines.push_back(core::format_iso8601(r.at_ms, 0).substr(0, 16) + " " + r.result + " " +
+                            r.bundle_id + " v" + std::to_string(r.version) +
+                            (r.result == "refused" ? " - " + r.detail : ""));
+        }
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    history_lines_ = std::move(lines);
+}
+
+void UsbContent::handle_folder(const std::string& folder) {
+    const auto candidates = install::find_candidates(folder);
+    std::string report;
+    for (const install::Candidate& c : candidates) {
+        const install::Outcome o = installer_.install(c, live_version_.load());
+        const std::string when = core::format_iso8601(now_ms(), 0);
+        report +=
+            install::format_report(o, std::filesystem::path(c.bundle).filename().string(), when) +
+            "\n";
+        record(o, o.ok() ? "installed" : "refused");
+        if (!o.ok()) {
+            core::log_warning("USB content refused: " + c.bundle + ": " + o.reason + " (" +
+                              o.detail + ")");
+            main_thread_.post([this, o] {
+                last_errors_.insert(last_errors_.begin(), o.reason + ": " + o.detail);
+                if (last_errors_.size() > kLastErrors) last_errors_.resize(kLastErrors);
+                show_notice(std::string(ui::tr(last_language_, ui::Phrase::usb_refused)) + ": " +
+                            o.reason + " — " +
+                            ui::tr(last_language_, ui::Phrase::details_in_admin));
+            });
+            continue;
+        }
+        core::log_info(o.detail + " from " + c.bundle);
+        auto store = content::ContentStore::open(installer_.live_path());
+        if (!store) {
+            core::log_error("the installed bundle cannot be opened: " + store.error());
+            continue;
+        }
+        live_version_ = o.bundle.version;
+        auto shared = std::make_shared<content::ContentStore>(std::move(store.value()));
+        LiveBundle live{installer_.live_path(), o.bundle.bundle_id, o.bundle.event_name,
+                        o.bundle.key_id, o.bundle.version};
+        main_thread_.post([this, shared, live] {
+            hooks_.replace_content(std::move(*shared), live.path);
+            content_replaced(live);
+        });
+    }
+    if (!report.empty()) {
+        std::string error;
+        if (!write_to_stick(folder, "plaza-report.txt", report, error))
+            core::log_info("no plaza-report.txt written to the stick (" + error + ")");
+    }
+    if (std::filesystem::exists(folder + "/" + install::kExportMarker)) export_usage(folder);
+    refresh_history();
+}
+
+void UsbContent::export_usage(const std::string& folder) {
+    if (!settings_.usage_export) {
+        core::log_info("usage export is switched off in the configuration");
+        return;
+    }
+    if (!state_) return;
+    const std::string csv = content::usage_csv(state_->usage_rows());
+    const std::string name = "plaza-usage-" + host_name() + ".csv";
+    std::string error;
+    const bool ok = write_to_stick(folder, name, csv, error);
+    if (ok)
+        core::log_info("usage counts exported to " + folder + "/" + name);
+    else
+        core::log_error("usage export failed: " + error);
+    main_thread_.post([this, ok, error] {
+        if (ok) {
+            show_notice(ui::tr(last_language_, ui::Phrase::usage_exported));
+        } else {
+            last_errors_.insert(last_errors_.begin(), "usage export: " + error);
+            if (last_errors_.size() > kLastErrors) last_errors_.resize(kLastErrors);
+        }
+    });
+}
+
+void UsbContent::flush_usage() {
+    if (batch_.empty()) return;
+    post_job([this, batch = std::move(batch_), path = live_.path] {
+        if (!state_) return;
+        if (auto done = state_->add_usage(batch, path); !done) core::log_error(done.error());
+    });
+    batch_ = {};
+}
+
+void UsbContent::content_replaced(const LiveBundle& live) {
+    live_ = live;
+    live_version_ = live.version;
+    show_notice(std::string(ui::tr(last_language_, ui::Phrase::content_updated)) + " — " +
+                live.event_name + ", " + ui::tr(last_language_, ui::Phrase::version) + " " +
+                std::to_string(live.version));
+}
+
+void UsbContent::show_notice(const std::string& text) {
+    notice_.text = text;
+    notice_.pending = true;
+}
+
+void UsbContent::opened(ui::ScreenId screen, std::int64_t record) {
+    switch (screen) {
+        case ui::ScreenId::partnership:
+            ++batch_.views[{content::UsageKind::partnership, record}];
+            break;
+        case ui::ScreenId::practice:
+            ++batch_.views[{content::UsageKind::practice, record}];
+            break;
+        case ui::ScreenId::session:
+            ++batch_.views[{content::UsageKind::session, record}];
+            break;
+        case ui::ScreenId::search:
+            ++batch_.searches;  // opening search; what is typed is never kept
+            break;
+        default:
+            break;
+    }
+}
+
+void UsbContent::draw_notice(ui::UiContext& ctx, core::FrameRequest& request) {
+    if (notice_.pending) {
+        notice_.until = ctx.now + kNoticeSeconds;
+        notice_.pending = false;
+    }
+    if (notice_.text.empty() || ctx.now >= notice_.until) return;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - ctx.mm(8)), ImGuiCond_Always,
+                            ImVec2(0.5f, 1.0f));
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    constexpr ImGuiWindowFlags kFlags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::theme().accent_pressed);
+    ImGui::Begin("plaza-notice", nullptr, kFlags);
+    ui::Text(ctx, ctx.fonts.body, notice_.text, ui::theme().accent_text);
+    ImGui::End();
+    ImGui::PopStyleColor();
+    request.redraw_at = std::min(request.redraw_at, notice_.until);
+}
+
+void UsbContent::after_frame(ui::UiContext& ctx, core::FrameRequest& request,
+                             const std::string& language, int local_offset_minutes,
+                             double frame_ms) {
+    if (started_ < 0) started_ = ctx.now;
+    if (frame_ms_.size() < kFrameRing)
+        frame_ms_.push_back(frame_ms);
+    else
+        frame_ms_[frame_next_++ % kFrameRing] = frame_ms;
+
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool down = io.MouseDown[0];
+    if (down && !was_down_) {
+        if (ctx.now - last_touch_ > kNewVisitorSeconds)
+            ++batch_.sessions[hour_key(ctx.wall_time_ms, local_offset_minutes)];
+    }
+    if (down) last_touch_ = ctx.now;
+    was_down_ = down;
+    // A language counts when a visitor chose it (a touch just before), not when a reset
+    // brought the default back.
+    if (language != last_language_) {
+        if (!last_language_.empty() && ctx.now - last_touch_ < 2.0) ++batch_.languages[language];
+        last_language_ = language;
+    }
+    if (last_flush_ < 0) last_flush_ = ctx.now;
+    if (ctx.now - last_flush_ > kFlushSeconds) {
+        flush_usage();
+        last_flush_ = ctx.now;
+    }
+
+    if (gesture_.update(down, io.MousePos.x / ctx.px_per_mm, io.MousePos.y / ctx.px_per_mm,
+                        ctx.now)) {
+        admin_.open();
+        request.animating = true;
+    }
+    // The hold completes without any new input event: keep frames coming while it lasts.
+    if (gesture_.holding()) request.redraw_at = std::min(request.redraw_at, ctx.now + 0.1);
+    draw_notice(ctx, request);
+}
+
+core::FrameRequest UsbContent::draw_admin(ui::UiContext& ctx, double frame_ms, long rss_kib,
+                                          const std::vector<char32_t>& missing,
+                                          bool clock_plausible) {
+    (void)frame_ms;
+    ui::AdminStatus s;
+    s.bundle_id = live_.bundle_id;
+    s.event_name = live_.event_name;
+    s.key_id = live_.key_id;
+    s.bundle_path = live_.path;
+    s.version = live_.version;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        s.history = history_lines_;
+    }
+    s.last_errors = last_errors_;
+    s.uptime_seconds = started_ < 0 ? 0 : ctx.now - started_;
+    std::vector<double> sorted = frame_ms_;
+    std::sort(sorted.begin(), sorted.end());
+    s.frame_p99_ms = sorted.empty() ? 0 : sorted[(sorted.size() - 1) * 99 / 100];
+    s.rss_kib = rss_kib;
+    struct statvfs fs {};
+    if (::statvfs(settings_.data_folder.c_str(), &fs) == 0)
+        s.free_disk_bytes =
+            static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize);
+    for (char32_t cp : missing) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "U+%04X ", static_cast<unsigned>(cp));
+        s.missing_glyphs += buf;
+    }
+    s.clock = core::format_iso8601(ctx.wall_time_ms, 0).substr(0, 16) + " UTC" +
+              (clock_plausible ? "" : " (!)");
+    s.can_roll_back = std::filesystem::exists(installer_.previous_path());
+    s.can_export = settings_.usage_export;
+    s.can_quit = settings_.allow_quit;
+
+    core::FrameRequest request;
+    switch (admin_.draw(ctx, s, settings_.admin_pin)) {
+        case ui::AdminAction::roll_back:
+            post_job([this] {
+                const install::Outcome o = installer_.roll_back();
+                record(o, o.ok() ? "rolled back" : "refused");
+                if (o.ok()) {
+                    auto store = content::ContentStore::open(installer_.live_path());
+                    if (store) {
+                        live_version_ = o.bundle.version;
+                        auto shared =
+                            std::make_shared<content::ContentStore>(std::move(store.value()));
+                        LiveBundle live{installer_.live_path(), o.bundle.bundle_id,
+                                        o.bundle.event_name, "", o.bundle.version};
+                        main_thread_.post([this, shared, live] {
+                            hooks_.replace_content(std::move(*shared), live.path);
+                            content_replaced(live);
+                        });
+                    }
+                }
+                refresh_history();
+            });
+            admin_.close();
+            break;
+        case ui::AdminAction::reload:
+            post_job([this, live = live_] {
+                auto store = content::ContentStore::open(live.path);
+                if (!store) {
+                    core::log_error("reload: " + store.error());
+                    return;
+                }
+                auto shared = std::make_shared<content::ContentStore>(std::move(store.value()));
+                main_thread_.post([this, shared, live] {
+                    hooks_.replace_content(std::move(*shared), live.path);
+                    content_replaced(live);
+                });
+            });
+            admin_.close();
+            break;
+        case ui::AdminAction::export_usage: {
+            flush_usage();
+            // To every stick that is plugged in now, marker or not: staff asked for it.
+            std::vector<std::string> folders;
+            for (const std::string& root : settings_.watch_folders) {
+                for (const std::string& f : install::stick_folders_under(root))
+                    folders.push_back(f);
+            }
+            post_job([this, folders] {
+                for (const std::string& f : folders)
+                    export_usage(f);
+            });
+            break;
+        }
+        case ui::AdminAction::quit:
+            flush_usage();
+            if (hooks_.quit) hooks_.quit();
+            break;
+        case ui::AdminAction::close:
+        case ui::AdminAction::none:
+            break;
+    }
+    // Keep drawing while the keypad is locked (its countdown) and while the panel is open;
+    // cheap, and only while staff use it.
+    request.redraw_at = ctx.now + 1.0;
+    return request;
+}
+
+}  // namespace plaza::app

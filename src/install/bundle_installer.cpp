@@ -1,0 +1,464 @@
+#include "install/bundle_installer.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "content/bundle_check.h"
+#include "content/content_store.h"
+
+namespace plaza::install {
+namespace {
+
+constexpr const char* kLiveName = "content.plaza";
+constexpr const char* kPreviousName = "content.previous.plaza";
+
+class Fd {
+  public:
+    explicit Fd(int fd = -1) : fd_(fd) {}
+    ~Fd() { reset(); }
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    int get() const { return fd_; }
+    void reset() {
+        if (fd_ >= 0) ::close(fd_);
+        fd_ = -1;
+    }
+
+  private:
+    int fd_;
+};
+
+Outcome refuse(Refusal refusal, std::string reason, std::string detail) {
+    Outcome o;
+    o.refusal = refusal;
+    o.reason = std::move(reason);
+    o.detail = std::move(detail);
+    return o;
+}
+
+// A failed write, create or sync on the data folder, told apart by errno.
+Outcome data_failure(int error, const std::string& what) {
+    const std::string detail = what + ": " + std::strerror(error);
+    if (error == ENOSPC || error == EDQUOT)
+        return refuse(Refusal::data_disk_full, "the data disk is full", detail);
+    if (error == EROFS || error == EACCES || error == EPERM)
+        return refuse(Refusal::data_read_only, "the data folder is read-only", detail);
+    return refuse(Refusal::data_io_error, "cannot write to the data folder", detail);
+}
+
+bool fsync_path(const std::string& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+    return fd.get() >= 0 && ::fsync(fd.get()) == 0;
+}
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// Reads a small file from the stick once, refusing anything but a regular file within the cap.
+core::Result<std::string> read_small(const std::string& path, std::int64_t cap) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    if (fd.get() < 0) return core::Error{path + ": " + std::strerror(errno)};
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
+        return core::Error{path + ": not a regular file"};
+    if (st.st_size > cap)
+        return core::Error{path + ": larger than " + std::to_string(cap) + " bytes"};
+    std::string text(static_cast<size_t>(st.st_size), '\0');
+    size_t got = 0;
+    while (got < text.size()) {
+        const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return core::Error{path + ": read failed"};
+        got += static_cast<size_t>(n);
+    }
+    return text;
+}
+
+Refusal classify_check_problem(const std::string& problem) {
+    if (problem.find("not a database") != std::string::npos ||
+        problem.find("not a SQLite database") != std::string::npos ||
+        problem.find("cannot open as SQLite") != std::string::npos)
+        return Refusal::not_a_database;
+    if (problem.find(": damaged: ") != std::string::npos ||
+        problem.find("malformed") != std::string::npos)
+        return Refusal::damaged;
+    if (problem.find("contains a view") != std::string::npos ||
+        problem.find("contains a trigger") != std::string::npos)
+        return Refusal::view_or_trigger;
+    return Refusal::not_a_plaza_bundle;
+}
+
+const char* reason_for(Refusal r) {
+    switch (r) {
+        case Refusal::not_a_database:
+            return "not a database";
+        case Refusal::damaged:
+            return "the database is damaged";
+        case Refusal::view_or_trigger:
+            return "the database contains a view or trigger";
+        default:
+            return "not a Plaza bundle this kiosk can read";
+    }
+}
+
+}  // namespace
+
+std::vector<Candidate> find_candidates(const std::string& folder) {
+    std::vector<Candidate> out;
+    std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), ::closedir);
+    if (!dir) return out;
+    while (const dirent* entry = ::readdir(dir.get())) {
+        const std::string name = entry->d_name;
+        if (name.empty() || name[0] == '.' || !ends_with(name, ".plaza")) continue;
+        const std::string path = folder + "/" + name;
+        out.push_back({path, path + ".minisig"});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Candidate& a, const Candidate& b) { return a.bundle < b.bundle; });
+    return out;
+}
+
+std::vector<minisign::PublicKey> load_trusted_keys(const std::vector<std::string>& files,
+                                                   std::vector<std::string>& errors) {
+    std::vector<minisign::PublicKey> keys;
+    for (const std::string& file : files) {
+        auto text = read_small(file, 4096);
+        if (!text) {
+            errors.push_back("trusted key " + text.error());
+            continue;
+        }
+        auto key = minisign::parse_public_key(text.value());
+        if (!key) {
+            errors.push_back("trusted key " + file + ": " + key.error());
+            continue;
+        }
+        keys.push_back(key.value());
+    }
+    return keys;
+}
+
+BundleInfo parse_trusted_comment(const std::string& comment) {
+    BundleInfo info;
+    std::istringstream words(comment);
+    for (std::string word; words >> word;) {
+        if (word.rfind("bundle=", 0) == 0) info.bundle_id = word.substr(7);
+        if (word.rfind("version=", 0) == 0) {
+            const std::string v = word.substr(8);
+            if (!v.empty() && v.size() < 16 &&
+                std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                info.version = std::stoll(v);
+        }
+    }
+    return info;
+}
+
+std::string format_report(const Outcome& outcome, const std::string& stick_file,
+                          const std::string& when) {
+    std::ostringstream out;
+    out << "Plaza kiosk report, " << when << "\n"
+        << "file: " << stick_file << "\n";
+    if (outcome.ok()) {
+        out << "result: installed\n"
+            << "bundle: " << outcome.bundle.bundle_id << "\nversion: " << outcome.bundle.version
+            << "\nsigned by key: " << outcome.bundle.key_id << "\n";
+    } else {
+        out << "result: refused: " << outcome.reason << "\n"
+            << "details: " << outcome.detail << "\n"
+            << "The content the kiosk showed before stays on screen.\n";
+    }
+    return out.str();
+}
+
+Installer::Installer(InstallerConfig config) : config_(std::move(config)) {}
+
+std::string Installer::live_path() const {
+    return config_.data_folder + "/" + kLiveName;
+}
+std::string Installer::previous_path() const {
+    return config_.data_folder + "/" + kPreviousName;
+}
+std::string Installer::staging_path() const {
+    return config_.data_folder + "/staging";
+}
+
+void Installer::step(const char* name) const {
+    if (config_.on_step) config_.on_step(name);
+}
+
+void Installer::recover() const {
+    std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(staging_path().c_str()), ::closedir);
+    if (!dir) return;
+    std::vector<std::string> leftovers;
+    while (const dirent* entry = ::readdir(dir.get())) {
+        const std::string name = entry->d_name;
+        if (name != "." && name != "..") leftovers.push_back(staging_path() + "/" + name);
+    }
+    for (const std::string& path : leftovers)
+        ::unlink(path.c_str());
+}
+
+Outcome Installer::install(const Candidate& candidate, std::int64_t installed_version,
+                           bool force_downgrade) const {
+    if (config_.trusted_keys.empty()) {
+        return refuse(Refusal::no_trusted_key, "no trusted signing key is configured",
+                      "the configuration names no readable trusted_keys file, so no bundle from a "
+                      "stick can be checked");
+    }
+    // The signature first: small, read once into memory, and only parsed.
+    struct stat sig_stat {};
+    if (::lstat(candidate.signature.c_str(), &sig_stat) != 0) {
+        return refuse(Refusal::signature_missing, "no signature file (.minisig)",
+                      candidate.signature + " is missing: the bundle is unsigned");
+    }
+    auto sig_text = read_small(candidate.signature, config_.max_signature_bytes);
+    if (!sig_text) {
+        return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
+                      sig_text.error());
+    }
+    auto signature = minisign::parse_signature(sig_text.value());
+    if (!signature) {
+        return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
+                      candidate.signature + ": " + signature.error());
+    }
+    const minisign::PublicKey* key = nullptr;
+    for (const auto& k : config_.trusted_keys) {
+        if (k.key_id == signature->key_id) key = &k;
+    }
+    const std::string key_id = minisign::key_id_hex(signature->key_id);
+    if (!key) {
+        return refuse(Refusal::unknown_key, "signed with an unknown key",
+                      "the bundle is signed with key " + key_id +
+                          ", which is not among this kiosk's trusted keys");
+    }
+
+    // The bundle: opened once, copied once into a private file; the stick is not read again.
+    Fd src(::open(candidate.bundle.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+    if (src.get() < 0) {
+        if (errno == ELOOP)
+            return refuse(Refusal::not_a_file, "not a regular file",
+                          candidate.bundle + " is a symbolic link");
+        return refuse(Refusal::stick_read_failed, "the stick could not be read",
+                      candidate.bundle + ": " + std::strerror(errno));
+    }
+    struct stat before {};
+    if (::fstat(src.get(), &before) != 0 || !S_ISREG(before.st_mode)) {
+        return refuse(Refusal::not_a_file, "not a regular file",
+                      candidate.bundle + " is not a regular file");
+    }
+    if (before.st_size > config_.max_bundle_bytes) {
+        return refuse(Refusal::too_large, "the bundle is too large",
+                      candidate.bundle + " has " + std::to_string(before.st_size) +
+                          " bytes; the limit is " + std::to_string(config_.max_bundle_bytes));
+    }
+    if (::mkdir(staging_path().c_str(), 0700) != 0 && errno != EEXIST)
+        return data_failure(errno, "creating " + staging_path());
+    std::string tmp = staging_path() + "/incoming-XXXXXX";
+    Fd out(::mkostemp(tmp.data(), O_CLOEXEC));
+    if (out.get() < 0) return data_failure(errno, "creating a file in " + staging_path());
+    step("created-private-file");
+    // From here on every refusal removes the private file.
+    struct Remover {
+        std::string path;
+        bool keep = false;
+        ~Remover() {
+            if (!keep) ::unlink(path.c_str());
+        }
+    } remover{tmp};
+
+    std::vector<char> buffer(std::max<std::size_t>(config_.chunk_bytes, 512));
+    std::int64_t copied = 0;
+    for (;;) {
+        const ssize_t n = ::read(src.get(), buffer.data(), buffer.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            return refuse(Refusal::stick_read_failed, "the stick was removed during the copy",
+                          "reading " + candidate.bundle + " failed after " +
+                              std::to_string(copied) + " bytes: " + std::strerror(errno));
+        }
+        if (n == 0) break;
+        if (copied + n > before.st_size) {
+            return refuse(Refusal::stick_read_failed, "the file changed during the copy",
+                          candidate.bundle + " grew while it was being copied");
+        }
+        if (config_.write_limit >= 0 && copied + n > config_.write_limit)
+            return data_failure(ENOSPC, "writing " + tmp + " (injected write limit)");
+        for (ssize_t done = 0; done < n;) {
+            const ssize_t w =
+                ::write(out.get(), buffer.data() + done, static_cast<size_t>(n - done));
+            if (w < 0 && errno == EINTR) continue;
+            if (w < 0) return data_failure(errno, "writing " + tmp);
+            done += w;
+        }
+        copied += n;
+        if (config_.on_chunk_read) config_.on_chunk_read(copied);
+        step("copied-chunk");
+    }
+    struct stat after {};
+    if (copied != before.st_size || ::fstat(src.get(), &after) != 0 || after.st_nlink == 0 ||
+        after.st_size != before.st_size || after.st_mtim.tv_sec != before.st_mtim.tv_sec ||
+        after.st_mtim.tv_nsec != before.st_mtim.tv_nsec) {
+        return refuse(Refusal::stick_read_failed,
+                      "the stick was removed or the file changed during the copy",
+                      "copied " + std::to_string(copied) + " of " + std::to_string(before.st_size) +
+                          " bytes of " + candidate.bundle);
+    }
+    src.reset();
+    if (::fsync(out.get()) != 0) return data_failure(errno, "syncing " + tmp);
+    out.reset();
+    step("synced-private-file");
+
+    // Verify the private copy, the bytes that will be used.
+    auto hash = minisign::hash_file(tmp);
+    if (!hash) return refuse(Refusal::data_io_error, "cannot read the private copy", hash.error());
+    auto verified = minisign::verify_hash(hash.value(), *key, signature.value());
+    if (!verified) {
+        return refuse(Refusal::signature_mismatch, "signature does not match",
+                      candidate.bundle + ": " + verified.error() +
+                          " (the file was changed, truncated or damaged after signing)");
+    }
+    BundleInfo info = parse_trusted_comment(signature->trusted_comment);
+    info.key_id = key_id;
+
+    const std::vector<std::string> problems = content::check_bundle(tmp);
+    if (!problems.empty()) {
+        const Refusal r = classify_check_problem(problems.front());
+        std::string detail;
+        for (const auto& p : problems)
+            detail += (detail.empty() ? "" : "; ") + p;
+        Outcome o = refuse(r, reason_for(r), detail);
+        o.bundle = info;
+        return o;
+    }
+    {
+        auto store = content::ContentStore::open(tmp);
+        if (!store)
+            return refuse(Refusal::not_a_plaza_bundle, reason_for(Refusal::not_a_plaza_bundle),
+                          store.error());
+        const std::string meta_version = store->meta("content_version");
+        const std::string meta_id = store->meta("bundle_id");
+        info.event_name = store->event().name;
+        if (info.version <= 0 || std::to_string(info.version) != meta_version ||
+            (!info.bundle_id.empty() && info.bundle_id != meta_id)) {
+            Outcome o =
+                refuse(Refusal::signed_mismatch, "the signature is for another bundle or version",
+                       "signed as '" + signature->trusted_comment + "', the bundle is " + meta_id +
+                           " version " + meta_version);
+            o.bundle = info;
+            return o;
+        }
+        info.bundle_id = meta_id;
+    }
+    if (info.version <= installed_version && !force_downgrade) {
+        Outcome o = refuse(
+            Refusal::not_newer,
+            "version " + std::to_string(info.version) +
+                " is not newer than the installed version " + std::to_string(installed_version),
+            candidate.bundle + " holds version " + std::to_string(info.version) + " of " +
+                info.bundle_id + "; the kiosk shows version " + std::to_string(installed_version) +
+                " (an admin can force a downgrade)");
+        o.bundle = info;
+        return o;
+    }
+    const content::ScanResult scan = content::scan_bundle_values(tmp, config_.scan);
+    if (scan.problem != content::ScanProblem::none) {
+        Outcome o;
+        switch (scan.problem) {
+            case content::ScanProblem::oversized_text:
+            case content::ScanProblem::oversized_blob:
+                o = refuse(Refusal::oversized_value, "a text or image is too large", scan.detail);
+                break;
+            case content::ScanProblem::invalid_utf8:
+                o = refuse(Refusal::invalid_utf8, "a text is not valid UTF-8", scan.detail);
+                break;
+            case content::ScanProblem::bad_image:
+                o = refuse(Refusal::bad_image, "an image is too large or cannot be decoded",
+                           scan.detail);
+                break;
+            default:
+                o = refuse(Refusal::damaged, "the database is damaged", scan.detail);
+        }
+        o.bundle = info;
+        return o;
+    }
+    step("checked");
+
+    // Go live. At every instant content.plaza is a complete bundle, old or new: the old one is
+    // hard-linked as the previous bundle first, then the new one renamed over it (rename(2)
+    // replaces atomically), then the folder is synced so the rename survives a power cut
+    // (fsync(2): the directory entry needs its own fsync).
+    struct stat live_stat {};
+    if (::stat(live_path().c_str(), &live_stat) == 0) {
+        const std::string link_tmp = staging_path() + "/previous.link";
+        ::unlink(link_tmp.c_str());
+        if (::link(live_path().c_str(), link_tmp.c_str()) != 0)
+            return data_failure(errno, "keeping the previous bundle");
+        step("linked-previous");
+        if (::rename(link_tmp.c_str(), previous_path().c_str()) != 0) {
+            const int e = errno;
+            ::unlink(link_tmp.c_str());
+            return data_failure(e, "keeping the previous bundle");
+        }
+        step("renamed-previous");
+    }
+    if (::rename(tmp.c_str(), live_path().c_str()) != 0)
+        return data_failure(errno, "renaming the new bundle into place");
+    remover.keep = true;
+    step("renamed-live");
+    if (!fsync_path(config_.data_folder) || !fsync_path(staging_path()))
+        return data_failure(errno, "syncing " + config_.data_folder);
+    step("synced-folder");
+    Outcome done;
+    done.bundle = info;
+    done.detail = "installed " + info.bundle_id + " version " + std::to_string(info.version) +
+                  " signed by key " + info.key_id;
+    return done;
+}
+
+Outcome Installer::roll_back() const {
+    struct stat st {};
+    if (::stat(previous_path().c_str(), &st) != 0) {
+        return refuse(Refusal::not_a_plaza_bundle, "there is no previous bundle",
+                      previous_path() + " does not exist");
+    }
+    if (::mkdir(staging_path().c_str(), 0700) != 0 && errno != EEXIST)
+        return data_failure(errno, "creating " + staging_path());
+    // live -> staging/swap (a link), previous -> live (atomic), swap -> previous.
+    const std::string swap = staging_path() + "/rollback.link";
+    ::unlink(swap.c_str());
+    if (::link(live_path().c_str(), swap.c_str()) != 0)
+        return data_failure(errno, "keeping the current bundle");
+    step("rollback-linked");
+    if (::rename(previous_path().c_str(), live_path().c_str()) != 0) {
+        const int e = errno;
+        ::unlink(swap.c_str());
+        return data_failure(e, "restoring the previous bundle");
+    }
+    step("rollback-renamed");
+    if (::rename(swap.c_str(), previous_path().c_str()) != 0)
+        return data_failure(errno, "keeping the current bundle");
+    if (!fsync_path(config_.data_folder) || !fsync_path(staging_path()))
+        return data_failure(errno, "syncing " + config_.data_folder);
+    Outcome done;
+    auto store = content::ContentStore::open(live_path());
+    if (store) {
+        done.bundle.bundle_id = store->meta("bundle_id");
+        done.bundle.event_name = store->event().name;
+        done.bundle.version = std::atoll(store->meta("content_version").c_str());
+    }
+    done.detail = "rolled back to " + done.bundle.bundle_id + " version " +
+                  std::to_string(done.bundle.version);
+    return done;
+}
+
+}  // namespace plaza::install

@@ -1,0 +1,13 @@
+// "Still there? Touch to continue" over whatever the visitor left on screen, with the seconds
+// left before the kiosk starts again for the next visitor. Large, so that a person a few steps
+// away notices it; KioskUi decides when it shows and what a touch does (it extends the time).
+#pragma once
+
+#include "ui/ui_context.h"
+
+namespace plaza::ui {
+
+// Draws the prompt as a window over the whole screen; call inside a frame, after the screen.
+void IdlePrompt(UiContext& ctx, int seconds_left);
+
+}  // namespace plaza::ui

@@ -1,0 +1,121 @@
+#include "ui/screens/programme_parts.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "core/civil_time.h"
+#include "ui/i18n/phrases.h"
+#include "ui/theme.h"
+#include "ui/widgets/kinetic_scroll.h"
+#include "ui/widgets/touch_widgets.h"
+
+namespace plaza::ui {
+
+std::string day_label(const std::string& language, const std::string& date) {
+    int year = 0, month = 0, day = 0;
+    if (date.size() != 10 || !core::read_digits(date, 0, 4, year) ||
+        !core::read_digits(date, 5, 2, month) || !core::read_digits(date, 8, 2, day) || month < 1 ||
+        month > 12 || day < 1 || day > core::days_in_month(year, month)) {
+        return date;
+    }
+    const std::int64_t days = core::days_from_civil(year, month, day);
+    const int weekday = static_cast<int>(((days % 7) + 11) % 7);  // 1970-01-01 was a Thursday
+    const auto weekday_phrase =
+        static_cast<Phrase>(static_cast<int>(Phrase::weekday_sunday) + weekday);
+    const auto month_phrase =
+        static_cast<Phrase>(static_cast<int>(Phrase::month_january) + month - 1);
+    std::string out = tr(language, weekday_phrase);
+    if (language == "en") out += ",";
+    return out + " " + std::to_string(day) + " " + tr(language, month_phrase);
+}
+
+std::string language_name(const std::string& code,
+                          const std::vector<content::Language>& languages) {
+    for (const content::Language& l : languages) {
+        if (l.code == code) return l.name;
+    }
+    return code;
+}
+
+std::string status_label(const std::string& language, const std::string& status) {
+    if (status == "cancelled") return tr(language, Phrase::cancelled);
+    if (status == "moved") return tr(language, Phrase::moved);
+    return {};
+}
+
+bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s, float width_px,
+                const std::vector<content::Language>& languages, bool show_room) {
+    const Theme& t = theme();
+    ImFont* heading = ctx.fonts.heading;
+    ImFont* body = ctx.fonts.body;
+    const float pad = ctx.mm(3);
+    const float time_width = ctx.mm(42);
+    const float text_width = std::max(ctx.mm(20), width_px - time_width - 2 * pad);
+    const ImVec2 title_size =
+        heading->CalcTextSizeA(heading->FontSize, FLT_MAX, text_width, s.item.title.c_str());
+    const float height =
+        std::max(ctx.mm(kMinTargetMm), pad * 2 + title_size.y + body->FontSize * 1.2f);
+
+    ImGui::PushID(id.c_str());
+    bool pressed = ImGui::InvisibleButton("##session", ImVec2(width_px, height));
+    const bool held = ImGui::IsItemActive() &&
+                      ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    ImGui::PopID();
+    // As every Plaza button: a press that travelled past the tap slop was a drag, not a tap.
+    const float slop = ctx.mm(kTapSlopMm);
+    if (ImGui::GetIO().MouseDragMaxDistanceSqr[0] > slop * slop) pressed = false;
+    if (!ImGui::IsItemVisible()) return pressed;
+
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    draw->AddRectFilled(min, max, held ? t.selected : t.surface, rounding);
+    draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.3f));
+    const ImU32 ink = s.cancelled ? t.text_muted : t.text;
+    std::string time = s.starts;
+    if (!s.ends.empty()) time += "–" + s.ends;
+    draw->AddText(heading, heading->FontSize, ImVec2(min.x + pad, min.y + pad), ink, time.c_str());
+
+    const float left = min.x + pad + time_width;
+    draw->AddText(heading, heading->FontSize, ImVec2(left, min.y + pad), ink, s.item.title.c_str(),
+                  nullptr, text_width);
+    if (s.cancelled) {
+        // Struck through, not hidden: a visitor who planned to go learns that it is off.
+        const float first_line = std::min(title_size.x, text_width);
+        const float y = min.y + pad + heading->FontSize * 0.55f;
+        draw->AddLine(ImVec2(left, y), ImVec2(left + first_line, y), ink, ctx.mm(0.5f));
+    }
+    std::string line;
+    const std::string status = status_label(ctx.language, s.item.status);
+    if (!status.empty()) line = status;
+    auto add = [&line](const std::string& part) {
+        if (part.empty()) return;
+        if (!line.empty()) line += " · ";
+        line += part;
+    };
+    if (show_room) add(s.item.room);
+    if (!s.item.language.empty()) add(language_name(s.item.language, languages));
+    std::string speakers;
+    for (const content::SessionSpeaker& p : s.item.speakers) {
+        if (!speakers.empty()) speakers += ", ";
+        speakers += p.name;
+    }
+    add(speakers);
+    draw->PushClipRect(min, max, true);
+    draw->AddText(body, body->FontSize, ImVec2(left, min.y + pad + title_size.y + ctx.mm(1)),
+                  s.cancelled ? t.accent_pressed : t.text_muted, line.c_str());
+    draw->PopClipRect();
+    RecordItem(ctx, core::VisibleItem::Kind::control, id, s.item.title);
+    // The time and the details as one text run, so scripts can check what a row says.
+    if (!ctx.report.items.empty() && ctx.report.items.back().id == id) {
+        core::VisibleItem text = ctx.report.items.back();
+        text.kind = core::VisibleItem::Kind::text;
+        text.id.clear();
+        text.label = line.empty() ? time : time + " · " + line;
+        ctx.report.items.push_back(std::move(text));
+    }
+    return pressed;
+}
+
+}  // namespace plaza::ui

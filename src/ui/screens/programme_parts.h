@@ -1,0 +1,30 @@
+// Pieces the programme screens, the attract loop and room signs share: dates in the visitor's
+// language, language names, and a tappable session row (time, title struck through when
+// cancelled, room, language and speakers).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "content/model.h"
+#include "ui/programme_data.h"
+#include "ui/ui_context.h"
+
+namespace plaza::ui {
+
+// "Tuesday 19 March", "martes 19 de marzo" for a local date YYYY-MM-DD (the text itself when it
+// is not one).
+std::string day_label(const std::string& language, const std::string& date);
+
+// A language's own name from the event's list, else its code.
+std::string language_name(const std::string& code, const std::vector<content::Language>& languages);
+
+// "Cancelled" / "Moved" for a session's status, empty for a confirmed one.
+std::string status_label(const std::string& language, const std::string& status);
+
+// One session as a row `width_px` wide; returns true when tapped. With `show_room` false the
+// room is left out (a room sign, or a grid column that names it).
+bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s, float width_px,
+                const std::vector<content::Language>& languages, bool show_room = true);
+
+}  // namespace plaza::ui

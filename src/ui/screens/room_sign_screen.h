@@ -1,0 +1,29 @@
+// A door sign for one room (room mode): the room's name and where it is, the session on now, the
+// next one and the rest of the day, in type large enough to read from about three metres (the app
+// builds bigger fonts in room mode). Nothing to touch; it follows the clock by itself and drifts
+// by a few millimetres over minutes so that nothing burns into the panel.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ui/programme_data.h"
+#include "ui/screens/screen.h"
+
+namespace plaza::ui {
+
+class RoomSignScreen final : public Screen {
+  public:
+    RoomSignScreen(ProgrammeFeed& feed, std::string room_slug,
+                   const std::vector<content::Language>& languages)
+        : feed_(feed), room_slug_(std::move(room_slug)), languages_(languages) {}
+    const char* id() const override { return "room_sign"; }
+    core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
+
+  private:
+    ProgrammeFeed& feed_;
+    std::string room_slug_;
+    const std::vector<content::Language>& languages_;
+};
+
+}  // namespace plaza::ui

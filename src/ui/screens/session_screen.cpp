@@ -1,0 +1,90 @@
+#include "ui/screens/session_screen.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "ui/i18n/phrases.h"
+#include "ui/screens/programme_parts.h"
+#include "ui/screens/screen_parts.h"
+#include "ui/theme.h"
+#include "ui/widgets/content_widgets.h"
+#include "ui/widgets/touch_widgets.h"
+
+namespace plaza::ui {
+
+void SessionScreen::show(content::SessionDetail detail, std::string starts, std::string ends,
+                         const std::string& calendar) {
+    detail_ = std::move(detail);
+    starts_ = std::move(starts);
+    ends_ = std::move(ends);
+    abstract_ = core::parse_markdown(detail_.abstract_md);
+    bios_.clear();
+    for (const content::SpeakerDetail& p : detail_.speakers)
+        bios_.push_back(core::parse_markdown(p.bio_md));
+    calendar_qr_ = core::encode_qr(calendar);
+    scroll_ = {};
+}
+
+core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation&) {
+    const Theme& t = theme();
+    const content::SessionItem& s = detail_.session;
+    core::FrameRequest request;
+    BeginScrollArea("session");
+    ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
+    const std::string status = status_label(ctx.language, s.status);
+    if (!status.empty()) Text(ctx, ctx.fonts.heading, status, t.accent_pressed);
+    TextWrapped(ctx, ctx.fonts.title, s.title, s.status == "cancelled" ? t.text_muted : t.text);
+    std::string when = day_label(ctx.language, s.day) + " · " + starts_;
+    if (!ends_.empty()) when += "–" + ends_;
+    Text(ctx, ctx.fonts.heading, when, t.text);
+    Text(ctx, ctx.fonts.body, tr(ctx.language, Phrase::local_time), t.text_muted);
+
+    ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+    std::string where = s.room;
+    for (const std::string* part : {&detail_.room_floor, &detail_.room_location}) {
+        if (!part->empty()) where += " · " + *part;
+    }
+    Text(ctx, ctx.fonts.body_bold, std::string(tr(ctx.language, Phrase::room)), t.text_muted);
+    TextWrapped(ctx, ctx.fonts.heading, where, t.text);
+    if (!s.language.empty()) {
+        Text(ctx, ctx.fonts.body_bold, tr(ctx.language, Phrase::language), t.text_muted);
+        Text(ctx, ctx.fonts.heading, language_name(s.language, languages_), t.text);
+    }
+    const std::string& track = s.track.empty() ? s.theme : s.track;
+    if (!track.empty()) {
+        Text(ctx, ctx.fonts.body_bold,
+             tr(ctx.language, s.track.empty() ? Phrase::themes : Phrase::tracks), t.text_muted);
+        Text(ctx, ctx.fonts.heading, track, t.text);
+    }
+
+    if (!detail_.speakers.empty()) {
+        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::speakers), t.text);
+        for (size_t i = 0; i < detail_.speakers.size(); ++i) {
+            const content::SpeakerDetail& p = detail_.speakers[i];
+            Text(ctx, ctx.fonts.body_bold, p.name, t.text);
+            std::string org = p.organisation;
+            if (!p.city.empty()) org += (org.empty() ? "" : ", ") + p.city;
+            if (!org.empty()) Text(ctx, ctx.fonts.body, org, t.text_muted);
+            if (!bios_[i].blocks.empty())
+                MarkdownView(ctx, bios_[i], [](const std::string&) { return std::int64_t{0}; });
+        }
+    }
+    if (!abstract_.blocks.empty()) {
+        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::about_session), t.text);
+        MarkdownView(ctx, abstract_, [](const std::string&) { return std::int64_t{0}; });
+    }
+    if (calendar_qr_.size > 0 && s.status != "cancelled") {
+        ImGui::Dummy(ImVec2(0, ctx.mm(3)));
+        QrCode(ctx, "session/calendar/qr", calendar_qr_, 40);
+        ImGui::SameLine(0, ctx.mm(5));
+        Text(ctx, ctx.fonts.body, tr(ctx.language, Phrase::add_to_calendar), t.text);
+    }
+    ImGui::PopTextWrapPos();
+    request.animating = EndScrollArea(ctx, scroll_);
+    return request;
+}
+
+}  // namespace plaza::ui

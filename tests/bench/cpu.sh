@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# CPU of the kiosk on the real clock, measured from /proc over 10 s: untouched on the home screen,
+# in the attract loop, and as a room sign. It runs the windowed kiosk (the production loop and idle
+# policy) with SDL's software renderer. Run it under Xvfb (xvfb-run -a tests/bench/cpu.sh ...):
+# SDL 2.26's X11 driver sleeps in SDL_WaitEventTimeout, whereas its offscreen driver has no
+# WaitEventTimeout and polls every millisecond (about 2.5 % of a core by itself here), which is
+# SDL's cost, not Plaza's. Without DISPLAY it falls back to the offscreen driver.
+#   xvfb-run -a tests/bench/cpu.sh build/release/plaza build/release/sample.plaza
+set -euo pipefail
+plaza=$1
+bundle=$2
+seconds=${SECONDS_MEASURED:-10}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+hz=$(getconf CLK_TCK)
+driver=offscreen
+[ -n "${DISPLAY:-}" ] && driver=x11
+echo "video driver: $driver"
+
+ticks() {  # utime + stime of a process, in clock ticks
+    awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+measure() {  # name settle-seconds plaza-args...
+    local name=$1 settle=$2
+    shift 2
+    SDL_VIDEODRIVER=$driver SDL_RENDER_DRIVER=software "$plaza" --bundle "$bundle" \
+        --windowed 1920x1080 "$@" 2>"$tmp/$name.log" &
+    local pid=$!
+    sleep "$settle"
+    local t0 w0 t1 w1
+    t0=$(ticks $pid)
+    w0=$(date +%s.%N)
+    sleep "$seconds"
+    t1=$(ticks $pid)
+    w1=$(date +%s.%N)
+    kill $pid
+    wait $pid 2>/dev/null || true
+    awk -v a="$t0" -v b="$t1" -v s="$w0" -v e="$w1" -v hz="$hz" -v n="$name" \
+        'BEGIN {printf "%-12s %6.2f %% of one core over %.1f s\n", n, 100 * (b - a) / hz / (e - s), e - s}'
+}
+
+printf 'idle_timeout_seconds = 20\n' >"$tmp/attract.conf"
+measure idle 3
+measure attract 25 --config "$tmp/attract.conf"
+measure room-sign 3 --mode room --room room-1

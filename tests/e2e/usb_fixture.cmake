@@ -1,0 +1,25 @@
+# Prepares the USB end-to-end test (run by CTest through `cmake -P`): a kiosk data folder, an
+# organisers' key the kiosk trusts, a stick with the sample content as a newer signed bundle
+# (version 2), a stick whose bundle was changed after signing, and a configuration file.
+file(REMOVE_RECURSE "${DIR}")
+file(MAKE_DIRECTORY "${DIR}/data" "${DIR}/stick" "${DIR}/bad-stick")
+
+function(run)
+    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
+    if(NOT rc EQUAL 0)
+        message(FATAL_ERROR "${ARGN} failed (${rc}): ${err}")
+    endif()
+endfunction()
+
+run("${TOOL}" keygen -o "${DIR}/organisers")
+run("${TOOL}" build "${CONTENT}" -o "${DIR}/stick/event.plaza" --version 2)
+run("${TOOL}" sign "${DIR}/stick/event.plaza" --key "${DIR}/organisers.key")
+# The same bundle with bytes appended after signing: the signature no longer matches.
+file(COPY "${DIR}/stick/event.plaza" "${DIR}/stick/event.plaza.minisig"
+     DESTINATION "${DIR}/bad-stick")
+file(APPEND "${DIR}/bad-stick/event.plaza" "tampered")
+file(WRITE "${DIR}/plaza.conf"
+     "trusted_keys = ${DIR}/organisers.pub\n"
+     "data_folder = ${DIR}/data\n"
+     "watch_folders = ${DIR}/stick\n"
+     "admin_pin = 2468\n")
