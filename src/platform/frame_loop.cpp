@@ -4,6 +4,7 @@
 #include <imgui_impl_sdlrenderer.h>
 #include <imgui_internal.h>
 
+#include <malloc.h>
 #include <time.h>
 
 #include <cfloat>
@@ -150,6 +151,15 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     if (uploads_left) request.animating = true;
     policy_.note_pointer_busy(pointer_.busy());
     policy_.note_frame_drawn(request);
+    // When the kiosk is about to sleep, hand the heap's free pages back to the system: glibc
+    // keeps them after a burst of work (loading a screen, a search), and a kiosk left alone for
+    // days should not hold on to the high-water mark of its busiest minute.
+    if (policy_.should_draw(now)) {
+        trimmed_ = false;
+    } else if (!trimmed_) {
+        malloc_trim(0);
+        trimmed_ = true;
+    }
     const double frame_end = steady_seconds();
     figures_.ui_build_ms.add((build_end - build_start) * 1000.0);
     figures_.frame_ms.add((frame_end - frame_start) * 1000.0);

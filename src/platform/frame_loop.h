@@ -64,6 +64,7 @@ class FrameLoop {
     core::FrameGuard guard_;
     FrameFigures figures_;
     double last_frame_time_ = -1.0;
+    bool trimmed_ = false;  // the heap was trimmed since the loop last went idle
 };
 
 }  // namespace plaza::platform

@@ -8,8 +8,8 @@ namespace plaza::platform {
 namespace {
 // Thumbnails fill cards about 100 px tall; photos at most a third of a 1080p screen's width.
 // Pixels beyond what is drawn would only cost memory.
-constexpr int kThumbnailMaxSide = 192;
-constexpr int kDisplayMaxSide = 1024;
+constexpr int kThumbnailMaxSide = 128;
+constexpr int kDisplayMaxSide = 800;
 
 std::string describe(const ui::ImageKey& key) {
     return "image " + std::to_string(key.media_id) +

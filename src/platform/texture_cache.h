@@ -21,7 +21,7 @@
 namespace plaza::platform {
 
 struct TextureBudget {
-    std::int64_t cache_bytes = 24ll * 1024 * 1024;
+    std::int64_t cache_bytes = 8ll * 1024 * 1024;
     std::int64_t upload_bytes_per_frame = 4ll * 1024 * 1024;
 };
 
