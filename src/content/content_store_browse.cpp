@@ -122,7 +122,7 @@ std::vector<PracticeCard> ContentStore::practice_cards() const {
                     " AS t, " + localized("city", "c.id", "name", "c.name") + " || ', ' || " +
                     localized("country", "co.id", "name", "co.name") + ", " +
                     localized("practice", "p.id", "summary", "p.summary") +
-                    " FROM practice p JOIN city c ON c.id = p.city_id "
+                    ", p.featured FROM practice p JOIN city c ON c.id = p.city_id "
                     "JOIN country co ON co.code = c.country_code ORDER BY p.featured DESC, t");
     if (!stmt) return cards;
     while (stmt->step()) {
