@@ -1,0 +1,15 @@
+#include "core/speech.h"
+
+namespace plaza::core {
+
+std::string utterance_text(const Utterance& utterance) {
+    std::string out;
+    for (const SpeechPart& part : utterance) {
+        if (part.text.empty()) continue;
+        if (!out.empty()) out += ' ';
+        out += part.text;
+    }
+    return out;
+}
+
+}  // namespace plaza::core

@@ -1,0 +1,43 @@
+// Speech output for the kiosk's spoken mode: what to say and in which language each part is.
+// The platform supplies the real voice (espeak-ng through the audio device); headless runs use
+// RecordingSpeech, which keeps what it was asked to say so that scripts can check it.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace plaza::core {
+
+// One stretch of speech in one language ("ca", "es", ...), so that a Catalan title is not read
+// with an English voice inside an English sentence.
+struct SpeechPart {
+    std::string text;
+    std::string language;
+};
+using Utterance = std::vector<SpeechPart>;
+
+// The parts' texts joined with a space, for logs and headless checks.
+std::string utterance_text(const Utterance& utterance);
+
+class Speech {
+  public:
+    virtual ~Speech() = default;
+    // Starts saying `utterance`, cutting off whatever is being said. Never blocks the caller.
+    virtual void say(const Utterance& utterance) = 0;
+    // Stops speaking at once.
+    virtual void stop() = 0;
+};
+
+class RecordingSpeech final : public Speech {
+  public:
+    void say(const Utterance& utterance) override { said_.push_back(utterance); }
+    void stop() override { ++stops_; }
+    const std::vector<Utterance>& said() const { return said_; }
+    int stops() const { return stops_; }
+
+  private:
+    std::vector<Utterance> said_;
+    int stops_ = 0;
+};
+
+}  // namespace plaza::core
