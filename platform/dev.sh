@@ -14,8 +14,8 @@ packages=(
     build-essential cmake ninja-build pkg-config
     libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev
-    libqrcodegencpp-dev libmd4c-dev zbar-tools
-    fonts-noto-core fonts-noto-cjk
+    libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox
+    fonts-noto-core fonts-noto-cjk espeak-ng-data
     libsystemd-dev systemd udev adduser dpkg-dev file lintian
 )
 
