@@ -1,12 +1,13 @@
-# The Debian package (`cpack -G DEB` in a build folder): plaza and plaza-bundle in /usr/bin, the
-# sample bundle built from content/, the systemd unit, the USB automount udev rule, the commented
-# /etc/plaza/plaza.conf (a conffile) and the maintainer scripts from platform/debian/.
+# The Debian package (`cpack -G DEB` in a build folder): plaza, plaza-bundle and plaza-say in
+# /usr/bin, the sample bundle built from content/, the systemd unit, the USB automount udev rule,
+# the commented /etc/plaza/plaza.conf (a conffile) and the maintainer scripts from
+# platform/debian/.
 # For the architecture of the build machine: amd64 here, arm64 when built on a Raspberry Pi.
 include(GNUInstallDirs)
 
 set(_debian ${PROJECT_SOURCE_DIR}/platform/debian)
 
-install(TARGETS plaza plaza-bundle RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS plaza plaza-bundle plaza-say RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 
 # The sample bundle is made when the package is made, by the plaza-bundle just built, so the
 # package always carries content the kiosk of the same version can read. (Not at build time: a
@@ -76,9 +77,11 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Runtime libraries come from dpkg-shlibdeps; the rest is what the kiosk uses besides them:
-# fonts, systemd-mount for the udev rule, adduser for the maintainer scripts.
+# fonts, espeak-ng's voices (libespeak-ng1 pulls them in today, but the kiosk reads them itself
+# by language), systemd-mount for the udev rule, adduser for the maintainer scripts.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, systemd, udev, fonts-noto-core, fonts-noto-cjk")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS
+    "adduser, systemd, udev, fonts-noto-core, fonts-noto-cjk, espeak-ng-data")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${_debian}/conffiles ${_debian}/postinst ${_debian}/prerm ${_debian}/postrm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -27,9 +27,9 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [ "$(field Version)" = "$version" ] || fail "Version is '$(field Version)'"
 [ "$(field Architecture)" = "$(dpkg --print-architecture)" ] || fail "wrong Architecture"
 depends=$(field Depends)
-# Fonts and helpers are declared by hand; the libraries must come from dpkg-shlibdeps.
-for dep in fonts-noto-core fonts-noto-cjk adduser systemd udev libsdl2-2.0-0 libsqlite3-0 \
-    libsodium23 libfreetype6 libc6; do
+# Fonts, voices and helpers are declared by hand; the libraries must come from dpkg-shlibdeps.
+for dep in fonts-noto-core fonts-noto-cjk espeak-ng-data adduser systemd udev libsdl2-2.0-0 \
+    libsqlite3-0 libsodium23 libfreetype6 libespeak-ng1 libc6; do
     [[ ", $depends," == *", $dep"[\ ,]* ]] || fail "Depends lacks $dep: $depends"
 done
 
@@ -49,6 +49,7 @@ expect_file() {  # mode path
 }
 expect_file -rwxr-xr-x usr/bin/plaza
 expect_file -rwxr-xr-x usr/bin/plaza-bundle
+expect_file -rwxr-xr-x usr/bin/plaza-say
 expect_file -rw-r--r-- usr/share/plaza/sample.plaza
 expect_file -rw-r--r-- etc/plaza/plaza.conf
 expect_file -rw-r--r-- lib/systemd/system/plaza.service
@@ -57,7 +58,7 @@ expect_file -rw-r--r-- usr/lib/tmpfiles.d/plaza.conf
 expect_file -rw-r--r-- usr/share/doc/plaza/copyright
 expect_file -rw-r--r-- usr/share/doc/plaza/changelog.gz
 files=$(grep -c '^-' <<<"$contents")
-[ "$files" -eq 9 ] || fail "expected 9 files in the package, found $files:"$'\n'"$contents"
+[ "$files" -eq 10 ] || fail "expected 10 files in the package, found $files:"$'\n'"$contents"
 
 dpkg-deb --fsys-tarfile "$deb" | tar -xOf - ./lib/systemd/system/plaza.service |
     cmp -s - "$source/platform/debian/plaza.service" || fail "the packaged unit differs"

@@ -63,11 +63,16 @@ printf 'wait 200\nshot home\n' >"$root/tmp/smoke.plz"
 in_root plaza --headless --bundle /usr/share/plaza/sample.plaza --script /tmp/smoke.plz \
     --out /tmp/shots >/dev/null 2>&1 || fail "plaza --headless on the sample bundle failed"
 [ -s "$root/tmp/shots/home.png" ] || fail "the headless run wrote no screenshot"
+# The voice of spoken mode, with the espeak-ng data the package depends on.
+in_root plaza-say --wav /tmp/voice.wav ca "Bon dia" >/dev/null || fail "plaza-say --wav failed"
+[ -s "$root/tmp/voice.wav" ] || fail "plaza-say wrote no WAV file"
 
 step "user, folders, permissions, service"
 in_root getent passwd plaza >/dev/null || fail "no plaza user"
 groups=" $(in_root id -nG plaza) "
-for g in video render input; do [[ $groups == *" $g "* ]] || fail "plaza is not in group $g"; done
+for g in video render input audio; do
+    [[ $groups == *" $g "* ]] || fail "plaza is not in group $g"
+done
 [ "$(in_root stat -c '%U:%G %a' /var/lib/plaza)" = "plaza:plaza 750" ] ||
     fail "/var/lib/plaza is $(in_root stat -c '%U:%G %a' /var/lib/plaza)"
 [ -d "$root/var/lib/plaza/inbox" ] || fail "no inbox in the data folder"
@@ -91,8 +96,9 @@ if grep "71-plaza-usb-automount.rules:[0-9]" <<<"$out"; then fail "udevadm rejec
 
 step "dpkg -r"
 in_root dpkg -r plaza || fail "dpkg -r"
-for f in /usr/bin/plaza /usr/bin/plaza-bundle /usr/share/plaza /lib/systemd/system/plaza.service \
-    /lib/udev/rules.d/71-plaza-usb-automount.rules /usr/lib/tmpfiles.d/plaza.conf; do
+for f in /usr/bin/plaza /usr/bin/plaza-bundle /usr/bin/plaza-say /usr/share/plaza \
+    /lib/systemd/system/plaza.service /lib/udev/rules.d/71-plaza-usb-automount.rules \
+    /usr/lib/tmpfiles.d/plaza.conf; do
     [ ! -e "$root$f" ] || fail "$f is still there after dpkg -r"
 done
 [ -f "$root/etc/plaza/plaza.conf" ] || fail "dpkg -r removed the conffile (only purge should)"
