@@ -228,6 +228,14 @@ const std::vector<Key>& keys() {
              c.display_hours = h;
              return {};
          }},
+        {"low_reach", "off",
+         [](std::string_view v, Config& c) { return apply_switch(v, c.low_reach); }},
+        {"low_reach_top_percent", "40",
+         [](std::string_view v, Config& c) -> std::string {
+             if (!parse_int(v, 0, 70, c.low_reach_top_percent))
+                 return in_quotes(v) + " is not a whole number from 0 to 70";
+             return {};
+         }},
         {"admin_pin", "no PIN, the admin panel stays locked",
          [](std::string_view v, Config& c) -> std::string {
              bool digits = v.size() >= 4 && v.size() <= 8;
@@ -378,6 +386,8 @@ class Parser {
         if (name == "default_language") c.default_language = d.default_language;
         if (name == "idle_timeout_seconds") c.idle_timeout_seconds = d.idle_timeout_seconds;
         if (name == "display_hours") c.display_hours = d.display_hours;
+        if (name == "low_reach") c.low_reach = d.low_reach;
+        if (name == "low_reach_top_percent") c.low_reach_top_percent = d.low_reach_top_percent;
         if (name == "admin_pin") c.admin_pin = d.admin_pin;
         if (name == "trusted_keys") c.trusted_keys = d.trusted_keys;
         if (name == "watch_folders") c.watch_folders = d.watch_folders;

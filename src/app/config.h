@@ -35,8 +35,12 @@ struct Config {
     std::string default_language;        // empty: the bundle's default
     int idle_timeout_seconds = 90;
     std::optional<DisplayHours> display_hours;  // nullopt: always on
-    std::string admin_pin;                      // empty: the admin panel stays locked
-    std::vector<std::string> trusted_keys;      // minisign public key files
+    // Low reach: every control in the lower part of the screen, from this height down (percent
+    // of the screen from its top), for a wall-mounted screen a wheelchair user must reach.
+    bool low_reach = false;  // what a new visitor finds; visitors can switch it either way
+    int low_reach_top_percent = 40;
+    std::string admin_pin;                  // empty: the admin panel stays locked
+    std::vector<std::string> trusted_keys;  // minisign public key files
     std::string data_folder = "/var/lib/plaza";
     std::vector<std::string> watch_folders = default_watch_folders(data_folder);
     KioskMode mode = KioskMode::kiosk;

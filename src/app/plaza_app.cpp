@@ -42,6 +42,8 @@ PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float p
 
 void PlazaApp::start(platform::PlatformServices& services) {
     images_ = &services.textures;
+    speech_ = &services.speech;
+    ui_->set_speech(speech_);
     textures_ = &services.textures;
     font_atlas_rebuilt_ = services.font_atlas_rebuilt;
     // The loader runs on the texture cache's worker thread, with its own connection.
@@ -71,8 +73,11 @@ void PlazaApp::load_fonts() {
     const auto started = std::chrono::steady_clock::now();
     // A room sign is read from about 3 m: roughly twice the kiosk's type (ISO 9241-303 puts
     // legible character height near 1/200 of the viewing distance, plus margin for eyesight).
-    const ui::FontSizesMm sizes =
-        room_sign_ ? ui::FontSizesMm{10.0f, 16.0f, 24.0f} : ui::FontSizesMm{};
+    ui::FontSizesMm sizes = room_sign_ ? ui::FontSizesMm{10.0f, 16.0f, 24.0f} : ui::FontSizesMm{};
+    font_scale_ = ui_->text_scale();
+    sizes.body *= font_scale_;
+    sizes.heading *= font_scale_;
+    sizes.title *= font_scale_;
     fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_, {}, sizes);
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
@@ -108,6 +113,17 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     return request;
 }
 
+void PlazaApp::between_frames() {
+    ui_->between_frames();
+    // The visitor chose another text size: the atlas is rebuilt at it (it is locked inside a
+    // frame), and the renderer uploads the new one at the next frame.
+    if (ui_->text_scale() != font_scale_) {
+        ImGui::GetIO().Fonts->Clear();
+        load_fonts();
+        if (font_atlas_rebuilt_) font_atlas_rebuilt_();
+    }
+}
+
 bool PlazaApp::simulate_usb(const std::string& folder) {
     if (!usb_) return false;
     usb_->stick_inserted(folder);
@@ -132,6 +148,7 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
     store_ = std::move(store);
     bundle_path_ = path;
     ui_ = std::make_unique<ui::KioskUi>(store_, settings_);
+    ui_->set_speech(speech_);
     if (usb_) {
         ui_->on_open = [this](ui::ScreenId screen, std::int64_t record) {
             usb_->opened(screen, record);

@@ -27,7 +27,7 @@ class PlazaApp final : public platform::KioskApp {
 
     void start(platform::PlatformServices& services) override;
     core::FrameRequest draw_frame(const platform::FrameTime& time) override;
-    void between_frames() override { ui_->between_frames(); }
+    void between_frames() override;
     const core::FrameReport& frame_report() const override { return report_; }
     std::vector<char32_t> missing_glyphs() const override { return fonts_.missing; }
     bool simulate_usb(const std::string& folder) override;
@@ -65,6 +65,8 @@ class PlazaApp final : public platform::KioskApp {
     std::optional<UsbSettings> usb_settings_;
     std::unique_ptr<UsbContent> usb_;
     double last_build_ms_ = 0.0;
+    core::Speech* speech_ = nullptr;
+    float font_scale_ = 1.0f;  // the text size the font atlas was built at
 };
 
 }  // namespace plaza::app

@@ -68,6 +68,8 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
     ui::KioskSettings settings;
     settings.idle_timeout_seconds = config.idle_timeout_seconds;
+    settings.low_reach = config.low_reach;
+    settings.low_reach_top = static_cast<float>(config.low_reach_top_percent) / 100.0f;
     if (config.display_hours) {
         settings.display_hours = core::OpeningHours{config.display_hours->start_minute,
                                                     config.display_hours->end_minute};

@@ -15,7 +15,21 @@ struct VisibleItem {
     Kind kind = Kind::text;
     std::string id;     // stable id for controls ("home/partnerships"); empty for text runs
     std::string label;  // what a person reads on it
-    Rect rect;          // UI coordinates, clipped to what is visible
+    Rect rect;          // UI coordinates, clipped to what is visible (whole when not visible)
+    // False for an item scrolled out of view: recorded only in spoken mode, where the focus
+    // walks through the whole screen, not just what is on the glass.
+    bool visible = true;
+    bool clipped = false;  // its text is cut off by its container (a layout fault)
+    // What spoken mode says beyond the label (the visitor's language unless `language` says
+    // otherwise): the role ("button", "Partnership"), the second line of a card, a toggle's
+    // state, the position in a list.
+    std::string role;
+    std::string detail;
+    std::string language;  // the label's language when it is content in another language
+    bool heading = false;
+    bool toggle = false, selected = false;
+    int position = 0, count = 0;  // 1-based place in a list of `count` (0: not in a list)
+    std::string list;             // the list's id, for lists that only build what is visible
 };
 
 struct FrameReport {
@@ -26,11 +40,15 @@ struct FrameReport {
         screen_id.clear();
         items.clear();
     }
+    // Visible controls with exactly this label.
     std::vector<const VisibleItem*> controls_labelled(const std::string& label) const;
     // True if a visible control label or text run contains `text`.
     bool shows_text(const std::string& text) const;
     // A one-line list of the visible control labels, for error messages.
     std::string describe_controls() const;
+    // A list of the visible text runs cut off by their container, for error messages; empty
+    // when there are none.
+    std::string describe_clipped() const;
 };
 
 }  // namespace plaza::core

@@ -133,10 +133,12 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
             step.verb = ScriptStep::Verb::wait;
             ok = numbers_from(*tokens, 1, step.numbers) && step.numbers[0] >= 0;
             if (!ok) fail("wait takes a number of milliseconds");
-        } else if (verb == "type" || verb == "expect" || verb == "expect-not") {
-            step.verb = verb == "type"     ? ScriptStep::Verb::type
-                        : verb == "expect" ? ScriptStep::Verb::expect
-                                           : ScriptStep::Verb::expect_not;
+        } else if (verb == "type" || verb == "expect" || verb == "expect-not" ||
+                   verb == "expect-said") {
+            step.verb = verb == "type"         ? ScriptStep::Verb::type
+                        : verb == "expect"     ? ScriptStep::Verb::expect
+                        : verb == "expect-not" ? ScriptStep::Verb::expect_not
+                                               : ScriptStep::Verb::expect_said;
             ok = single_quoted(*tokens) && !(*tokens)[1].text.empty();
             if (ok)
                 step.text = (*tokens)[1].text;
@@ -165,10 +167,20 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
                 step.text = (*tokens)[1].text;
             else
                 fail("usb takes one folder, e.g. usb \"stick\" (relative to the working folder)");
+        } else if (verb == "expect-unclipped") {
+            step.verb = ScriptStep::Verb::expect_unclipped;
+            ok = tokens->size() == 1;
+            if (!ok) fail("expect-unclipped takes nothing");
+        } else if (verb == "expect-controls-within") {
+            step.verb = ScriptStep::Verb::expect_controls_within;
+            ok = numbers_from(*tokens, 4, step.numbers) && step.numbers[2] > 0 &&
+                 step.numbers[3] > 0;
+            if (!ok) fail("expect-controls-within takes X Y W H with W and H > 0");
         } else {
             ok = false;
             fail("unknown verb '" + verb +
-                 "' (known: tap, drag, flick, type, wait, clock, shot, expect, expect-not, usb)");
+                 "' (known: tap, drag, flick, type, wait, clock, shot, expect, expect-not, usb, "
+                 "expect-said, expect-unclipped, expect-controls-within)");
         }
         if (ok) result.steps.push_back(std::move(step));
         if (end == source.size()) break;

@@ -22,11 +22,15 @@ struct ScriptStep {
         shot,
         expect,
         expect_not,
-        usb  // treat a folder as a plugged-in USB stick and wait for what the kiosk does with it
+        usb,  // treat a folder as a plugged-in USB stick and wait for what the kiosk does with it
+        expect_said,             // the last thing spoken aloud contains the text
+        expect_unclipped,        // no visible text is cut off by its container
+        expect_controls_within,  // every visible control lies inside X Y W H (screen pixels)
     };
     Verb verb = Verb::wait;
-    int line = 0;                   // 1-based line in the script file
-    std::vector<float> numbers;     // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; wait: ms
+    int line = 0;  // 1-based line in the script file
+    // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; wait: ms; controls within: x y w h
+    std::vector<float> numbers;
     std::string text;               // label, typed text, shot name, expected text, usb folder
     std::int64_t wall_time_ms = 0;  // clock
 };

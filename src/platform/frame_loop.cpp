@@ -42,7 +42,8 @@ void log_recovery(void*, const char* fmt, ...) {
 
 }  // namespace
 
-FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock)
+FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock,
+                     core::Speech& speech)
     : app_(app), display_(display), clock_(clock), wake_event_(SDL_RegisterEvents(1)) {
     // Worker threads wake the loop through SDL's event queue, which is safe to push to from
     // any thread; the event itself only means "look at the main-thread queue".
@@ -59,7 +60,7 @@ FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock)
     io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     io.ConfigInputTextCursorBlink = false;
     ImGui_ImplSDLRenderer_Init(display_.renderer());
-    PlatformServices services{main_thread_, *textures_};
+    PlatformServices services{main_thread_, *textures_, speech};
     services.font_atlas_rebuilt = [] { ImGui_ImplSDLRenderer_DestroyFontsTexture(); };
     services.quit = [] {
         SDL_Event event{};

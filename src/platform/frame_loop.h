@@ -29,7 +29,7 @@ struct FrameFigures {
 
 class FrameLoop {
   public:
-    FrameLoop(KioskApp& app, Display& display, const core::Clock& clock);
+    FrameLoop(KioskApp& app, Display& display, const core::Clock& clock, core::Speech& speech);
     ~FrameLoop();
 
     // Handles one SDL event; returns false when it asks the program to quit.

@@ -10,6 +10,7 @@
 #include "core/background_worker.h"
 #include "core/frame_report.h"
 #include "core/idle_policy.h"
+#include "core/speech.h"
 
 namespace plaza::platform {
 
@@ -19,6 +20,7 @@ class TextureCache;
 struct PlatformServices {
     core::MainThreadQueue& main_thread;  // post work for the main thread; it wakes the loop
     TextureCache& textures;              // images as textures (ui::ImageProvider)
+    core::Speech& speech;                // the spoken mode's voice (recorded when headless)
     // After the app rebuilt Dear ImGui's font atlas between frames (new content): drops the
     // renderer's font texture so the backend uploads the new atlas at the next frame.
     std::function<void()> font_atlas_rebuilt = [] {};

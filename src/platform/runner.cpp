@@ -15,6 +15,7 @@
 #include "platform/frame_loop.h"
 #include "platform/script_player.h"
 #include "platform/service_notify.h"
+#include "platform/speech_output.h"
 
 namespace plaza::platform {
 namespace {
@@ -99,7 +100,7 @@ core::Result<std::unique_ptr<Display>> wait_for_display(const DisplayOptions& op
 }
 
 int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
-                 const RunnerOptions& options) {
+                 const core::RecordingSpeech& speech, const RunnerOptions& options) {
     std::ifstream in(options.script_path, std::ios::binary);
     if (!in) {
         core::log_error("cannot read the script " + options.script_path);
@@ -119,7 +120,7 @@ int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
         core::log_error("cannot create the output folder " + options.out_dir + ": " + ec.message());
         return kExitIo;
     }
-    ScriptPlayer player(loop, clock, app, options.out_dir);
+    ScriptPlayer player(loop, clock, app, speech, options.out_dir);
     if (!player.run(script, options.script_path)) {
         core::log_error(player.failure());
         return kExitScriptFailed;
@@ -145,10 +146,15 @@ int run(KioskApp& app, const RunnerOptions& options) {
         return kExitNoDisplay;
     }
     core::log_info(display.value()->describe());
+    // Headless runs record what the spoken mode says instead of playing it.
+    core::RecordingSpeech recorded;
+    std::unique_ptr<core::Speech> voice;
+    if (!headless) voice = make_speech_output();
+    core::Speech& speech = headless ? static_cast<core::Speech&>(recorded) : *voice;
     int code;
     {
-        FrameLoop loop(app, *display.value(), clock);
-        code = headless ? run_headless(loop, virtual_clock, app, options)
+        FrameLoop loop(app, *display.value(), clock, speech);
+        code = headless ? run_headless(loop, virtual_clock, app, recorded, options)
                         : run_live(loop, notifier, system_clock);
         notifier.stopping();
         if (!options.stats_path.empty() && !write_stats(options.stats_path, loop, app, options) &&

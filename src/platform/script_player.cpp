@@ -24,8 +24,8 @@ int frames_for_ms(float ms) {
 }  // namespace
 
 ScriptPlayer::ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
-                           std::string out_dir)
-    : loop_(loop), clock_(clock), app_(app), out_dir_(std::move(out_dir)) {}
+                           const core::RecordingSpeech& speech, std::string out_dir)
+    : loop_(loop), clock_(clock), app_(app), speech_(speech), out_dir_(std::move(out_dir)) {}
 
 bool ScriptPlayer::fail(const std::string& message) {
     failure_ = where_ + message;
@@ -35,8 +35,10 @@ bool ScriptPlayer::fail(const std::string& message) {
 bool ScriptPlayer::tick() {
     clock_.advance(kFrameSeconds);
     SDL_Event event;
-    while (SDL_PollEvent(&event))
-        loop_.handle_event(event);
+    while (SDL_PollEvent(&event)) {
+        // SDL turns SIGTERM and SIGINT into a quit event: a script stops there, like the kiosk.
+        if (!loop_.handle_event(event)) return fail("stopped: the process was asked to quit");
+    }
     if (!loop_.should_draw()) return true;
     if (!loop_.draw_frame()) return fail("frames keep failing; see the log");
     return true;
@@ -102,17 +104,23 @@ bool ScriptPlayer::shot(const std::string& name) {
     const core::FrameReport& report = app_.frame_report();
     nlohmann::json items = nlohmann::json::array();
     for (const core::VisibleItem& item : report.items) {
+        if (!item.visible) continue;
         const core::Rect r = core::ui_rect_to_screen(item.rect, screen, loop_.display().rotation());
         nlohmann::json j;
         j["kind"] = item.kind == core::VisibleItem::Kind::control ? "control" : "text";
         if (!item.id.empty()) j["id"] = item.id;
         j["label"] = item.label;
+        if (item.clipped) j["clipped"] = true;
         j["rect"] = {std::lround(r.x), std::lround(r.y), std::lround(r.width),
                      std::lround(r.height)};
         items.push_back(std::move(j));
     }
+    nlohmann::json said = nlohmann::json::array();
+    for (const core::Utterance& u : speech_.said())
+        said.push_back(core::utterance_text(u));
     const nlohmann::json doc = {
         {"screen", report.screen_id},
+        {"said", std::move(said)},
         {"size", {screen.width, screen.height}},
         {"rotation", core::rotation_degrees(loop_.display().rotation())},
         {"items", std::move(items)},
@@ -162,7 +170,7 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
                 pos += len;
                 const core::VisibleItem* key = nullptr;
                 for (const auto& item : app_.frame_report().items) {
-                    if (item.kind == core::VisibleItem::Kind::control &&
+                    if (item.visible && item.kind == core::VisibleItem::Kind::control &&
                         item.id == "keyboard/key/" + character)
                         key = &item;
                 }
@@ -202,6 +210,41 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
                 return fail("images are still loading after 10 seconds");
             loop_.request_redraw();
             return settle();
+        }
+        case Verb::expect_said: {
+            const auto& said = speech_.said();
+            if (!said.empty() &&
+                core::utterance_text(said.back()).find(s.text) != std::string::npos)
+                return true;
+            std::string last =
+                said.empty() ? "nothing yet" : '"' + core::utterance_text(said.back()) + '"';
+            return fail("expected the kiosk to have just said \"" + s.text + "\", but it said " +
+                        last);
+        }
+        case Verb::expect_unclipped: {
+            const std::string clipped = report.describe_clipped();
+            if (clipped.empty()) return true;
+            return fail("text is cut off on screen '" + report.screen_id + "': " + clipped);
+        }
+        case Verb::expect_controls_within: {
+            const core::Rect band{s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3]};
+            std::string outside;
+            for (const core::VisibleItem& item : report.items) {
+                if (!item.visible || item.kind != core::VisibleItem::Kind::control) continue;
+                const core::Rect r = core::ui_rect_to_screen(item.rect, screen, rotation);
+                if (r.x >= band.x - 0.5f && r.y >= band.y - 0.5f &&
+                    r.x + r.width <= band.x + band.width + 0.5f &&
+                    r.y + r.height <= band.y + band.height + 0.5f)
+                    continue;
+                if (!outside.empty()) outside += ", ";
+                outside += '"' + item.label + "\" at " + std::to_string(std::lround(r.x)) + "," +
+                           std::to_string(std::lround(r.y)) + " " +
+                           std::to_string(std::lround(r.width)) + "x" +
+                           std::to_string(std::lround(r.height));
+            }
+            if (outside.empty()) return true;
+            return fail("controls outside the band on screen '" + report.screen_id +
+                        "': " + outside);
         }
         case Verb::expect_not:
             if (!report.shows_text(s.text)) return true;

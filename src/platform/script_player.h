@@ -7,13 +7,16 @@
 
 #include "core/clock.h"
 #include "core/script.h"
+#include "core/speech.h"
 #include "platform/frame_loop.h"
 
 namespace plaza::platform {
 
 class ScriptPlayer {
   public:
-    ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app, std::string out_dir);
+    // `speech` is the recording voice the app was given: `expect-said` checks what it said.
+    ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
+                 const core::RecordingSpeech& speech, std::string out_dir);
 
     // Draws the first frames, then runs every step; returns false at the first step that fails,
     // with `failure` saying which line and why.
@@ -34,6 +37,7 @@ class ScriptPlayer {
     FrameLoop& loop_;
     core::ManualClock& clock_;
     KioskApp& app_;
+    const core::RecordingSpeech& speech_;
     std::string out_dir_;
     std::string failure_;
     std::string where_;  // "script.plz:12: " while a step runs

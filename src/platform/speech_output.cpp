@@ -458,14 +458,38 @@ void SpeechOutput::speak(const SpeechTask& task) {
     if (!result.ok()) core::log_warning("speech: " + result.error());
 }
 
-std::unique_ptr<core::Speech> make_speech_output() {
-    core::Result<std::unique_ptr<SpeechOutput>> voice = SpeechOutput::open();
-    if (!voice.ok()) {
-        core::log_warning("speech: spoken mode stays silent: " + voice.error());
-        return std::make_unique<SilentSpeech>();
+namespace {
+
+// Opens the voice when spoken mode first says something: until a visitor asks for it, SDL's
+// audio subsystem is not started, so its device-watching thread (which wakes every 100 ms in
+// SDL 2.26's ALSA backend) does not run on a kiosk nobody listens to.
+class VoiceOnFirstUse final : public core::Speech {
+  public:
+    void say(const core::Utterance& utterance) override { voice().say(utterance); }
+    void stop() override {
+        if (voice_) voice_->stop();
     }
-    core::log_info("speech: " + voice.value()->describe());
-    return std::move(voice.value());
+
+  private:
+    core::Speech& voice() {
+        if (voice_) return *voice_;
+        core::Result<std::unique_ptr<SpeechOutput>> opened = SpeechOutput::open();
+        if (opened.ok()) {
+            core::log_info("speech: " + opened.value()->describe());
+            voice_ = std::move(opened.value());
+        } else {
+            core::log_warning("speech: spoken mode stays silent: " + opened.error());
+            voice_ = std::make_unique<SilentSpeech>();
+        }
+        return *voice_;
+    }
+    std::unique_ptr<core::Speech> voice_;
+};
+
+}  // namespace
+
+std::unique_ptr<core::Speech> make_speech_output() {
+    return std::make_unique<VoiceOnFirstUse>();
 }
 
 core::Result<RenderedSpeech> render_to_wav(const core::Utterance& utterance,

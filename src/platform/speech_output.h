@@ -110,8 +110,9 @@ class SpeechOutput final : public core::Speech {
     bool open_failure_logged_ = false;  // worker only
 };
 
-// The kiosk's voice: SpeechOutput when it opens, else a voice that logs once why it is silent
-// and ignores what it is asked to say.
+// The kiosk's voice, opened on the main thread the first time it is asked to say something:
+// SpeechOutput when it opens, else a voice that logs once why it is silent and ignores what it
+// is asked to say. Destroy it before SDL shuts down.
 std::unique_ptr<core::Speech> make_speech_output();
 
 struct RenderedSpeech {

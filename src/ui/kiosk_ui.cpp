@@ -2,6 +2,10 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
 #include "core/civil_time.h"
 #include "core/ical_event.h"
 #include "ui/i18n/phrases.h"
@@ -113,6 +117,11 @@ void KioskUi::reset_session() {
         screen(id).reset();
     }
     touched_ = false;
+    spoken_.stop();
+    text_size_ = 0;
+    high_contrast_ = false;
+    low_reach_ = settings_.low_reach;
+    style_stale_ = true;
     set_language(first);
 }
 
@@ -257,13 +266,150 @@ void KioskUi::between_frames() {
     search_->set_results(store_.search(search_->text(), kSearchResults));
 }
 
+void KioskUi::draw_above_band(UiContext& ctx, float height) {
+    const Theme& t = theme();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetIO().DisplaySize.x, height));
+    ImGui::Begin("plaza/above_band", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
+    TextWrapped(ctx, ctx.fonts.title, data_.event.name, t.text);
+    Text(ctx, ctx.fonts.heading, clock_time(ctx.wall_time_ms, ctx.local_offset_minutes), t.text);
+    TextWrapped(ctx, ctx.fonts.body, tr(language_, Phrase::low_reach_note), t.text_muted);
+    ImGui::End();
+}
+
+namespace {
+
+constexpr float kAccessButtonMm = 16.0f;  // taller than the 12 mm minimum: found by feel
+constexpr float kAccessPadMm = 3.0f;
+
+struct AccessButton {
+    std::string id;
+    std::string label;
+    bool on = false;      // a switch that is on
+    bool toggle = false;  // spoken mode says on or off
+};
+
+// How many of `buttons` fit side by side in `width` with every label whole.
+int columns_for(const UiContext& ctx, const std::vector<AccessButton>& buttons, float width) {
+    const float gap = ctx.mm(kAccessPadMm);
+    const float pad = 2 * ImGui::GetStyle().FramePadding.x;
+    float widest = 0;
+    for (const AccessButton& b : buttons) {
+        widest = std::max(
+            widest,
+            ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, b.label.c_str()).x +
+                pad);
+    }
+    int columns = static_cast<int>(buttons.size());
+    while (columns > 1 &&
+           (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns) < widest)
+        --columns;
+    return columns;
+}
+
+std::vector<AccessButton> access_buttons(const std::string& language, bool spoken, int text_size,
+                                         bool high_contrast, bool low_reach) {
+    if (spoken) {
+        return {{"spoken/previous", tr(language, Phrase::spoken_previous)},
+                {"spoken/next", tr(language, Phrase::spoken_next)},
+                {"spoken/select", tr(language, Phrase::spoken_select)},
+                {"spoken/back", tr(language, Phrase::spoken_back)},
+                {"spoken/stop", tr(language, Phrase::stop_listening)}};
+    }
+    static const char* const kSizes[] = {"A", "A+", "A++"};
+    return {{"access/listen", tr(language, Phrase::listen)},
+            {"access/text_size",
+             std::string(tr(language, Phrase::text_size)) + " " + kSizes[text_size]},
+            {"access/contrast", tr(language, Phrase::high_contrast), high_contrast, true},
+            {"access/low_reach", tr(language, Phrase::low_reach), low_reach, true}};
+}
+
+}  // namespace
+
+float KioskUi::access_bar_height(const UiContext& ctx) const {
+    const float width = ImGui::GetIO().DisplaySize.x - 2 * ctx.mm(kAccessPadMm);
+    const auto buttons =
+        access_buttons(language_, spoken_.on(), text_size_, high_contrast_, low_reach_);
+    const int columns = columns_for(ctx, buttons, width);
+    const int rows = (static_cast<int>(buttons.size()) + columns - 1) / columns;
+    const float button = std::max(ctx.mm(kAccessButtonMm),
+                                  ctx.fonts.body->FontSize + 2 * ImGui::GetStyle().FramePadding.y);
+    return static_cast<float>(rows) * (button + ctx.mm(kAccessPadMm)) + ctx.mm(kAccessPadMm);
+}
+
+bool KioskUi::draw_access_bar(UiContext& ctx, float top, float height, Navigation& nav) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(0, top));
+    ImGui::SetNextWindowSize(ImVec2(display.x, height));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(ctx.mm(kAccessPadMm), ctx.mm(kAccessPadMm)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(ctx.mm(kAccessPadMm), ctx.mm(kAccessPadMm)));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImGui::ColorConvertU32ToFloat4(theme().surface));
+    ImGui::Begin("plaza/access", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(0, top), ImVec2(display.x, top), theme().outline,
+                                        ctx.mm(0.4f));
+    const auto buttons =
+        access_buttons(language_, spoken_.on(), text_size_, high_contrast_, low_reach_);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const int columns = columns_for(ctx, buttons, width);
+    const float gap = ctx.mm(kAccessPadMm);
+    const float cell =
+        (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    std::string pressed;
+    for (size_t i = 0; i < buttons.size(); ++i) {
+        if (i % static_cast<size_t>(columns) != 0) ImGui::SameLine();
+        const AccessButton& b = buttons[i];
+        ButtonSpeech speech;
+        speech.toggle = b.toggle;
+        if (TapButton(ctx, b.id, b.label, ImVec2(cell / ctx.px_per_mm, kAccessButtonMm),
+                      b.on           ? ButtonStyle::selected
+                      : spoken_.on() ? ButtonStyle::primary
+                                     : ButtonStyle::secondary,
+                      0, speech))
+            pressed = b.id;
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(2);
+
+    if (pressed == "access/listen") spoken_.start();
+    if (pressed == "access/text_size") text_size_ = (text_size_ + 1) % 3;
+    if (pressed == "access/contrast") high_contrast_ = !high_contrast_, style_stale_ = true;
+    if (pressed == "access/low_reach") low_reach_ = !low_reach_;
+    if (pressed == "spoken/previous") spoken_.request(SpokenMode::Move::previous);
+    if (pressed == "spoken/next") spoken_.request(SpokenMode::Move::next);
+    if (pressed == "spoken/select") spoken_.request(SpokenMode::Move::select);
+    if (pressed == "spoken/back" && stack_.size() > 1) nav.action = Navigation::Action::back;
+    if (pressed == "spoken/stop") spoken_.stop();
+    return !pressed.empty();
+}
+
 core::FrameRequest KioskUi::draw(UiContext& ctx) {
+    if (style_stale_) {
+        use_high_contrast(high_contrast_);
+        apply_touch_style(ImGui::GetStyle(), ctx.px_per_mm);
+        style_stale_ = false;
+    }
     ctx.local_offset_minutes = store_.local_offset_minutes(ctx.wall_time_ms);
     const Cover cover = update_cover(ctx);
     ctx.language = language_;  // after a possible reset
+    ctx.spoken = spoken_.focus();
+    ctx.text_scale = text_scale();
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
+    const bool covered = room_sign_ || cover == Cover::dark || cover == Cover::attract;
+    // Top to bottom: the part above the low-reach band (event and time only), the screen, and
+    // the accessibility bar along the bottom edge.
+    const float band_top =
+        !covered && low_reach_ ? std::floor(io.DisplaySize.y * settings_.low_reach_top) : 0.0f;
+    const float bar = covered ? 0.0f : access_bar_height(ctx);
+    if (band_top > 0) draw_above_band(ctx, band_top);
+    ImGui::SetNextWindowPos(ImVec2(0, band_top));
+    ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - band_top - bar));
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus;
@@ -271,7 +417,7 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
 
     Navigation nav;
     core::FrameRequest request;
-    if (room_sign_ || cover == Cover::dark || cover == Cover::attract) {
+    if (covered) {
         request = draw_cover(ctx, cover);
     } else {
         // Under "Still there?" the screen stays visible but takes no input.
@@ -293,11 +439,27 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
         if (cover == Cover::asking) ImGui::EndDisabled();
     }
     ImGui::End();
+    if (!covered) {
+        if (cover == Cover::asking) ImGui::BeginDisabled();
+        if (draw_access_bar(ctx, io.DisplaySize.y - bar, bar, nav)) request.animating = true;
+        if (cover == Cover::asking) ImGui::EndDisabled();
+    }
     if (cover == Cover::asking) {
-        IdlePrompt(ctx, inactivity_.countdown(ctx.now));
+        const int seconds = inactivity_.countdown(ctx.now);
+        if (!asked_) {
+            // Read aloud once, as it appears: a visitor who cannot see it can still stay.
+            spoken_.announce(std::string(tr(language_, Phrase::still_there)) + " " +
+                                 tr(language_, Phrase::touch_to_continue) + ". " +
+                                 tr(language_, Phrase::restarting_in) + " " +
+                                 std::to_string(seconds) + " " +
+                                 tr(language_, Phrase::seconds_spoken) + ".",
+                             language_);
+        }
+        IdlePrompt(ctx, seconds, band_top);
         ctx.report.screen_id = "idle_prompt";
         request.animating = false;  // the countdown redraws each second, below
     }
+    asked_ = cover == Cover::asking;
 
     if (search_->take_text_changed()) {
         search_pending_ = true;
@@ -321,6 +483,9 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
         request.animating = true;  // draw the new screen
         touched_ = true;
     }
+    if (!covered && cover != Cover::asking && spoken_.after_frame(ctx.report, language_))
+        request.animating = true;
+    if (style_stale_) request.animating = true;
     return request;
 }
 

@@ -18,6 +18,7 @@
 #include "ui/browse_data.h"
 #include "ui/programme_data.h"
 #include "ui/screens/screen.h"
+#include "ui/spoken_mode.h"
 #include "ui/ui_context.h"
 
 namespace plaza::ui {
@@ -38,8 +39,13 @@ class RoomSignScreen;
 struct KioskSettings {
     int idle_timeout_seconds = 90;                    // quiet time before "Still there?"
     std::optional<core::OpeningHours> display_hours;  // nullopt: the screen is always on
-    std::string room;  // non-empty: a room sign for this room id (rooms.csv), not the kiosk
+    std::string room;        // non-empty: a room sign for this room id (rooms.csv), not the kiosk
+    bool low_reach = false;  // a new visitor finds every control in the lower band
+    float low_reach_top = 0.4f;  // where that band starts, as a fraction of the screen height
 };
+
+// The three text sizes a visitor can choose: the fonts are built at these scales.
+inline constexpr float kTextScales[] = {1.0f, 1.3f, 1.6f};
 
 class KioskUi {
   public:
@@ -52,6 +58,10 @@ class KioskUi {
     core::FrameRequest draw(UiContext& ctx);
     // Runs the search a keystroke asked for, after the frame is on screen (see KioskApp).
     void between_frames();
+    // The voice of spoken mode (from the platform); null: spoken mode stays silent.
+    void set_speech(core::Speech* speech) { spoken_ = SpokenMode(speech); }
+    // The text size the visitor chose; the app builds the fonts at it between frames.
+    float text_scale() const { return kTextScales[text_size_]; }
     const std::string& language() const { return language_; }
     void set_language(const std::string& code);
     // Everything back to how a new visitor should find it: language, screens, filters, text.
@@ -77,6 +87,13 @@ class KioskUi {
     enum class Cover { none, dark, asking, attract };
     Cover update_cover(const UiContext& ctx);
     core::FrameRequest draw_cover(UiContext& ctx, Cover cover);
+    // Low reach: the part of the screen above the band shows the event and the time only.
+    void draw_above_band(UiContext& ctx, float height);
+    // Along the bottom edge on every screen: Listen, text size, contrast and low reach; in
+    // spoken mode the previous / next / select / back controls instead.
+    float access_bar_height(const UiContext& ctx) const;
+    // Returns true when one of its controls was pressed.
+    bool draw_access_bar(UiContext& ctx, float top, float height, Navigation& nav);
 
     content::ContentStore& store_;
     BrowseData data_;
@@ -105,6 +122,14 @@ class KioskUi {
     bool cover_pressed_ = false;       // a finger went down on a cover; it acts when lifted
     bool first_frame_ = true;          // the idle timer starts at the first frame's time
     Cover shown_cover_ = Cover::none;  // what covered the last frame
+    // Accessibility: the visitor's choices, reset with the rest for the next visitor.
+    SpokenMode spoken_{nullptr};
+    int text_size_ = 0;  // index into kTextScales
+    bool high_contrast_ = false;
+    bool low_reach_ = false;
+    bool style_stale_ = true;
+    bool asked_ = false;  // "Still there?" was up in the last frame  // Dear ImGui's style must
+                          // follow the palette at the next frame
 };
 
 }  // namespace plaza::ui

@@ -57,7 +57,8 @@ TEST_CASE("a frame that throws is closed cleanly and the next frame draws") {
     auto display = headless_display();
     plaza::core::ManualClock clock;
     FailingApp app(3);
-    plaza::platform::FrameLoop loop(app, *display, clock);
+    plaza::core::RecordingSpeech speech;
+    plaza::platform::FrameLoop loop(app, *display, clock, speech);
     for (int i = 0; i < 5; ++i) {
         clock.advance(1.0 / 60);
         CHECK(loop.draw_frame());
@@ -70,7 +71,8 @@ TEST_CASE("ten failing frames in a row make the loop give up") {
     auto display = headless_display();
     plaza::core::ManualClock clock;
     FailingApp app(1000);
-    plaza::platform::FrameLoop loop(app, *display, clock);
+    plaza::core::RecordingSpeech speech;
+    plaza::platform::FrameLoop loop(app, *display, clock, speech);
     int drawn = 0;
     while (drawn < 20 && loop.draw_frame())
         ++drawn;

@@ -47,6 +47,7 @@ class ImGuiHarness {
         report_.clear();
         ui::UiContext ctx{report_, fonts_, px_per_mm_};
         ctx.language = language;
+        ctx.spoken = spoken;
         ImGui::SetNextWindowPos(ImVec2(0, 0));
         ImGui::SetNextWindowSize(io.DisplaySize);
         ImGui::Begin("root", nullptr,
@@ -80,6 +81,7 @@ class ImGuiHarness {
     float px_per_mm() const { return px_per_mm_; }
 
     std::string language = "en";
+    ui::SpokenFocus* spoken = nullptr;  // set: the frames are drawn in spoken mode
 
   private:
     ImGuiContext* context_ = nullptr;

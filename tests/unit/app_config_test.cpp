@@ -243,6 +243,20 @@ TEST_CASE("config: usage_export and fullscreen take on/off and the usual spellin
     CHECK(bad("fullscreen = 2", "fullscreen", "'2' is neither on nor off").fullscreen);
 }
 
+TEST_CASE("config: low_reach and low_reach_top_percent") {
+    CHECK(good("low_reach = on").low_reach);
+    CHECK_FALSE(bad("low_reach = wheelchair", "low_reach",
+                    "'wheelchair' is neither on nor off; "
+                    "using off")
+                    .low_reach);
+    CHECK(good("low_reach_top_percent = 55").low_reach_top_percent == 55);
+    CHECK(good("low_reach_top_percent = 0").low_reach_top_percent == 0);
+    CHECK(bad("low_reach_top_percent = 80", "low_reach_top_percent",
+              "'80' is not a whole number from 0 to 70; using 40")
+              .low_reach_top_percent == 40);
+    bad("low_reach_top_percent = 40%", "low_reach_top_percent", "'40%'");
+}
+
 TEST_CASE("config: kmsdrm_device_index") {
     CHECK(good("kmsdrm_device_index = 1").kmsdrm_device_index == 1);
     CHECK(good("kmsdrm_device_index =").kmsdrm_device_index == std::nullopt);
@@ -327,10 +341,23 @@ TEST_CASE("config: load_config: a file, a missing file, a folder, a huge file") 
 TEST_CASE("config: platform/debian/plaza.conf documents every key with the code's default") {
     std::ifstream in(std::string(PLAZA_SOURCE_DIR) + "/platform/debian/plaza.conf");
     REQUIRE(in);
-    const Strings keys = {
-        "rotation",      "px_per_mm", "languages",    "default_language", "idle_timeout_seconds",
-        "display_hours", "admin_pin", "trusted_keys", "watch_folders",    "data_folder",
-        "mode",          "room",      "usage_export", "fullscreen",       "kmsdrm_device_index"};
+    const Strings keys = {"rotation",
+                          "px_per_mm",
+                          "languages",
+                          "default_language",
+                          "idle_timeout_seconds",
+                          "display_hours",
+                          "admin_pin",
+                          "trusted_keys",
+                          "watch_folders",
+                          "data_folder",
+                          "mode",
+                          "room",
+                          "usage_export",
+                          "fullscreen",
+                          "kmsdrm_device_index",
+                          "low_reach",
+                          "low_reach_top_percent"};
     std::string line, uncommented;
     Strings documented;
     while (std::getline(in, line)) {
@@ -364,6 +391,8 @@ TEST_CASE("config: platform/debian/plaza.conf documents every key with the code'
     CHECK(c.mode == d.mode);
     CHECK(c.room == d.room);
     CHECK(c.usage_export == d.usage_export);
+    CHECK(c.low_reach == d.low_reach);
+    CHECK(c.low_reach_top_percent == d.low_reach_top_percent);
     CHECK(c.fullscreen == d.fullscreen);
     CHECK(c.kmsdrm_device_index == d.kmsdrm_device_index);
 }

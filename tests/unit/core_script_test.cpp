@@ -144,7 +144,20 @@ TEST_CASE("script: escapes in quoted text") {
 TEST_CASE("script: an unknown verb names itself and the known ones") {
     CHECK(one_error("press 1 2") ==
           "t.plz:1: unknown verb 'press' (known: tap, drag, flick, type, wait, clock, shot, "
-          "expect, expect-not, usb)");
+          "expect, expect-not, usb, expect-said, expect-unclipped, expect-controls-within)");
+}
+
+TEST_CASE("script: the accessibility checks") {
+    const auto said = one_step(R"(expect-said "Partnership 1 of 6")");
+    CHECK(said.verb == ScriptStep::Verb::expect_said);
+    CHECK(said.text == "Partnership 1 of 6");
+    CHECK(one_step("expect-unclipped").verb == ScriptStep::Verb::expect_unclipped);
+    CHECK(one_error("expect-unclipped now") == "t.plz:1: expect-unclipped takes nothing");
+    const auto within = one_step("expect-controls-within 0 432 1920 648");
+    CHECK(within.verb == ScriptStep::Verb::expect_controls_within);
+    CHECK(within.numbers == std::vector<float>{0, 432, 1920, 648});
+    CHECK(one_error("expect-controls-within 0 0 0 10") ==
+          "t.plz:1: expect-controls-within takes X Y W H with W and H > 0");
 }
 
 TEST_CASE("script: usb takes one folder, quoted or not") {

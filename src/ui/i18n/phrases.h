@@ -126,6 +126,28 @@ enum class Phrase {
     admin_test_pattern,
     admin_quit,
     admin_none,
+    // Accessibility (issue 9)
+    listen,
+    stop_listening,
+    spoken_previous,
+    spoken_next,
+    spoken_select,
+    spoken_back,
+    spoken_intro,
+    spoken_top,
+    seconds_spoken,
+    role_button,
+    role_heading,
+    role_filter,
+    state_on,
+    state_off,
+    role_partnership,
+    role_session,
+    role_result,
+    text_size,
+    high_contrast,
+    low_reach,
+    low_reach_note,
     count  // not a phrase: the number of phrases
 };
 

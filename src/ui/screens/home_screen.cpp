@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cstdio>
 
 #include "core/civil_time.h"
@@ -31,20 +33,41 @@ HomeScreen::HomeScreen(const BrowseData& data,
 core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
     const content::EventInfo& event = data_.event;
-    TextWrapped(ctx, ctx.fonts.title, event.name, t.text);
+    // One scrolling page: with large text or the low-reach band, the featured items move below
+    // the fold instead of being squeezed out.
+    core::FrameRequest request;
+    BeginScrollArea("home");
+    Heading(ctx, ctx.fonts.title, event.name, t.text);
     Text(ctx, ctx.fonts.body, event.venue + " · " + event.city, t.text_muted);
     Text(ctx, ctx.fonts.heading, format_local_time(ctx.wall_time_ms, ctx.local_offset_minutes),
          t.text);
 
-    for (const content::Language& language : event.languages) {
+    // The languages flow onto a second line when large text makes one too narrow.
+    float line_left = ImGui::GetContentRegionAvail().x;
+    const float spacing_x = ImGui::GetStyle().ItemSpacing.x;
+    for (size_t i = 0; i < event.languages.size(); ++i) {
+        const content::Language& language = event.languages[i];
+        const float width = std::max(
+            ctx.mm(kMinTargetMm),
+            ctx.fonts.body
+                    ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, language.name.c_str())
+                    .x +
+                2 * ImGui::GetStyle().FramePadding.x);
+        if (i > 0 && width <= line_left) {
+            ImGui::SameLine();
+        } else {
+            line_left = ImGui::GetContentRegionAvail().x;
+        }
+        line_left -= width + spacing_x;
         const bool current = language.code == ctx.language;
+        // Each language's name is read in that language.
+        ButtonSpeech speech;
+        speech.language = language.code;
         if (TapButton(ctx, "home/language/" + language.code, language.name, ImVec2(0, 0),
-                      current ? ButtonStyle::selected : ButtonStyle::secondary)) {
+                      current ? ButtonStyle::selected : ButtonStyle::secondary, 0, speech)) {
             choose_language_(language.code);
         }
-        ImGui::SameLine();
     }
-    ImGui::NewLine();
 
     // The ways in, as large cards: the programme's only when the bundle has sessions.
     const bool programme = data_.counts.sessions > 0;
@@ -75,9 +98,7 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
         }
     }
 
-    Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::featured), t.text);
-    core::FrameRequest request;
-    BeginScrollArea("featured");
+    Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::featured), t.text);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = (ImGui::GetContentRegionAvail().x - spacing) / 2;
     int column = 0;

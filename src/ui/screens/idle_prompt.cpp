@@ -11,7 +11,7 @@
 
 namespace plaza::ui {
 
-void IdlePrompt(UiContext& ctx, int seconds_left) {
+void IdlePrompt(UiContext& ctx, int seconds_left, float band_top) {
     const Theme& t = theme();
     const ImVec2 screen = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
@@ -21,10 +21,10 @@ void IdlePrompt(UiContext& ctx, int seconds_left) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    draw->AddRectFilled(ImVec2(0, 0), screen, IM_COL32(20, 24, 30, 200));
-    const float width = std::min(screen.x - ctx.mm(20), ctx.mm(220));
-    const float height = ctx.mm(110);
-    const ImVec2 min((screen.x - width) / 2, (screen.y - height) / 2);
+    draw->AddRectFilled(ImVec2(0, 0), screen, t.scrim);
+    const float width = std::min(screen.x - ctx.mm(20), ctx.mm(220) * ctx.text_scale);
+    const float height = std::min(screen.y - band_top, ctx.mm(110) * ctx.text_scale);
+    const ImVec2 min((screen.x - width) / 2, band_top + (screen.y - band_top - height) / 2);
     draw->AddRectFilled(min, ImVec2(min.x + width, min.y + height), t.surface,
                         ImGui::GetStyle().FrameRounding * 2);
     ImGui::SetCursorScreenPos(ImVec2(min.x + ctx.mm(10), min.y + ctx.mm(8)));

@@ -8,6 +8,7 @@
 namespace plaza::ui {
 
 // Draws the prompt as a window over the whole screen; call inside a frame, after the screen.
-void IdlePrompt(UiContext& ctx, int seconds_left);
+// `band_top`: with low reach on, the prompt sits below this height (pixels from the top).
+void IdlePrompt(UiContext& ctx, int seconds_left, float band_top = 0.0f);
 
 }  // namespace plaza::ui

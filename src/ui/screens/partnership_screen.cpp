@@ -32,7 +32,8 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     core::FrameRequest request;
     BeginScrollArea("profile");
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
-    TextWrapped(ctx, ctx.fonts.title, p.title, t.text);
+    ctx.content_language = p.fallback_language;
+    Heading(ctx, ctx.fonts.title, p.title, t.text);
     std::string cities;
     for (const content::CityRole& c : p.cities) {
         if (!cities.empty()) cities += " · ";
@@ -69,13 +70,22 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     Section(ctx, tr(ctx.language, Phrase::results), p.results);
     Section(ctx, tr(ctx.language, Phrase::lessons), p.lessons);
     Contacts(ctx, "partnership", contacts_);
+    ctx.content_language.clear();
     if (!p.practices.empty()) {
         ImGui::Dummy(ImVec2(0, ctx.mm(2)));
-        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_practices), t.text);
+        Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_practices), t.text);
         const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
-        for (const content::PracticeCard& card : p.practices) {
+        for (size_t i = 0; i < p.practices.size(); ++i) {
+            const content::PracticeCard& card = p.practices[i];
+            CardLook look;
+            look.accent = colour_of(card.colour);
+            look.thumbnail = card.thumbnail;
+            look.whole_title = true;
+            look.role = tr(ctx.language, Phrase::good_practice);
+            look.position = static_cast<int>(i) + 1;
+            look.count = static_cast<int>(p.practices.size());
             if (TapCard(ctx, "partnership/practice/" + std::to_string(card.id), card.title,
-                        card.city, width, 30, {colour_of(card.colour), card.thumbnail})) {
+                        card.city, width, 30, look)) {
                 nav.open(ScreenId::practice, card.id);
             }
         }

@@ -110,7 +110,7 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
     if (dirty_) refilter();
     core::FrameRequest request;
 
-    Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::partnerships), t.text);
+    Heading(ctx, ctx.fonts.title, tr(ctx.language, Phrase::partnerships), t.text);
     ImGui::SameLine(0, ctx.mm(8));
     const std::string count = std::to_string(shown_.size()) + " " + tr(ctx.language, Phrase::of) +
                               " " + std::to_string(data_.partnerships.size());
@@ -143,12 +143,20 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
     BeginScrollArea("grid");
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = ImGui::GetContentRegionAvail().x;
-    const int columns =
-        std::max(1, static_cast<int>((width + spacing) / (ctx.mm(kCardMinWidthMm) + spacing)));
+    // Larger text, wider cards: fewer columns, so that titles keep their two lines.
+    const float min_width = ctx.mm(kCardMinWidthMm) * ctx.text_scale;
+    const int columns = std::max(1, static_cast<int>((width + spacing) / (min_width + spacing)));
     const float card_width = (width - spacing * static_cast<float>(columns - 1)) / columns;
     const int rows = static_cast<int>((shown_.size() + columns - 1) / columns);
+    const float row_height = CardHeight(ctx, kCardHeightMm) + ImGui::GetStyle().ItemSpacing.y;
+    if (ctx.spoken && ctx.spoken->list == "partnerships" && ctx.spoken->list_index >= 0) {
+        // Spoken mode moves to a card that is not built yet: bring its row into view.
+        ImGui::SetScrollY(static_cast<float>(ctx.spoken->list_index / columns) * row_height);
+    }
+    const std::string role = tr(ctx.language, Phrase::role_partnership);
+    const int shown_count = static_cast<int>(shown_.size());
     ImGuiListClipper clipper;
-    clipper.Begin(rows, ctx.mm(kCardHeightMm) + ImGui::GetStyle().ItemSpacing.y);
+    clipper.Begin(rows, row_height);
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             for (int c = 0; c < columns; ++c) {
@@ -156,9 +164,15 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
                 if (i >= shown_.size()) break;
                 const content::PartnershipCard& card = data_.partnerships[shown_[i]];
                 if (c > 0) ImGui::SameLine();
+                CardLook look;
+                look.accent = colour_of(card.colour);
+                look.thumbnail = card.thumbnail;
+                look.role = role;
+                look.position = static_cast<int>(i) + 1;
+                look.count = shown_count;
+                look.list = "partnerships";
                 if (TapCard(ctx, "partnerships/item/" + std::to_string(card.id), card.title,
-                            card.cities, card_width, kCardHeightMm,
-                            {colour_of(card.colour), card.thumbnail})) {
+                            card.cities, card_width, kCardHeightMm, look)) {
                     nav.open(ScreenId::partnership, card.id);
                 }
             }

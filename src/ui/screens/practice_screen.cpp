@@ -27,7 +27,8 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
     core::FrameRequest request;
     BeginScrollArea("practice");
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
-    TextWrapped(ctx, ctx.fonts.title, d.title, t.text);
+    ctx.content_language = d.fallback_language;
+    Heading(ctx, ctx.fonts.title, d.title, t.text);
     Text(ctx, ctx.fonts.heading, d.city, t.text);
     FacetLabels(ctx, d.themes);
     FallbackNote(ctx, d.fallback_language, languages_);
@@ -54,6 +55,7 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
         }
         return 0;
     });
+    ctx.content_language.clear();
     if (!body_.links.empty()) {
         ImGui::Dummy(ImVec2(0, ctx.mm(2)));
         Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::links), t.text);
@@ -68,11 +70,17 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     if (!d.partnerships.empty()) {
         ImGui::Dummy(ImVec2(0, ctx.mm(2)));
-        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), t.text);
+        Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), t.text);
         const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
-        for (const content::PartnershipCard& card : d.partnerships) {
+        for (size_t i = 0; i < d.partnerships.size(); ++i) {
+            const content::PartnershipCard& card = d.partnerships[i];
+            CardLook look;
+            look.whole_title = true;
+            look.role = tr(ctx.language, Phrase::role_partnership);
+            look.position = static_cast<int>(i) + 1;
+            look.count = static_cast<int>(d.partnerships.size());
             if (TapCard(ctx, "practice/partnership/" + std::to_string(card.id), card.title,
-                        card.cities, width, 30)) {
+                        card.cities, width, 30, look)) {
                 nav.open(ScreenId::partnership, card.id);
             }
         }

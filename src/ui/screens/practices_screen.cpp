@@ -46,14 +46,23 @@ core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     // Only the cards on screen are built.
     const float width = ImGui::GetContentRegionAvail().x;
+    const float row_height = CardHeight(ctx, 34) + ImGui::GetStyle().ItemSpacing.y;
+    if (ctx.spoken && ctx.spoken->list == "practices" && ctx.spoken->list_index >= 0)
+        ImGui::SetScrollY(static_cast<float>(ctx.spoken->list_index) * row_height);
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(shown.size()), ctx.mm(34) + ImGui::GetStyle().ItemSpacing.y);
+    clipper.Begin(static_cast<int>(shown.size()), row_height);
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
             const content::PracticeCard& card = *shown[static_cast<size_t>(i)];
+            CardLook look;
+            look.accent = colour_of(card.colour);
+            look.thumbnail = card.thumbnail;
+            look.role = tr(ctx.language, Phrase::good_practice);
+            look.position = i + 1;
+            look.count = static_cast<int>(shown.size());
+            look.list = "practices";
             if (TapCard(ctx, "practices/item/" + std::to_string(card.id), card.title,
-                        card.city + " — " + card.summary, width, 34,
-                        {colour_of(card.colour), card.thumbnail})) {
+                        card.city + " — " + card.summary, width, 34, look)) {
                 nav.open(ScreenId::practice, card.id);
             }
         }

@@ -154,8 +154,10 @@ void ProgrammeScreen::draw_grid(UiContext& ctx, Navigation& nav, const Programme
         if (!s.ends.empty()) time += "–" + s.ends;
         const std::string status = status_label(ctx.language, s.item.status);
         if (!status.empty()) time += " · " + status;
+        CardLook look;
+        look.exact_height = true;
         if (TapCard(ctx, "programme/grid/" + std::to_string(s.item.id), s.item.title, time,
-                    column - gap, height_px / ctx.px_per_mm)) {
+                    column - gap, height_px / ctx.px_per_mm, look)) {
             nav.open(ScreenId::session, s.item.id);
         }
         if (s.cancelled && ImGui::IsItemVisible()) {

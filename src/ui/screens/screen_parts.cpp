@@ -1,6 +1,9 @@
 #include "ui/screens/screen_parts.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <utility>
 
 #include "ui/i18n/phrases.h"
 #include "ui/theme.h"
@@ -17,17 +20,33 @@ void Section(UiContext& ctx, const char* heading, const std::string& text) {
     if (text.empty()) return;
     const Theme& t = theme();
     ImGui::Dummy(ImVec2(0, ctx.mm(2)));
-    Text(ctx, ctx.fonts.heading, heading, t.text);
+    // The heading is Plaza's own words, in the visitor's language.
+    const std::string content_language = std::exchange(ctx.content_language, std::string());
+    Heading(ctx, ctx.fonts.heading, heading, t.text);
+    ctx.content_language = content_language;
     TextWrapped(ctx, ctx.fonts.body, text, t.text);
 }
 
 void FacetLabels(UiContext& ctx, const std::vector<content::Facet>& facets) {
     const Theme& t = theme();
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    // Labels flow left to right and start a new line where the next one would not fit (up to
+    // the text wrap position when one is set), at every text size.
+    const ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const float right = window->DC.TextWrapPos > 0
+                            ? window->Pos.x - window->Scroll.x + window->DC.TextWrapPos
+                            : window->WorkRect.Max.x;
+    const float r = ctx.mm(1.8f);
+    float x = 0;
     for (size_t i = 0; i < facets.size(); ++i) {
-        if (i > 0) ImGui::SameLine(0, ctx.mm(4));
+        const float width =
+            2 * r + ctx.mm(2) +
+            ctx.fonts.body
+                ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, facets[i].label.c_str())
+                .x;
+        if (i > 0 && x + ctx.mm(4) + width <= right) ImGui::SameLine(0, ctx.mm(4));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
-        const float r = ctx.mm(1.8f);
+        x = pos.x + width;
         ImGui::Dummy(ImVec2(2 * r + ctx.mm(1), ctx.fonts.body->FontSize));
         draw->AddCircleFilled(ImVec2(pos.x + r, pos.y + ctx.fonts.body->FontSize / 2), r,
                               colour_of(facets[i].colour));

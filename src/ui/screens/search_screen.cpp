@@ -47,13 +47,13 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
     // The field only shows the text; the keyboard below edits it.
     const ImVec2 field_min = ImGui::GetCursorScreenPos();
     const float field_width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(200));
-    const float field_height = ctx.mm(16);
+    ImFont* font = ctx.fonts.heading;
+    const float field_height = std::max(ctx.mm(16), font->FontSize + ctx.mm(4));
     ImGui::Dummy(ImVec2(field_width, field_height));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 field_max(field_min.x + field_width, field_min.y + field_height);
     draw->AddRectFilled(field_min, field_max, t.surface, ImGui::GetStyle().FrameRounding);
     draw->AddRect(field_min, field_max, t.accent, ImGui::GetStyle().FrameRounding, 0, ctx.mm(0.6f));
-    ImFont* font = ctx.fonts.heading;
     const ImVec2 text_pos(field_min.x + ctx.mm(4),
                           field_min.y + (field_height - font->FontSize) / 2);
     if (text_.empty()) {
@@ -61,6 +61,10 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
             ctx.fonts.body, ctx.fonts.body->FontSize,
             ImVec2(text_pos.x, field_min.y + (field_height - ctx.fonts.body->FontSize) / 2),
             t.text_muted, tr(ctx.language, Phrase::search_prompt));
+        ctx.report.items.push_back({core::VisibleItem::Kind::text,
+                                    "search/prompt",
+                                    tr(ctx.language, Phrase::search_prompt),
+                                    {field_min.x, field_min.y, field_width, field_height}});
     } else {
         draw->AddText(font, font->FontSize, text_pos, t.text, text_.c_str());
         ctx.report.items.push_back({core::VisibleItem::Kind::text,
@@ -92,12 +96,24 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     const float width = ImGui::GetContentRegionAvail().x;
     for (const std::string& kind : kinds) {
-        Text(ctx, ctx.fonts.heading, tr(ctx.language, group_heading(kind)), t.text);
+        Heading(ctx, ctx.fonts.heading, tr(ctx.language, group_heading(kind)), t.text);
+        const int in_group = static_cast<int>(
+            std::count_if(hits_.begin(), hits_.end(),
+                          [&](const content::SearchHit& h) { return h.kind == kind; }));
+        int position = 0;
         for (const content::SearchHit& hit : hits_) {
             if (hit.kind != kind) continue;
+            ++position;
             const std::string id = "search/result/" + kind + "/" + std::to_string(hit.id);
             if (kind == "partnership" || kind == "practice" || kind == "session") {
-                if (TapCard(ctx, id, hit.title, "", width, 14)) {
+                CardLook look;
+                look.whole_title = true;
+                look.role = tr(ctx.language, kind == "partnership" ? Phrase::role_partnership
+                                             : kind == "practice"  ? Phrase::good_practice
+                                                                   : Phrase::role_session);
+                look.position = position;
+                look.count = in_group;
+                if (TapCard(ctx, id, hit.title, "", width, 14, look)) {
                     nav.open(kind == "partnership" ? ScreenId::partnership
                              : kind == "practice"  ? ScreenId::practice
                                                    : ScreenId::session,

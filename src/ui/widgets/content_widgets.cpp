@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/i18n/phrases.h"
 #include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
 
@@ -15,8 +16,11 @@ ImU32 to_imgui_colour(std::uint8_t r, std::uint8_t g, std::uint8_t b) {
 
 bool FilterChip(UiContext& ctx, const std::string& id, const std::string& label, bool selected,
                 ImU32 dot) {
+    ButtonSpeech speech;
+    speech.toggle = true;
+    speech.role = tr(ctx.language, Phrase::role_filter);
     return TapButton(ctx, id, label, ImVec2(0, kMinTargetMm),
-                     selected ? ButtonStyle::selected : ButtonStyle::secondary, dot);
+                     selected ? ButtonStyle::selected : ButtonStyle::secondary, dot, speech);
 }
 
 void DrawImageCover(UiContext& ctx, ImDrawList* draw, const ImageKey& key, ImVec2 min, ImVec2 max) {
@@ -24,7 +28,7 @@ void DrawImageCover(UiContext& ctx, ImDrawList* draw, const ImageKey& key, ImVec
     ImageView view;
     if (key.media_id != 0 && ctx.images) view = ctx.images->image(key);
     if (view.state != ImageState::ready || view.width <= 0 || view.height <= 0) {
-        draw->AddRectFilled(min, max, IM_COL32(226, 224, 218, 255), rounding);
+        draw->AddRectFilled(min, max, theme().placeholder, rounding);
         return;
     }
     // Cover: crop the longer side of the picture so it fills the box without distortion.

@@ -20,29 +20,105 @@ void cancel_if_dragged(const UiContext& ctx, bool& pressed, bool& held) {
     if (ImGui::GetIO().MouseDragMaxDistanceSqr[0] > slop * slop) pressed = held = false;
 }
 
+constexpr float kCardPadMm = 4.0f;
+constexpr float kCardGapMm = 1.5f;
+const char* const kEllipsis = "\xE2\x80\xA6";  // …
+
+// Splits `text` into lines no wider than `width`; with `max_lines` > 0 the last kept line ends
+// in "…" when more would follow.
+std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float width,
+                                    int max_lines) {
+    std::vector<std::string> lines;
+    const char* p = text.c_str();
+    const char* end = p + text.size();
+    while (p < end) {
+        while (p < end && *p == ' ')
+            ++p;
+        if (p == end) break;
+        const char* cut = font->CalcWordWrapPositionA(1.0f, p, end, width);
+        if (cut == p) ++cut;  // one character wider than the line
+        while (cut < end && (static_cast<unsigned char>(*cut) & 0xC0) == 0x80)
+            ++cut;
+        if (max_lines > 0 && static_cast<int>(lines.size()) == max_lines - 1 && cut < end) {
+            // The last line allowed: as much as fits before the ellipsis.
+            const float room = width - font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, kEllipsis).x;
+            const char* last = font->CalcWordWrapPositionA(1.0f, p, end, room);
+            std::string line(p, last);
+            while (!line.empty() && line.back() == ' ')
+                line.pop_back();
+            lines.push_back(line + kEllipsis);
+            return lines;
+        }
+        std::string line(p, cut);
+        while (!line.empty() && line.back() == ' ')
+            line.pop_back();
+        lines.push_back(std::move(line));
+        p = cut;
+    }
+    return lines;
+}
+
 }  // namespace
+
+std::string FocusKey(const core::VisibleItem& item) {
+    return item.id.empty() ? "text:" + item.label : item.id;
+}
+
+bool ActivatedBySpeech(const UiContext& ctx, const std::string& id) {
+    return ctx.spoken && !ctx.spoken->activate.empty() && ctx.spoken->activate == id;
+}
+
+void RecordItem(UiContext& ctx, core::VisibleItem item) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImRect whole(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImRect rect = whole;
+    rect.ClipWithFull(window->ClipRect);
+    const bool shown = rect.GetWidth() > 0 && rect.GetHeight() > 0;
+    // Nothing scrolls sideways, and only scroll areas (child windows) scroll at all: text that
+    // reaches past the window's side, or past the bottom of the screen's own window, is lost.
+    const float slack = 0.5f;
+    const bool cut_sideways = whole.Min.x < window->ClipRect.Min.x - slack ||
+                              whole.Max.x > window->ClipRect.Max.x + slack;
+    const bool cut_below = !(window->Flags & ImGuiWindowFlags_ChildWindow) &&
+                           (whole.Min.y < window->ClipRect.Min.y - slack ||
+                            whole.Max.y > window->ClipRect.Max.y + slack);
+    item.clipped = item.clipped || cut_sideways || cut_below;
+    if (!shown && !item.clipped && !ctx.spoken) return;
+    item.visible = shown;
+    if (item.language.empty()) item.language = ctx.content_language;
+    const ImRect& r = shown ? rect : whole;
+    item.rect = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
+    if (ctx.spoken && ctx.spoken->focus == FocusKey(item)) {
+        // A ring a blind visitor's companion, or a visitor with some sight, can follow.
+        const float width = ctx.mm(1.0f);
+        window->DrawList->AddRect(ImVec2(whole.Min.x - width, whole.Min.y - width),
+                                  ImVec2(whole.Max.x + width, whole.Max.y + width), theme().focus,
+                                  0, 0, width);
+        if (ctx.spoken->bring_into_view && !shown) ImGui::ScrollToRect(window, whole);
+    }
+    ctx.report.items.push_back(std::move(item));
+}
 
 void RecordItem(UiContext& ctx, core::VisibleItem::Kind kind, const std::string& id,
                 const std::string& label) {
-    ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    rect.ClipWithFull(ImGui::GetCurrentWindow()->ClipRect);
-    if (rect.GetWidth() <= 0 || rect.GetHeight() <= 0) return;
-    ctx.report.items.push_back(
-        {kind, id, label, {rect.Min.x, rect.Min.y, rect.GetWidth(), rect.GetHeight()}});
+    core::VisibleItem item;
+    item.kind = kind;
+    item.id = id;
+    item.label = label;
+    RecordItem(ctx, std::move(item));
 }
 
 bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, ImVec2 size_mm,
-               ButtonStyle style, ImU32 dot) {
+               ButtonStyle style, ImU32 dot, const ButtonSpeech& speech) {
     const Theme& t = theme();
     ImFont* font = ctx.fonts.body;
     const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const float min_px = ctx.mm(kMinTargetMm);
     const float dot_space = dot ? ctx.mm(5) : 0.0f;
-    ImVec2 size(size_mm.x > 0 ? ctx.mm(size_mm.x) : text_size.x + 2 * pad.x + dot_space,
-                size_mm.y > 0 ? ctx.mm(size_mm.y) : text_size.y + 2 * pad.y);
-    size.x = std::max(size.x, min_px);
-    size.y = std::max(size.y, min_px);
+    const ImVec2 fit(text_size.x + 2 * pad.x + dot_space, text_size.y + 2 * pad.y);
+    const ImVec2 size(std::max({size_mm.x > 0 ? ctx.mm(size_mm.x) : 0.0f, fit.x, min_px}),
+                      std::max({size_mm.y > 0 ? ctx.mm(size_mm.y) : 0.0f, fit.y, min_px}));
 
     ImGui::PushID(id.c_str());
     bool pressed = ImGui::InvisibleButton("##tap", size);
@@ -50,6 +126,7 @@ bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, 
                 ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     ImGui::PopID();
     cancel_if_dragged(ctx, pressed, held);
+    pressed = pressed || ActivatedBySpeech(ctx, id);
 
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -63,83 +140,161 @@ bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, 
         draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.4f));
     const ImVec2 text_pos(min.x + dot_space + (size.x - dot_space - text_size.x) / 2,
                           min.y + (size.y - text_size.y) / 2);
-    draw->PushClipRect(min, max, true);
     if (dot) {
         draw->AddCircleFilled(ImVec2(min.x + pad.x + ctx.mm(1.5f), min.y + size.y / 2),
                               ctx.mm(1.8f), dot);
     }
     draw->AddText(font, font->FontSize, text_pos, text, label.c_str());
-    draw->PopClipRect();
-    RecordItem(ctx, core::VisibleItem::Kind::control, id, label);
+    core::VisibleItem item;
+    item.kind = core::VisibleItem::Kind::control;
+    item.id = id;
+    item.label = label;
+    item.role = speech.role;
+    item.language = speech.language;
+    item.toggle = speech.toggle;
+    item.selected = style == ButtonStyle::selected;
+    RecordItem(ctx, std::move(item));
     return pressed;
+}
+
+float CardHeight(const UiContext& ctx, float min_mm, bool subtitle) {
+    const float text = 2 * ctx.mm(kCardPadMm) + 2 * ctx.fonts.heading->FontSize +
+                       (subtitle ? ctx.mm(kCardGapMm) + ctx.fonts.body->FontSize : 0.0f);
+    return std::max({ctx.mm(min_mm), ctx.mm(kMinTargetMm), text});
 }
 
 bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
              const std::string& subtitle, float width_px, float height_mm, const CardLook& look) {
     const Theme& t = theme();
-    const ImVec2 size(width_px, std::max(ctx.mm(height_mm), ctx.mm(kMinTargetMm)));
+    ImFont* heading = ctx.fonts.heading;
+    ImFont* body = ctx.fonts.body;
+    const float pad = ctx.mm(kCardPadMm);
+    float height = look.whole_title    ? std::max(ctx.mm(height_mm), ctx.mm(kMinTargetMm))
+                   : look.exact_height ? ctx.mm(height_mm)
+                                       : CardHeight(ctx, height_mm, !subtitle.empty());
+    // Where the texts start: after the colour bar and the thumbnail (a square as tall as the
+    // card's least height allows, so it does not grow with a long title).
+    float indent = pad;
+    if (look.accent) indent += ctx.mm(1.5f);
+    const float side = height - 2 * pad;
+    if (look.thumbnail) indent += side + pad;
+    const float text_width = std::max(width_px - indent - pad, ctx.mm(10));
+    const float line = heading->FontSize, sub_line = body->FontSize;
+    int max_lines = look.whole_title ? 0 : 2;
+    int max_sub_lines = look.whole_title ? 0 : 1;
+    bool cut = false;
+    if (look.exact_height) {
+        // As many title lines as the height holds, then the line under it if there is room.
+        const int fit = static_cast<int>((height - 2 * pad) / line);
+        max_lines = std::max(1, fit);
+        cut = fit < 1;
+        const float rest = height - 2 * pad - line * static_cast<float>(max_lines);
+        max_sub_lines = rest >= ctx.mm(kCardGapMm) + sub_line ? 1 : -1;
+    }
+    const std::vector<std::string> title_lines = wrap_lines(heading, title, text_width, max_lines);
+    const std::vector<std::string> subtitle_lines =
+        max_sub_lines < 0 ? std::vector<std::string>{}
+                          : wrap_lines(body, subtitle, text_width, max_sub_lines);
+    if (look.whole_title) {  // as tall as its lines need
+        const float needed = 2 * pad + line * static_cast<float>(title_lines.size()) +
+                             (subtitle_lines.empty() ? 0.0f : ctx.mm(kCardGapMm)) +
+                             sub_line * static_cast<float>(subtitle_lines.size());
+        height = std::max(height, needed);
+    }
+    const ImVec2 size(width_px, height);
     ImGui::PushID(id.c_str());
     bool pressed = ImGui::InvisibleButton("##card", size);
     bool held = ImGui::IsItemActive() &&
                 ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
     ImGui::PopID();
     cancel_if_dragged(ctx, pressed, held);
-    if (!ImGui::IsItemVisible()) return pressed;
+    pressed = pressed || ActivatedBySpeech(ctx, id);
+
+    core::VisibleItem item;
+    item.kind = core::VisibleItem::Kind::control;
+    item.id = id;
+    item.label = title;
+    item.detail = subtitle;
+    item.role = look.role;
+    item.position = look.position;
+    item.count = look.count;
+    item.list = look.list;
+    item.clipped = cut;
+    if (!ImGui::IsItemVisible()) {
+        RecordItem(ctx, std::move(item));
+        return pressed;
+    }
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float rounding = ImGui::GetStyle().FrameRounding;
-    const float pad = ctx.mm(4);
     draw->AddRectFilled(min, max, held ? t.selected : t.surface, rounding);
-    float left = min.x + pad;
     if (look.accent) {
         draw->AddRectFilled(min, ImVec2(min.x + ctx.mm(2.5f), max.y), look.accent, rounding,
                             ImDrawFlags_RoundCornersLeft);
-        left += ctx.mm(1.5f);
     }
     if (look.thumbnail) {
-        const float side = size.y - 2 * pad;
+        const float left = min.x + indent - side - pad;
         DrawImageCover(ctx, draw, {look.thumbnail, ImageVariant::thumbnail},
                        ImVec2(left, min.y + pad), ImVec2(left + side, min.y + pad + side));
-        left += side + pad;
     }
     draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.3f));
     draw->PushClipRect(min, max, true);
-    ImFont* heading = ctx.fonts.heading;
-    const float text_width = max.x - pad - left;
-    // Up to two lines of title; the clip rectangle cuts a third.
-    const ImVec2 title_size =
-        heading->CalcTextSizeA(heading->FontSize, FLT_MAX, text_width, title.c_str());
-    const float title_height = std::min(title_size.y, heading->FontSize * 2);
-    draw->PushClipRect(ImVec2(left, min.y), ImVec2(max.x - pad, min.y + pad + title_height), true);
-    draw->AddText(heading, heading->FontSize, ImVec2(left, min.y + pad), t.text, title.c_str(),
-                  nullptr, text_width);
+    float y = min.y + pad;
+    for (const std::string& text : title_lines) {
+        draw->AddText(heading, line, ImVec2(min.x + indent, y), t.text, text.c_str());
+        y += line;
+    }
+    // Under a two-line title in a grid, so that the second lines of a row line up.
+    const float title_height = look.whole_title || look.exact_height
+                                   ? line * static_cast<float>(title_lines.size())
+                                   : 2 * line;
+    y = min.y + pad + title_height + ctx.mm(kCardGapMm);
+    for (const std::string& text : subtitle_lines) {
+        draw->AddText(body, sub_line, ImVec2(min.x + indent, y), t.text_muted, text.c_str());
+        y += sub_line;
+    }
     draw->PopClipRect();
-    ImFont* body = ctx.fonts.body;
-    draw->AddText(body, body->FontSize, ImVec2(left, min.y + pad + title_height + ctx.mm(1.5f)),
-                  t.text_muted, subtitle.c_str(), nullptr, text_width);
-    draw->PopClipRect();
-    RecordItem(ctx, core::VisibleItem::Kind::control, id, title);
+    RecordItem(ctx, std::move(item));
     return pressed;
 }
 
-void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
+namespace {
+
+void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour, bool wrapped,
+               bool heading) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    if (wrapped) ImGui::PushTextWrapPos(0.0f);
+    // Text squeezed into a sliver beside other items wraps a letter or two per line: as lost
+    // to a reader as text cut off, so it counts as cut off.
+    const float wrap_pos = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    const bool squeezed =
+        wrap_pos >= 0 &&
+        ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos) < 3 * font->FontSize &&
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x > 3 * font->FontSize;
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    if (wrapped) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
-    RecordItem(ctx, core::VisibleItem::Kind::text, "", text);
+    core::VisibleItem item;
+    item.label = text;
+    item.heading = heading;
+    item.clipped = squeezed;
+    RecordItem(ctx, std::move(item));
+}
+
+}  // namespace
+
+void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
+    text_item(ctx, font, text, colour, false, false);
 }
 
 void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
-    ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    RecordItem(ctx, core::VisibleItem::Kind::text, "", text);
+    text_item(ctx, font, text, colour, true, false);
+}
+
+void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
+    text_item(ctx, font, text, colour, true, true);
 }
 
 }  // namespace plaza::ui

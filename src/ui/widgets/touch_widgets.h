@@ -1,5 +1,6 @@
 // Touch widgets that record themselves in the frame report: buttons that fire on release (and
-// never after a drag, see kinetic_scroll.h), and text runs that headless scripts can find.
+// never after a drag, see kinetic_scroll.h), and text runs that headless scripts can find. In
+// spoken mode they also draw the focus ring and act when the visitor activates them by voice.
 #pragma once
 
 #include <imgui.h>
@@ -14,30 +15,57 @@ namespace plaza::ui {
 enum class ButtonStyle { primary, secondary, selected };
 
 // A button at least kMinTargetMm tall with a stable id ("home/partnerships") and a visible label.
-// `size_mm` of 0 on an axis means "fit the label" (but never under the minimum target size).
-// A non-zero `dot` draws a coloured dot before the label (theme chips).
+// `size_mm` is the least size; the button grows to fit its label at any text size, and an axis
+// of 0 means "fit the label" (never under the minimum target size). A non-zero `dot` draws a
+// coloured dot before the label (theme chips). `toggle`: spoken mode says "on" or "off".
+struct ButtonSpeech {
+    bool toggle = false;
+    std::string role;      // instead of "button" ("filter")
+    std::string language;  // the label's language when it is not the visitor's
+};
 bool TapButton(UiContext& ctx, const std::string& id, const std::string& label,
                ImVec2 size_mm = ImVec2(0, 0), ButtonStyle style = ButtonStyle::primary,
-               ImU32 dot = 0);
+               ImU32 dot = 0, const ButtonSpeech& speech = {});
 
-// How a card looks beyond its texts: a colour bar (a theme's colour; 0 for none) and a
-// thumbnail on the left (media id 0 for none).
+// How a card looks beyond its texts, and what spoken mode says of it.
 struct CardLook {
-    ImU32 accent = 0;
-    std::int64_t thumbnail = 0;
+    ImU32 accent = 0;            // a colour bar on the left (a theme's colour; 0 for none)
+    std::int64_t thumbnail = 0;  // a picture on the left (media id; 0 for none)
+    // Grow to show every line of title and subtitle (else two lines of title and one under
+    // it, ending in "…" where they are longer; grids need rows of one height).
+    bool whole_title = false;
+    // Exactly `height_mm` tall (a session in the room × time grid): as many title lines as fit.
+    bool exact_height = false;
+    std::string role;             // what the card is ("Partnership"); empty: "button"
+    int position = 0, count = 0;  // its place in a list of `count` (1-based)
+    std::string list;             // the list's id when the list only builds what is visible
 };
 
-// A card: a tappable surface with a title (up to two lines) and a muted line under it.
+// The height of a card with a two-line title (and a line under it) at the current text size, and
+// at least `min_mm`: grids of cards use it as their row height.
+float CardHeight(const UiContext& ctx, float min_mm, bool subtitle = true);
+
+// A card: a tappable surface with a title and a muted line under it.
 bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
              const std::string& subtitle, float width_px, float height_mm,
              const CardLook& look = {});
 
-// Text runs, each recorded with its rectangle.
+// Text runs, each recorded with its rectangle. `heading`: spoken mode says so.
 void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
 void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
+void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
 
-// Records the last submitted item in the frame report, clipped to the visible area.
+// Records the last submitted item in the frame report, clipped to the visible area, with
+// `item`'s spoken details; marks text cut off by the window. In spoken mode it also records
+// items scrolled out of view, draws the focus ring and scrolls the focused item into view.
+void RecordItem(UiContext& ctx, core::VisibleItem item);
 void RecordItem(UiContext& ctx, core::VisibleItem::Kind kind, const std::string& id,
                 const std::string& label);
+
+// True when spoken mode asks the control `id` to act this frame.
+bool ActivatedBySpeech(const UiContext& ctx, const std::string& id);
+
+// The key spoken mode knows an item by.
+std::string FocusKey(const core::VisibleItem& item);
 
 }  // namespace plaza::ui
