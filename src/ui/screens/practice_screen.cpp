@@ -25,7 +25,7 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
     const content::PracticeDetail& d = detail_;
     core::FrameRequest request;
-    BeginScrollArea("practice");
+    BeginScrollArea("practice", scroll_);
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
     TextWrapped(ctx, ctx.fonts.title, d.title, t.text);
     Text(ctx, ctx.fonts.heading, d.city, t.text);
@@ -66,17 +66,7 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
             ImGui::EndGroup();
         }
     }
-    if (!d.partnerships.empty()) {
-        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
-        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), t.text);
-        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
-        for (const content::PartnershipCard& card : d.partnerships) {
-            if (TapCard(ctx, "practice/partnership/" + std::to_string(card.id), card.title,
-                        card.cities, width, 30)) {
-                nav.open(ScreenId::partnership, card.id);
-            }
-        }
-    }
+    RelatedPartnerships(ctx, "practice", d.partnerships, nav);
     Contacts(ctx, "practice", contacts_);
     ImGui::PopTextWrapPos();
     request.animating = EndScrollArea(ctx, scroll_);

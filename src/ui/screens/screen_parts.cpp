@@ -1,6 +1,9 @@
 #include "ui/screens/screen_parts.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 #include "ui/i18n/phrases.h"
 #include "ui/theme.h"
@@ -71,6 +74,20 @@ void Contacts(UiContext& ctx, const std::string& id_prefix,
     }
 }
 
+void RelatedPartnerships(UiContext& ctx, const std::string& id_prefix,
+                         const std::vector<content::PartnershipCard>& cards, Navigation& nav) {
+    if (cards.empty()) return;
+    ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+    Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), theme().text);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
+    for (const content::PartnershipCard& card : cards) {
+        if (TapCard(ctx, id_prefix + "/partnership/" + std::to_string(card.id), card.title,
+                    card.cities, width, 30)) {
+            nav.open(ScreenId::partnership, card.id);
+        }
+    }
+}
+
 void FallbackNote(UiContext& ctx, const std::string& fallback_language,
                   const std::vector<content::Language>& languages) {
     if (fallback_language.empty()) return;
@@ -84,6 +101,14 @@ void FallbackNote(UiContext& ctx, const std::string& fallback_language,
 
 void BeginScrollArea(const char* id, float height) {
     ImGui::BeginChild(id, ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+}
+
+void BeginScrollArea(const char* id, KineticScrollState& state, float height) {
+    // ImGui keeps a child window's scroll for as long as it lives: the profile area opened for
+    // another partnership would still be scrolled as far as the last one was.
+    if (state.from_top) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+    state.from_top = false;
+    BeginScrollArea(id, height);
 }
 
 bool EndScrollArea(UiContext& ctx, KineticScrollState& state) {
