@@ -14,7 +14,8 @@ cmake --build "$build" >/dev/null
 
 for n in 10000 50000; do
     bundle="$out/synth$n.plaza"
-    if [ ! -f "$bundle" ]; then
+    # Made again when plaza-bundle changed: an old bundle would miss what synth adds now.
+    if [ ! -f "$bundle" ] || [ "$build/plaza-bundle" -nt "$bundle" ]; then
         start=$(date +%s.%N)
         "$build/plaza-bundle" synth -o "$bundle" --partnerships "$n" --practices $((n / 10)) \
             --sessions 1000 >/dev/null

@@ -521,7 +521,10 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
             "type, language, abstract, status) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)");
         auto speaker = prepare("INSERT INTO session_speaker VALUES (?1, ?2, ?3)");
         auto track = prepare("INSERT INTO session_track (session_id, track_id) VALUES (?1, ?2)");
-        for (auto* s : {&st, &speaker, &track})
+        auto partnership = prepare(
+            "INSERT INTO session_partnership (session_id, partnership_id, position) "
+            "VALUES (?1, ?2, ?3)");
+        for (auto* s : {&st, &speaker, &track, &partnership})
             if (!*s) return core::Error{s->error()};
         std::unordered_map<std::string, const TrackSource*> tracks;
         for (const auto& t : b.tracks)
@@ -561,6 +564,11 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
                 track->bind(1, id).bind(2, track_ids.at(s.track));
                 PLAZA_TRY(track->run());
                 doc.add_body(tracks.at(s.track)->name);
+            }
+            position = 0;
+            for (const auto& slug : s.partnerships) {
+                partnership->bind(1, id).bind(2, partnership_ids.at(slug)).bind(3, position++);
+                PLAZA_TRY(partnership->run());
             }
             PLAZA_TRY(links("session", id, s.links));
             PLAZA_TRY(search_doc("session", id, doc));

@@ -97,6 +97,8 @@ class Mapper {
             languages_.insert(l.code);
     }
     void run();
+    // The bundle id of each session by its id in the export (after run()).
+    std::map<std::string, std::string> session_ids;
 
   private:
     void warn(const std::string& where, const std::string& what, const std::string& action) {
@@ -286,6 +288,7 @@ void Mapper::run() {
     for (const sc::Session& s : in_.sessions) {
         SessionSource x;
         x.id = session_slugs.make(s.id);
+        session_ids.emplace(s.id, x.id);
         x.title = texts(s.title, kTitleChars, s.source);
         if (x.title.base.empty()) {
             untitled_.add(s.source);
@@ -365,11 +368,15 @@ std::vector<ZoneOffsetSource> event_zone_offsets(const schedule::TimeZone& zone,
     return out;
 }
 
-void add_imported_schedule(const schedule::ImportedSchedule& imported, const std::string& file,
-                           SourceBundle& bundle, std::vector<std::string>& problems,
-                           std::vector<std::string>& warnings) {
-    if (bundle.event.languages.empty()) return;
-    Mapper(imported, file, bundle, problems, warnings).run();
+std::map<std::string, std::string> add_imported_schedule(const schedule::ImportedSchedule& imported,
+                                                         const std::string& file,
+                                                         SourceBundle& bundle,
+                                                         std::vector<std::string>& problems,
+                                                         std::vector<std::string>& warnings) {
+    if (bundle.event.languages.empty()) return {};
+    Mapper mapper(imported, file, bundle, problems, warnings);
+    mapper.run();
+    return std::move(mapper.session_ids);
 }
 
 std::string plain_text_as_markdown(const std::string& text) {

@@ -3,6 +3,7 @@
 // event zone's UTC offsets that every bundle carries, native or imported schedule alike.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -22,10 +23,14 @@ std::vector<ZoneOffsetSource> event_zone_offsets(const schedule::TimeZone& zone,
 // event (languages, dates, venue) is already read. What cannot go into a bundle at all (a day
 // outside the event's dates) is a problem, "file:line: field: what"; what was repaired or left
 // out is a warning, "file:line: what — what was done", and the importer's own warnings come
-// first, in the same form.
-void add_imported_schedule(const schedule::ImportedSchedule& imported, const std::string& file,
-                           SourceBundle& bundle, std::vector<std::string>& problems,
-                           std::vector<std::string>& warnings);
+// first, in the same form. Returns the bundle id each session was given, by the session's id in
+// the export (frab's event id, pretalx's code, the iCalendar UID), which is what organisers see
+// and write in session-partnerships.csv.
+std::map<std::string, std::string> add_imported_schedule(const schedule::ImportedSchedule& imported,
+                                                         const std::string& file,
+                                                         SourceBundle& bundle,
+                                                         std::vector<std::string>& problems,
+                                                         std::vector<std::string>& warnings);
 
 // Plain text as Plaza Markdown that renders as the same text: characters Markdown would read
 // as markup are escaped; a single newline stays a line break.

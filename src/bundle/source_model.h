@@ -125,6 +125,7 @@ struct SessionSource {
     std::vector<std::string> speakers;
     std::string track;  // may be empty
     std::vector<LinkSource> links;
+    std::vector<std::string> partnerships;  // the partnerships it is about, in the given order
 };
 
 // From `starts_at` (Unix seconds) until the next entry, local time is UTC + offset_minutes.

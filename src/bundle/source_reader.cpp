@@ -237,6 +237,10 @@ class Reader {
     void read_practices();
     void read_sessions();
     void read_imported_schedule();
+    void read_session_partnerships();
+    // A `partnerships` cell: partnership ids separated by ';', each checked; unknown ids and
+    // repeats are reported and left out.
+    std::vector<std::string> partnership_list(const Row& row);
     // The instant of a local "YYYY-MM-DD HH:MM" in the event's zone (its fixed offset when the
     // zone could not be loaded); reports a time that daylight-saving time skips or repeats.
     std::optional<std::int64_t> local_instant(const std::string& text, const std::string& file,
@@ -256,6 +260,9 @@ class Reader {
     std::set<std::string> unreadable_;  // files whose rows could not be read at all
     std::set<std::string> countries_, cities_, programmes_, themes_, partnerships_, rooms_,
         speakers_;
+    // The bundle id of every session by the ids organisers may write for it: its id in
+    // sessions.csv, or in an export its id there (and the bundle id it was given).
+    std::map<std::string, std::string> session_ids_;
 };
 
 std::string Reader::languages_list() const {
@@ -845,6 +852,7 @@ SourceBundle Reader::read() {
     } else {
         read_imported_schedule();
     }
+    read_session_partnerships();
     return std::move(b_);
 }
 
@@ -1094,6 +1102,7 @@ void Reader::read_sessions() {
                                           {"type", false, false, kShortChars},
                                           {"language", false, false, kShortChars},
                                           {"speakers", false, false, kLinkChars},
+                                          {"partnerships", false, false, kLongChars},
                                           {"abstract", false, true, kAbstractChars},
                                           {"status", false, false, kShortChars}},
                                          false);
@@ -1121,6 +1130,7 @@ void Reader::read_sessions() {
         s.speakers = split_list(row.get("speakers"));
         for (const auto& sp : s.speakers)
             check_ref(row, "speakers", sp, speakers_, "speaker", "speakers.csv");
+        s.partnerships = partnership_list(row);
         // Times are local to the event unless they carry their own offset.
         bool times_ok = true;
         for (const char* field : {"start", "end"}) {
@@ -1158,7 +1168,56 @@ void Reader::read_sessions() {
                            e.ends_on + ")");
             }
         }
+        session_ids_.emplace(s.id, s.id);
         b_.sessions.push_back(std::move(s));
+    }
+}
+
+std::vector<std::string> Reader::partnership_list(const Row& row) {
+    std::vector<std::string> out;
+    for (auto& id : split_list(row.get("partnerships"))) {
+        check_ref(row, "partnerships", id, partnerships_, "partnership", "partnerships.csv");
+        if (std::find(out.begin(), out.end(), id) != out.end()) {
+            p_.add(row.file, row.line, "partnerships",
+                   "partnership " + single_quoted(id) + " is listed twice");
+        } else if (partnerships_.count(id)) {
+            out.push_back(std::move(id));
+        }
+    }
+    return out;
+}
+
+// session-partnerships.csv links sessions to partnerships by the sessions' ids: an export has
+// no column for it. It works beside sessions.csv too, adding to its `partnerships` column.
+void Reader::read_session_partnerships() {
+    const auto rows = read_table(
+        "session-partnerships.csv",
+        {{"session", true, false, kLinkChars}, {"partnerships", true, false, kLongChars}}, false);
+    if (rows.empty()) return;
+    const std::string schedule = schedule_file_.empty() ? "sessions.csv" : schedule_file_;
+    std::set<std::string> known;
+    for (const auto& [written, id] : session_ids_)
+        known.insert(written);
+    std::map<std::string, SessionSource*> sessions;
+    for (SessionSource& s : b_.sessions)
+        sessions.emplace(s.id, &s);
+    std::map<std::string, int> first_line;  // by bundle session id
+    for (const auto& row : rows) {
+        const std::string& written = row.get("session");
+        check_ref(row, "session", written, known, "session", schedule.c_str());
+        const std::vector<std::string> partnerships = partnership_list(row);
+        const auto id = session_ids_.find(written);
+        if (id == session_ids_.end()) continue;
+        const auto [first, fresh] = first_line.emplace(id->second, row.line);
+        if (!fresh) {
+            p_.add(row.file, row.line, "session",
+                   "session " + single_quoted(written) + " is listed twice (first on line " +
+                       std::to_string(first->second) + ")");
+            continue;
+        }
+        std::vector<std::string>& links = sessions.at(id->second)->partnerships;
+        for (const std::string& p : partnerships)
+            if (std::find(links.begin(), links.end(), p) == links.end()) links.push_back(p);
     }
 }
 
@@ -1189,6 +1248,8 @@ int Reader::offset_at(std::int64_t unix_seconds) const {
 
 void Reader::read_imported_schedule() {
     const std::string where = "event.txt:" + std::to_string(schedule_line_) + ": schedule: ";
+    // Until it has been read, references to its sessions cannot be checked (and are not).
+    unreadable_.insert(schedule_file_);
     std::vector<std::string> native;
     for (const char* name : kNativeScheduleFiles)
         if (fs::exists(dir_ / name)) native.push_back(name);
@@ -1225,7 +1286,15 @@ void Reader::read_imported_schedule() {
         p_.add_line(error.rfind(schedule_file_ + ":", 0) == 0 ? error : where + error);
         return;
     }
-    add_imported_schedule(imported.value(), schedule_file_, b_, problems_, warnings_);
+    const auto ids =
+        add_imported_schedule(imported.value(), schedule_file_, b_, problems_, warnings_);
+    // Both the export's ids and the bundle's work; where one session's export id is another's
+    // bundle id, the export's (what organisers see in their tool) wins.
+    for (const SessionSource& s : b_.sessions)
+        session_ids_.emplace(s.id, s.id);
+    for (const auto& [written, id] : ids)
+        session_ids_[written] = id;
+    unreadable_.erase(schedule_file_);
 }
 
 }  // namespace

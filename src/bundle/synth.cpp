@@ -329,6 +329,8 @@ SourceBundle synthesize(const SynthOptions& o) {
     static const char* const kFamily[] = {"Nguyễn",     "김",     "陳",      "Kowalski",
                                           "Silva",      "Diop",   "Peeters", "Tanaka",
                                           "Shevchenko", "García", "Dubois",  "Ólafsdóttir"};
+    // Every other speaker has a photo. Links and photos take no random draws, so the rest of
+    // the content stays what the same seed gave before they existed.
     for (int i = 0; i < (o.sessions > 0 ? speaker_count : 0); ++i) {
         const auto& city = kCities[random.below(city_count)];
         b.speakers.push_back({"s" + pad(i),
@@ -336,7 +338,7 @@ SourceBundle synthesize(const SynthOptions& o) {
                               std::string("City of ") + city.name,
                               city.id,
                               {random.pick(kPhrases), {}},
-                              "",
+                              i % 2 == 0 ? images[static_cast<size_t>(i) % images.size()] : "",
                               {}});
     }
     // Sessions fill the three days from 09:00 to 18:00 local time, rooms in turn.
@@ -362,6 +364,13 @@ SourceBundle synthesize(const SynthOptions& o) {
         s.language = random.below(5) == 0 ? "es" : "en";
         s.status = random.below(20) == 0 ? "cancelled" : "confirmed";
         s.speakers = {b.speakers[static_cast<size_t>(random.below(speaker_count))].id};
+        // Every third session is about a partnership, every ninth about two; spread over all.
+        if (o.partnerships > 0 && i % 3 == 0) {
+            const int first = static_cast<int>((std::int64_t{i} * 7919) % o.partnerships);
+            s.partnerships = {"p" + pad(first)};
+            const int second = (first + o.partnerships / 2) % o.partnerships;
+            if (i % 9 == 0 && second != first) s.partnerships.push_back("p" + pad(second));
+        }
         b.sessions.push_back(std::move(s));
     }
     return b;

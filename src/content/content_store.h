@@ -81,6 +81,11 @@ class ContentStore {
     std::vector<MediaRef> media_of(const char* owner_kind, std::int64_t id) const;
     std::vector<Facet> themes_of(const char* link_table, const char* owner_column,
                                  std::int64_t id) const;
+    // Partnerships (as cards with id, title and cities) that `link_table` links to record `id`
+    // through `owner_column`, ordered by `order` ("" for the table's own order).
+    std::vector<PartnershipCard> partnerships_linked(const char* link_table,
+                                                     const char* owner_column, std::int64_t id,
+                                                     const char* order) const;
     struct SearchRange {
         std::string kind;
         std::int64_t first, last;  // the kind's search document ids

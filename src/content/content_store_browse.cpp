@@ -225,6 +225,28 @@ std::vector<MediaRef> ContentStore::media_of(const char* owner_kind, std::int64_
     return media;
 }
 
+std::vector<PartnershipCard> ContentStore::partnerships_linked(const char* link_table,
+                                                               const char* owner_column,
+                                                               std::int64_t id,
+                                                               const char* order) const {
+    std::vector<PartnershipCard> cards;
+    // Fails to prepare when the link table is missing (a bundle made before it existed).
+    auto stmt = db_.prepare("SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
+                            ", p.cities FROM " + link_table +
+                            " l JOIN partnership p ON p.id = l.partnership_id WHERE l." +
+                            owner_column + " = ?1" + (*order ? " ORDER BY " : "") + order);
+    if (!stmt) return cards;
+    stmt->bind(1, id);
+    while (stmt->step()) {
+        PartnershipCard card;
+        card.id = stmt->column_int(0);
+        card.title = stmt->column_text(1);
+        card.cities = stmt->column_text(2);
+        cards.push_back(std::move(card));
+    }
+    return cards;
+}
+
 std::vector<Facet> ContentStore::themes_of(const char* link_table, const char* owner_column,
                                            std::int64_t id) const {
     std::vector<Facet> themes;
@@ -309,6 +331,14 @@ PartnershipProfile ContentStore::partnership_profile(std::int64_t id) const {
             if (it != all.end()) p.practices.push_back(*it);
         }
     }
+    // Fails to prepare on a bundle made before session_partnership existed: then there are none.
+    if (auto sessions =
+            db_.prepare(schedule_columns() + "JOIN session_partnership sp ON sp.session_id = s.id "
+                                             "WHERE sp.partnership_id = ?1 "
+                                             "ORDER BY s.starts_at, r.position, s.id")) {
+        sessions->bind(1, id);
+        read_sessions(sessions.value(), p.sessions);
+    }
     return p;
 }
 
@@ -339,20 +369,7 @@ PracticeDetail ContentStore::practice_detail(std::int64_t id) const {
         while (figures->step())
             d.key_figures.push_back({figures->column_text(0), figures->column_text(1)});
     }
-    auto partnerships = db_.prepare(
-        "SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
-        ", p.cities FROM practice_partnership pp JOIN partnership p ON p.id = pp.partnership_id "
-        "WHERE pp.practice_id = ?1");
-    if (partnerships) {
-        partnerships->bind(1, id);
-        while (partnerships->step()) {
-            PartnershipCard card;
-            card.id = partnerships->column_int(0);
-            card.title = partnerships->column_text(1);
-            card.cities = partnerships->column_text(2);
-            d.partnerships.push_back(std::move(card));
-        }
-    }
+    d.partnerships = partnerships_linked("practice_partnership", "practice_id", id, "");
     d.contacts = contacts_of("practice", id);
     d.media = media_of("practice", id);
     return d;

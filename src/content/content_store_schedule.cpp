@@ -1,5 +1,6 @@
 // ContentStore's schedule queries: local time from the bundle's offset table, days, rooms,
-// sessions of a day, "Now & Next" per room and a session's detail with its speakers.
+// sessions of a day, "Now & Next" per room and a session's detail with its speakers (and their
+// photos) and the partnerships it is about.
 #include <map>
 
 #include "content/content_store.h"
@@ -197,7 +198,9 @@ bool ContentStore::session_detail(std::int64_t session_id, SessionDetail& out) c
     auto speakers = db_.prepare(
         "SELECT p.id, p.name, p.organisation, COALESCE(c.name, ''), " +
         localized("speaker", "p.id", "bio", "p.bio") +
-        " FROM session_speaker ss JOIN speaker p ON p.id = ss.speaker_id "
+        ", COALESCE((SELECT m.media_id FROM media_link m WHERE m.owner_kind = 'speaker' AND "
+        "m.owner_id = p.id ORDER BY m.position LIMIT 1), 0) "
+        "FROM session_speaker ss JOIN speaker p ON p.id = ss.speaker_id "
         "LEFT JOIN city c ON c.id = p.city_id WHERE ss.session_id = ?1 ORDER BY ss.position");
     if (speakers) {
         speakers->bind(1, session_id);
@@ -208,10 +211,13 @@ bool ContentStore::session_detail(std::int64_t session_id, SessionDetail& out) c
             p.organisation = speakers->column_text(2);
             p.city = speakers->column_text(3);
             p.bio_md = speakers->column_text(4);
+            p.photo = speakers->column_int(5);
             read_links("speaker", p.id, p.links);
             out.speakers.push_back(std::move(p));
         }
     }
+    out.partnerships =
+        partnerships_linked("session_partnership", "session_id", session_id, "l.position");
     return true;
 }
 

@@ -108,6 +108,7 @@ struct SpeakerDetail {
     std::string name, organisation, city;
     std::string bio_md;  // Plaza Markdown
     std::vector<SessionLink> links;
+    std::int64_t photo = 0;  // media id of the speaker's photo, 0 for none
 };
 
 struct SessionDetail {
@@ -116,6 +117,7 @@ struct SessionDetail {
     std::string room_floor, room_location;
     std::vector<SpeakerDetail> speakers;
     std::vector<SessionLink> links;
+    std::vector<PartnershipCard> partnerships;  // what the session is about (id, title, cities)
 };
 
 // [SECTION] Browsing partnerships and good practices (content_store_browse.cpp)
@@ -173,6 +175,7 @@ struct PartnershipProfile {
     std::vector<Contact> contacts;
     std::vector<MediaRef> media;
     std::vector<PracticeCard> practices;
+    std::vector<SessionItem> sessions;  // at this event, by start time
     // The language the texts are in when the visitor's is missing for this record ("" when
     // they are in the visitor's language).
     std::string fallback_language;

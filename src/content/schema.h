@@ -245,6 +245,16 @@ CREATE TABLE link (
     PRIMARY KEY (owner_kind, owner_id, position)
 ) WITHOUT ROWID;
 
+-- Added within v1 as well: the partnerships a session is about, in the organisers' order. A
+-- kiosk reading a bundle without it shows sessions and profiles without these links.
+CREATE TABLE session_partnership (
+    session_id     INTEGER NOT NULL REFERENCES session(id),
+    partnership_id INTEGER NOT NULL REFERENCES partnership(id),
+    position       INTEGER NOT NULL,
+    PRIMARY KEY (session_id, partnership_id)
+) WITHOUT ROWID;
+CREATE INDEX session_partnership_by_partnership ON session_partnership(partnership_id);
+
 CREATE TABLE media (
     id     INTEGER PRIMARY KEY,
     source TEXT NOT NULL UNIQUE,
@@ -288,7 +298,8 @@ CREATE VIRTUAL TABLE search USING fts5(
 )sql";
 
 // The tables a v1 bundle must contain, for the structural check. zone_offset, track,
-// session_track and link came later in v1: checked when present, not required.
+// session_track, link and session_partnership came later in v1: checked when present (their
+// references by foreign_key_check), not required.
 inline constexpr const char* kRequiredTables[] = {
     "bundle_meta", "language", "translation", "event",      "programme", "theme", "sdg",
     "country",     "city",     "partnership", "practice",   "day",       "room",  "speaker",

@@ -126,7 +126,12 @@ bool TextureCache::upload_and_evict() {
 
 bool TextureCache::loading() const {
     for (const auto& [key, entry] : entries_) {
-        if (entry.state == ui::ImageState::loading) return true;
+        if (entry.state != ui::ImageState::loading) continue;
+        // Decoded and waiting for upload_and_evict() is done as far as the worker goes: only a
+        // frame uploads it, so waiting for it between frames would wait forever.
+        const bool decoded =
+            std::any_of(ready_.begin(), ready_.end(), [&](const auto& d) { return d->key == key; });
+        if (!decoded) return true;
     }
     return false;
 }

@@ -45,6 +45,8 @@ class TextureCache final : public ui::ImageProvider {
 
     std::int64_t bytes_in_use() const { return bytes_; }
     std::size_t textures() const { return entries_.size(); }
+    // True while an image asked for is still being read or decoded on the worker; decoded ones
+    // are uploaded by the next frame's upload_and_evict().
     bool loading() const;
 
   private:

@@ -99,8 +99,7 @@ void KioskUi::set_language(const std::string& code) {
     load_data();
     // What is on screen now comes again in the new language.
     const Place here = stack_.back();
-    if (here.screen == ScreenId::partnership)
-        partnership_->show(store_.partnership_profile(here.record));
+    if (here.screen == ScreenId::partnership) show_partnership(here.record);
     if (here.screen == ScreenId::practice) practice_->show(store_.practice_detail(here.record));
     if (here.screen == ScreenId::session) show_session(here.record);
     if (!search_->text().empty())
@@ -127,7 +126,7 @@ void KioskUi::reset_session() {
 
 void KioskUi::enter(const Place& place) {
     if (place.screen == ScreenId::partnership && partnership_->showing() != place.record) {
-        partnership_->show(store_.partnership_profile(place.record));
+        show_partnership(place.record);
     }
     if (place.screen == ScreenId::practice && practice_->showing() != place.record) {
         practice_->show(store_.practice_detail(place.record));
@@ -135,6 +134,15 @@ void KioskUi::enter(const Place& place) {
     if (place.screen == ScreenId::session && session_->showing() != place.record) {
         show_session(place.record);
     }
+}
+
+void KioskUi::show_partnership(std::int64_t id) {
+    content::PartnershipProfile profile = store_.partnership_profile(id);
+    std::vector<ProgrammeSession> sessions;
+    for (content::SessionItem& s : profile.sessions)
+        sessions.push_back(programme_session(store_, std::move(s)));
+    profile.sessions.clear();
+    partnership_->show(std::move(profile), std::move(sessions));
 }
 
 void KioskUi::show_session(std::int64_t id) {
@@ -249,9 +257,11 @@ KioskUi::Cover KioskUi::update_cover(const UiContext& ctx) {
 core::FrameRequest KioskUi::draw_cover(UiContext& ctx, Cover cover) {
     Navigation ignored;
     if (cover == Cover::dark) {
-        // Outside display hours: black, and a frame a minute to notice the hours begin.
+        // Outside display hours: black, and a frame a minute to notice the hours begin. On the
+        // foreground list: the window's own list is clipped inside its padding, which would
+        // leave lit edges.
         const ImVec2 size = ImGui::GetIO().DisplaySize;
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, 255));
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, 255));
         ctx.report.screen_id = "dark";
         return {};
     }

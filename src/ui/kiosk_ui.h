@@ -82,7 +82,8 @@ class KioskUi {
     void load_data();
     void enter(const Place& place);  // loads what a detail screen shows
     void apply(const Navigation& nav);
-    void show_session(std::int64_t id);  // loads a session's detail and its calendar QR code
+    void show_partnership(std::int64_t id);  // loads a profile and its sessions' local times
+    void show_session(std::int64_t id);      // loads a session's detail and its calendar QR code
     // What covers the screen instead of the visitor's screens, if anything.
     enum class Cover { none, dark, asking, attract };
     Cover update_cover(const UiContext& ctx);

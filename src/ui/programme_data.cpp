@@ -31,6 +31,25 @@ std::string clock_time(std::int64_t unix_ms, int offset_minutes) {
     return buf;
 }
 
+ProgrammeSession programme_session(const content::ContentStore& store, content::SessionItem item) {
+    ProgrammeSession s;
+    const int start_offset = store.local_offset_minutes(item.starts_at_ms);
+    const int end_offset = store.local_offset_minutes(item.ends_at_ms);
+    s.starts = clock_time(item.starts_at_ms, start_offset);
+    if (item.ends_at_ms > item.starts_at_ms) s.ends = clock_time(item.ends_at_ms, end_offset);
+    // Minutes from the local midnight that starts the session's conference day.
+    const auto midnight = core::parse_iso8601_instant(item.day + "T00:00:00Z");
+    const std::int64_t day_start = midnight ? *midnight : 0;
+    s.start_minute = static_cast<int>(
+        (item.starts_at_ms + std::int64_t{start_offset} * 60000 - day_start) / 60000);
+    s.end_minute = std::max(
+        s.start_minute + 15,
+        static_cast<int>((item.ends_at_ms + std::int64_t{end_offset} * 60000 - day_start) / 60000));
+    s.cancelled = item.status == "cancelled";
+    s.item = std::move(item);
+    return s;
+}
+
 const ProgrammeSession* ProgrammeData::find(std::int64_t session_id) const {
     for (const ProgrammeDay& day : days) {
         for (const ProgrammeSession& s : day.sessions) {
@@ -54,29 +73,12 @@ void ProgrammeFeed::load() {
     for (const content::ScheduleDayInfo& info : store_.schedule_days()) {
         ProgrammeDay day{info, {}};
         for (content::SessionItem& item : store_.sessions_on(info.date)) {
-            ProgrammeSession s;
-            const int start_offset = store_.local_offset_minutes(item.starts_at_ms);
-            const int end_offset = store_.local_offset_minutes(item.ends_at_ms);
-            s.starts = clock_time(item.starts_at_ms, start_offset);
-            if (item.ends_at_ms > item.starts_at_ms)
-                s.ends = clock_time(item.ends_at_ms, end_offset);
-            // Minutes from the local midnight that starts the session's conference day.
-            const auto midnight = core::parse_iso8601_instant(info.date + "T00:00:00Z");
-            const std::int64_t day_start = midnight ? *midnight : 0;
-            s.start_minute = static_cast<int>(
-                (item.starts_at_ms + std::int64_t{start_offset} * 60000 - day_start) / 60000);
-            s.end_minute = std::max(
-                s.start_minute + 15,
-                static_cast<int>((item.ends_at_ms + std::int64_t{end_offset} * 60000 - day_start) /
-                                 60000));
-            s.cancelled = item.status == "cancelled";
             first = std::min(first, item.starts_at_ms);
             last = std::max(last, std::max(item.ends_at_ms, item.starts_at_ms));
             const std::string& track = ProgrammeData::track_of(item);
             if (!track.empty()) data_.tracks.push_back(track);
             if (!item.language.empty()) data_.languages.push_back(item.language);
-            s.item = std::move(item);
-            day.sessions.push_back(std::move(s));
+            day.sessions.push_back(programme_session(store_, std::move(item)));
         }
         data_.days.push_back(std::move(day));
     }

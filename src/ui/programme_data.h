@@ -69,4 +69,8 @@ class ProgrammeFeed {
 // "HH:MM" for an instant at a UTC offset.
 std::string clock_time(std::int64_t unix_ms, int offset_minutes);
 
+// A session as the screens show it: its times in the event's zone, each at its own instant's
+// offset, and its place in its conference day.
+ProgrammeSession programme_session(const content::ContentStore& store, content::SessionItem item);
+
 }  // namespace plaza::ui

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
 # CPU of the kiosk on the real clock, measured from /proc over 10 s: untouched on the home screen,
-# in the attract loop, and as a room sign. It runs the windowed kiosk (the production loop and idle
+# in the attract loop, as a room sign, and dark outside its display hours. It runs the windowed kiosk (the production loop and idle
 # policy) with SDL's software renderer. Run it under Xvfb (xvfb-run -a tests/bench/cpu.sh ...):
 # SDL 2.26's X11 driver sleeps in SDL_WaitEventTimeout, whereas its offscreen driver has no
 # WaitEventTimeout and polls every millisecond (about 2.5 % of a core by itself here), which is
 # SDL's cost, not Plaza's. Without DISPLAY it falls back to the offscreen driver.
-#   xvfb-run -a tests/bench/cpu.sh build/release/plaza build/release/sample.plaza
+#   xvfb-run -a tests/bench/cpu.sh build/release/plaza build/release/sample.plaza [STATE...]
+# STATE is idle, attract, room-sign or dark; without any, all four are measured.
 set -euo pipefail
 plaza=$1
 bundle=$2
+shift 2
+states=("$@")
+[ ${#states[@]} -gt 0 ] || states=(idle attract room-sign dark)
 seconds=${SECONDS_MEASURED:-10}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -41,6 +45,16 @@ measure() {  # name settle-seconds plaza-args...
 }
 
 printf 'idle_timeout_seconds = 20\n' >"$tmp/attract.conf"
-measure idle 3
-measure attract 25 --config "$tmp/attract.conf"
-measure room-sign 3 --mode room --room room-1
+# One display hour starting 12 hours from now in UTC: the kiosk reads the hours in the event's
+# zone (the sample's is Madrid, one or two hours from UTC), so now is outside them: dark.
+printf 'display_hours = %s-%s\ndata_folder = %s\n' "$(date -u -d '+12 hours' +%H:00)" \
+    "$(date -u -d '+13 hours' +%H:00)" "$tmp/data" >"$tmp/dark.conf"
+for state in "${states[@]}"; do
+    case $state in
+    idle) measure idle 3 ;;
+    attract) measure attract 25 --config "$tmp/attract.conf" ;;
+    room-sign) measure room-sign 3 --mode room --room room-1 ;;
+    dark) measure dark 3 --config "$tmp/dark.conf" ;;
+    *) echo "cpu.sh: unknown state $state (idle, attract, room-sign or dark)" >&2 && exit 64 ;;
+    esac
+done

@@ -1,5 +1,6 @@
-# Runs plaza headless on one script and checks its exit code, its error output, a JSON dump and
-# the number of frames drawn (from --stats). Invoked by CTest through `cmake -P`.
+# Runs plaza headless on one script and checks its exit code, its error output, a JSON dump, QR
+# codes and pixels of screenshots, and the number of frames drawn (from --stats). Invoked by CTest
+# through `cmake -P`.
 file(REMOVE_RECURSE "${OUT}")
 file(MAKE_DIRECTORY "${OUT}")
 execute_process(
@@ -35,6 +36,27 @@ if(QR_FILE)
         message(FATAL_ERROR "no QR code in ${QR_FILE} decodes to ${QR_REGEX} (zbarimg exit ${zbar_exit})")
     endif()
 endif()
+# Each entry: "SHOT.png RRGGBB PERCENT [ITEM_ID]": at least PERCENT % of the screenshot (or of
+# the item's rectangle in SHOT.json) is that colour, give or take what JPEG and scaling change.
+foreach(check IN LISTS PIXELS)
+    string(REPLACE " " ";" parts "${check}")
+    list(GET parts 0 png)
+    list(GET parts 1 colour)
+    list(GET parts 2 percent)
+    set(probe_args "${OUT}/${png}" "#${colour}" "${percent}")
+    list(LENGTH parts count)
+    if(count GREATER 3)
+        list(GET parts 3 item)
+        string(REGEX REPLACE "\\.png$" ".json" json "${png}")
+        list(APPEND probe_args "${OUT}/${json}" "${item}")
+    endif()
+    execute_process(COMMAND "${PNG_PROBE}" ${probe_args}
+                    RESULT_VARIABLE probe_exit OUTPUT_VARIABLE probe_out ERROR_VARIABLE probe_err)
+    message("${probe_out}${probe_err}")
+    if(NOT probe_exit EQUAL 0)
+        message(FATAL_ERROR "pixel check failed: ${check}")
+    endif()
+endforeach()
 if(MAX_FRAMES)
     file(READ "${OUT}/stats.json" stats)
     string(JSON frames GET "${stats}" frames)

@@ -71,6 +71,29 @@ TEST_CASE("an image loads on the worker and is ready after the main thread uploa
     CHECK(loads == 1);
 }
 
+TEST_CASE("a decoded image waiting for its upload no longer counts as loading") {
+    // A headless screenshot waits between frames until nothing is loading; only a frame
+    // uploads, so a decoded image that still counted would make it wait forever.
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureCache cache(sdl.renderer, queue);
+    cache.set_loader([](const ImageKey&) -> plaza::core::Result<std::string> {
+        return plaza::test::solid_image(8, 8, 0xFF00FF00);
+    });
+    const ImageKey key{5, plaza::ui::ImageVariant::thumbnail};
+    cache.image(key);
+    CHECK(cache.loading());
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (cache.loading() && std::chrono::steady_clock::now() < deadline) {
+        queue.run_pending();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    CHECK_FALSE(cache.loading());
+    CHECK(cache.image(key).state == ImageState::loading);  // not uploaded yet
+    cache.upload_and_evict();
+    CHECK(cache.image(key).state == ImageState::ready);
+}
+
 TEST_CASE("a broken image becomes a placeholder once and is not loaded again") {
     SoftwareRenderer sdl;
     plaza::core::MainThreadQueue queue;

@@ -11,6 +11,8 @@
 #include "bundle/bundle_builder.h"
 #include "bundle_test_support.h"
 #include "content/content_store.h"
+#include "content/media_reader.h"
+#include "core/image_decode.h"
 
 namespace {
 
@@ -303,6 +305,85 @@ TEST_CASE("build: schedule rules") {
                    "letters, e.g. ca)"});
     // An instant with its own offset is accepted as written.
     CHECK(build(change("sessions.csv", "2024-03-19 09:30,", "2024-03-19T08:30:00Z,")).empty());
+}
+
+TEST_CASE("build: sessions name the partnerships they are about") {
+    // sessions.csv with a partnerships column, its one row about `partnerships`.
+    auto with_column = [](const std::string& partnerships) {
+        std::string sessions = plaza::test::valid_source().at("sessions.csv");
+        sessions = replace(sessions, ",speakers,abstract,", ",speakers,partnerships,abstract,");
+        return Files{
+            {"sessions.csv", replace(sessions, ",en,ann,", ",en,ann," + partnerships + ",")}};
+    };
+    CHECK(build(with_column("ghent-lodz")).empty());
+    CHECK(build(with_column("")).empty());
+    CHECK(build(with_column("ghent-gdansk")) ==
+          Problems{"sessions.csv:2: partnerships: unknown partnership 'ghent-gdansk' (not in "
+                   "partnerships.csv)"});
+    CHECK(build(with_column("ghent-lodz;ghent-lodz")) ==
+          Problems{"sessions.csv:2: partnerships: partnership 'ghent-lodz' is listed twice"});
+
+    // session-partnerships.csv names sessions by id; it works beside sessions.csv too.
+    auto links = [](const std::string& text) { return Files{{"session-partnerships.csv", text}}; };
+    CHECK(build(links("session,partnerships\nopening,ghent-lodz\n")).empty());
+    CHECK(build(links("session,partnerships\nclosing,ghent-lodz\n")) ==
+          Problems{"session-partnerships.csv:2: session: unknown session 'closing' (not in "
+                   "sessions.csv)"});
+    CHECK(build(links("session,partnerships\nopening,nowhere\n")) ==
+          Problems{"session-partnerships.csv:2: partnerships: unknown partnership 'nowhere' (not "
+                   "in partnerships.csv)"});
+    CHECK(build(links("session,partnerships\nopening,ghent-lodz\nopening,ghent-lodz\n")) ==
+          Problems{"session-partnerships.csv:3: session: session 'opening' is listed twice (first "
+                   "on line 2)"});
+    CHECK(build(links("session,partnerships\nopening,\n")) ==
+          Problems{"session-partnerships.csv:2: partnerships: required value is missing"});
+    CHECK(build(links("session\nopening\n")) ==
+          Problems{"session-partnerships.csv:1: partnerships: column is missing"});
+    // Without a schedule every session named is unknown.
+    Files no_schedule = links("session,partnerships\nopening,ghent-lodz\n");
+    no_schedule.merge(Files{{"sessions.csv", ""}});
+    CHECK(build(no_schedule) ==
+          Problems{"session-partnerships.csv:2: session: unknown session 'opening' (not in "
+                   "sessions.csv)"});
+}
+
+TEST_CASE("build: a speaker's photo, a session's partnerships and a profile's sessions") {
+    TempDir dir;
+    Files files = plaza::test::valid_source();
+    files["speakers.csv"] =
+        "id,name,organisation,city,bio,photo\n"
+        "ann,Ann Example,City of Ghent,ghent,Works on air.,images/ann.png\n";
+    files["session-partnerships.csv"] = "session,partnerships\nopening,ghent-lodz\n";
+    plaza::test::write_source(dir.path() / "src", files);
+    plaza::test::write_file(dir.path() / "src/images/ann.png", png_of_size(60, 80));
+    Problems problems;
+    REQUIRE(plaza::bundle::build_bundle({dir / "src", dir / "out.plaza", 1}, problems).ok());
+    REQUIRE(problems.empty());
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+
+    plaza::content::SessionDetail detail;
+    REQUIRE(store->session_detail(1, detail));
+    REQUIRE(detail.speakers.size() == 1);
+    CHECK(detail.speakers[0].name == "Ann Example");
+    REQUIRE(detail.speakers[0].photo != 0);
+    // The photo is in the bundle under that id, as a thumbnail the kiosk can decode.
+    plaza::content::MediaReader media(dir / "out.plaza");
+    auto thumb = media.read(detail.speakers[0].photo, plaza::content::MediaVariant::thumb);
+    REQUIRE(thumb.ok());
+    CHECK(plaza::core::decode_image(thumb.value()).ok());
+
+    REQUIRE(detail.partnerships.size() == 1);
+    CHECK(detail.partnerships[0].title == "Clean air in Łódź");
+    CHECK(detail.partnerships[0].cities == "Gent · Łódź");
+    const auto profile = store->partnership_profile(detail.partnerships[0].id);
+    REQUIRE(profile.sessions.size() == 1);
+    CHECK(profile.sessions[0].title == "Opening of the Ghent meeting");
+    CHECK(profile.sessions[0].room == "Hall A");
+    // Texts come in the visitor's language.
+    store->set_language("es");
+    REQUIRE(store->session_detail(1, detail));
+    CHECK(detail.partnerships[0].title == "Aire limpio en Łódź");
 }
 
 TEST_CASE("build: image rules") {

@@ -36,6 +36,20 @@ TEST_CASE("synth: the same seed gives the same file, counts follow the options")
     for (char32_t cp : {U'Đ', U'서', U'北', U'Ł', U'Θ', U'ї'})
         CHECK(points.count(cp) == 1);
     CHECK_FALSE(store->search("da nang", 5).empty());
+
+    // Benchmarks walk sessions with partnerships and speakers with photos.
+    int linked = 0, photos = 0;
+    for (const auto& day : store->schedule_days()) {
+        for (const auto& session : store->sessions_on(day.date)) {
+            plaza::content::SessionDetail detail;
+            REQUIRE(store->session_detail(session.id, detail));
+            linked += !detail.partnerships.empty();
+            for (const auto& speaker : detail.speakers)
+                photos += speaker.photo != 0;
+        }
+    }
+    CHECK(linked == 14);  // every third of 40 sessions
+    CHECK(photos > 0);
 }
 
 TEST_CASE("inspect: counts, languages and warnings, as text and JSON") {

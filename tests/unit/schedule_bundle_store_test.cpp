@@ -75,6 +75,17 @@ Built build_madrid_export(const TempDir& dir) {
     return b;
 }
 
+// The sample content/ as it is (event dates, Madrid), built and checked.
+Built build_sample(const TempDir& dir) {
+    const auto src =
+        plaza::test::sample_folder(dir, {"2024-03-19", "2024-03-21", "Europe/Madrid", 60});
+    Built b = plaza::test::build_folder(dir, src);
+    REQUIRE(b.problems == std::vector<std::string>{});
+    REQUIRE(b.store);
+    CHECK(b.check == std::vector<std::string>{});
+    return b;
+}
+
 }  // namespace
 
 TEST_CASE("schedule bundle: an imported event over the Madrid DST change shows local times") {
@@ -191,12 +202,7 @@ TEST_CASE("schedule bundle: a native schedule over the Madrid DST change shows l
 
 TEST_CASE("schedule bundle: the sample bundle's offsets cover its dates") {
     TempDir dir;
-    const auto src =
-        plaza::test::sample_folder(dir, {"2024-03-19", "2024-03-21", "Europe/Madrid", 60});
-    Built b = plaza::test::build_folder(dir, src);
-    REQUIRE(b.problems == std::vector<std::string>{});
-    REQUIRE(b.store);
-    CHECK(b.check == std::vector<std::string>{});
+    Built b = build_sample(dir);
     {
         auto db = plaza::content::Database::open_untrusted_read_only(dir / "out.plaza");
         REQUIRE(db.ok());
@@ -241,4 +247,96 @@ TEST_CASE("schedule bundle: event.txt's fixed offset must be one the zone has") 
     Built b = plaza::test::build_folder(dir, src);
     CHECK(b.problems == std::vector<std::string>{"event.txt:16: utc_offset_minutes: 120 is not an "
                                                  "offset of Europe/Madrid during the event (60)"});
+}
+
+TEST_CASE("schedule bundle: an export's sessions link to partnerships by their ids in the export") {
+    // Session 4's id in the export is "Work Shop"; the bundle calls it work-shop.
+    std::string xml = kMadridXml;
+    const std::string four = "<event id=\"4\">";
+    xml.replace(xml.find(four), four.size(), "<event id=\"Work Shop\">");
+    auto build_with = [&](const TempDir& dir, const std::string& links) {
+        plaza::test::write_file(dir.path() / "spring.xml", xml);
+        const auto src = plaza::test::sample_folder(dir, kMadrid, dir / "spring.xml");
+        plaza::test::write_file(src / "session-partnerships.csv", links);
+        return plaza::test::build_folder(dir, src);
+    };
+
+    TempDir dir;
+    Built b = build_with(dir,
+                         "session,partnerships\n"
+                         "3,icp-circular-lodz-seoul;ghent-fair-garments\n"
+                         "1,ghent-fair-garments\n"
+                         "Work Shop,icp-air-lisboa-taipei\n");
+    REQUIRE(b.problems == std::vector<std::string>{});
+    REQUIRE(b.store);
+    CHECK(b.check == std::vector<std::string>{});
+    const auto& store = *b.store;
+    const auto keynote = plaza::test::session_titled(store, "Sunday keynote");
+    REQUIRE(keynote);
+    plaza::content::SessionDetail detail;
+    REQUIRE(store.session_detail(keynote->id, detail));
+    REQUIRE(detail.partnerships.size() == 2);  // in the order the row gives
+    CHECK(detail.partnerships[0].title == "Repair and reuse at city scale: Łódź and 서울 Seoul");
+    CHECK(detail.partnerships[1].title == "Fair garment value chains: Ghent and Đà Nẵng");
+    const std::int64_t garments = detail.partnerships[1].id;
+    const auto workshop = plaza::test::session_titled(store, "Sunday workshop");
+    REQUIRE(workshop);
+    REQUIRE(store.session_detail(workshop->id, detail));
+    REQUIRE(detail.partnerships.size() == 1);
+    CHECK(detail.partnerships[0].title == "Clean air street by street: Lisboa and 台北 Taipei");
+
+    // The profile lists its sessions by start time, whatever order the file gave.
+    const auto profile = store.partnership_profile(garments);
+    REQUIRE(profile.sessions.size() == 2);
+    CHECK(profile.sessions[0].title == "Saturday opening");
+    CHECK(profile.sessions[1].title == "Sunday keynote");
+    CHECK(profile.sessions[1].speakers.size() == 2);
+
+    // The bundle's own id for a session works as well; unknown ids name the export.
+    TempDir by_bundle_id;
+    CHECK(build_with(by_bundle_id, "session,partnerships\nwork-shop,icp-air-lisboa-taipei\n")
+              .problems == std::vector<std::string>{});
+    TempDir unknown;
+    CHECK(build_with(unknown, "session,partnerships\n99,icp-air-lisboa-taipei\n").problems ==
+          std::vector<std::string>{"session-partnerships.csv:2: session: unknown session '99' "
+                                   "(not in schedule/spring.xml)"});
+}
+
+TEST_CASE("schedule bundle: session_partnership is checked when present and optional") {
+    TempDir dir;
+    Built b = build_sample(dir);
+    const auto fair = plaza::test::session_titled(
+        *b.store, "Buying and making garments fairly: Ghent and Đà Nẵng");
+    REQUIRE(fair);
+    plaza::content::SessionDetail detail;
+    REQUIRE(b.store->session_detail(fair->id, detail));
+    REQUIRE(detail.partnerships.size() == 1);
+    const std::int64_t garments = detail.partnerships[0].id;
+    CHECK(b.store->partnership_profile(garments).sessions.size() == 1);
+    b.store.reset();
+
+    auto run_sql = [&](const char* sql) {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open((dir / "out.plaza").c_str(), &raw) == SQLITE_OK);
+        CHECK(sqlite3_exec(raw, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    };
+    // A link to a partnership the bundle does not have is a broken reference.
+    run_sql("UPDATE session_partnership SET partnership_id = 999 WHERE partnership_id = 1");
+    CHECK(
+        plaza::content::check_bundle(dir / "out.plaza") ==
+        std::vector<std::string>{
+            dir / "out.plaza" +
+            std::string(": a row of session_partnership refers to a missing row of partnership")});
+
+    // A bundle made before the table existed passes, and shows no links.
+    run_sql("DROP TABLE session_partnership");
+    CHECK(plaza::content::check_bundle(dir / "out.plaza") == std::vector<std::string>{});
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+    REQUIRE(store->session_detail(fair->id, detail));
+    CHECK(detail.partnerships.empty());
+    CHECK(store->partnership_profile(garments).sessions.empty());
+    CHECK(store->partnership_profile(garments).title ==
+          "Fair garment value chains: Ghent and Đà Nẵng");
 }

@@ -37,6 +37,7 @@ const Translation kCatalan = {
         {Phrase::scan_to_keep, "Escanegeu per desar-ho al telèfon"},
         {Phrase::related_practices, "Bones pràctiques relacionades"},
         {Phrase::related_partnerships, "Associacions relacionades"},
+        {Phrase::related_sessions, "Sessions en aquesta trobada"},
         {Phrase::key_figures, "Xifres clau"},
         {Phrase::links, "Enllaços"},
         {Phrase::lead_city, "coordinadora"},

@@ -37,6 +37,7 @@ const Translation kEnglish = {
         {Phrase::scan_to_keep, "Scan to keep it on your phone"},
         {Phrase::related_practices, "Related good practices"},
         {Phrase::related_partnerships, "Related partnerships"},
+        {Phrase::related_sessions, "Sessions at this event"},
         {Phrase::key_figures, "Key figures"},
         {Phrase::links, "Links"},
         {Phrase::lead_city, "lead"},

@@ -37,6 +37,7 @@ const Translation kSpanish = {
         {Phrase::scan_to_keep, "Escanee para guardarlo en su teléfono"},
         {Phrase::related_practices, "Buenas prácticas relacionadas"},
         {Phrase::related_partnerships, "Asociaciones relacionadas"},
+        {Phrase::related_sessions, "Sesiones en este encuentro"},
         {Phrase::key_figures, "Cifras clave"},
         {Phrase::links, "Enlaces"},
         {Phrase::lead_city, "coordinadora"},

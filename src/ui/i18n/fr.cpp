@@ -37,6 +37,7 @@ const Translation kFrench = {
         {Phrase::scan_to_keep, "Scannez pour le garder sur votre téléphone"},
         {Phrase::related_practices, "Bonnes pratiques liées"},
         {Phrase::related_partnerships, "Partenariats liés"},
+        {Phrase::related_sessions, "Séances de cette rencontre"},
         {Phrase::key_figures, "Chiffres clés"},
         {Phrase::links, "Liens"},
         {Phrase::lead_city, "chef de file"},

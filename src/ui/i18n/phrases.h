@@ -39,6 +39,7 @@ enum class Phrase {
     scan_to_keep,
     related_practices,
     related_partnerships,
+    related_sessions,
     key_figures,
     links,
     lead_city,

@@ -36,7 +36,7 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     // One scrolling page: with large text or the low-reach band, the featured items move below
     // the fold instead of being squeezed out.
     core::FrameRequest request;
-    BeginScrollArea("home");
+    BeginScrollArea("home", scroll_);
     Heading(ctx, ctx.fonts.title, event.name, t.text);
     Text(ctx, ctx.fonts.body, event.venue + " · " + event.city, t.text_muted);
     Text(ctx, ctx.fonts.heading, format_local_time(ctx.wall_time_ms, ctx.local_offset_minutes),

@@ -57,7 +57,7 @@ core::FrameRequest NowNextScreen::draw(UiContext& ctx, Navigation& nav) {
         nav.open(ScreenId::programme);
     }
 
-    BeginScrollArea("now_next");
+    BeginScrollArea("now_next", scroll_);
     const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(330));
     if (!p.clock_plausible) {
         TextWrapped(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::clock_unsure), t.text);

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/i18n/phrases.h"
+#include "ui/screens/programme_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
 #include "ui/widgets/touch_widgets.h"
@@ -20,8 +21,10 @@ const char* status_text(const std::string& language, const std::string& status) 
 
 }  // namespace
 
-void PartnershipScreen::show(content::PartnershipProfile profile) {
+void PartnershipScreen::show(content::PartnershipProfile profile,
+                             std::vector<ProgrammeSession> sessions) {
     profile_ = std::move(profile);
+    sessions_ = std::move(sessions);
     contacts_ = contact_qr_codes(profile_.contacts);
     scroll_ = {};
 }
@@ -30,7 +33,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
     const content::PartnershipProfile& p = profile_;
     core::FrameRequest request;
-    BeginScrollArea("profile");
+    BeginScrollArea("profile", scroll_);
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
     ctx.content_language = p.fallback_language;
     Heading(ctx, ctx.fonts.title, p.title, t.text);
@@ -87,6 +90,21 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
             if (TapCard(ctx, "partnership/practice/" + std::to_string(card.id), card.title,
                         card.city, width, 30, look)) {
                 nav.open(ScreenId::practice, card.id);
+            }
+        }
+    }
+    if (!sessions_.empty()) {
+        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_sessions), t.text);
+        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
+        // By day, as in the programme: a row says the time, its day heading the date.
+        for (size_t i = 0; i < sessions_.size(); ++i) {
+            const ProgrammeSession& s = sessions_[i];
+            if (i == 0 || s.item.day != sessions_[i - 1].item.day)
+                Text(ctx, ctx.fonts.body_bold, day_label(ctx.language, s.item.day), t.text_muted);
+            if (SessionRow(ctx, "partnership/session/" + std::to_string(s.item.id), s, width,
+                           languages_)) {
+                nav.open(ScreenId::session, s.item.id);
             }
         }
     }

@@ -1,10 +1,11 @@
 // One partnership's profile: cities and roles, programme, period, themes and SDGs, the texts,
-// photos, contacts with QR codes, and related good practices.
+// photos, contacts with QR codes, related good practices and the event's sessions about it.
 #pragma once
 
 #include <vector>
 
 #include "content/model.h"
+#include "ui/programme_data.h"
 #include "ui/screens/screen.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/widgets/kinetic_scroll.h"
@@ -18,13 +19,15 @@ class PartnershipScreen final : public Screen {
     const char* id() const override { return "partnership"; }
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override { scroll_ = {}; }
-    void show(content::PartnershipProfile profile);
+    // `sessions`: the profile's sessions with their local times (see programme_session()).
+    void show(content::PartnershipProfile profile, std::vector<ProgrammeSession> sessions);
     std::int64_t showing() const { return profile_.id; }
 
   private:
     const std::vector<content::Language>& languages_;
     content::PartnershipProfile profile_;
     std::vector<ContactQr> contacts_;
+    std::vector<ProgrammeSession> sessions_;
     KineticScrollState scroll_;
 };
 

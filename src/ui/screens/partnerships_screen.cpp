@@ -140,7 +140,7 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
     if (landscape) ImGui::SameLine(0, ctx.mm(6));
     if (dirty_) refilter();
 
-    BeginScrollArea("grid");
+    BeginScrollArea("grid", grid_scroll_);
     const float spacing = ImGui::GetStyle().ItemSpacing.x;
     const float width = ImGui::GetContentRegionAvail().x;
     // Larger text, wider cards: fewer columns, so that titles keep their two lines.

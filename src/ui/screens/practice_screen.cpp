@@ -25,7 +25,7 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
     const content::PracticeDetail& d = detail_;
     core::FrameRequest request;
-    BeginScrollArea("practice");
+    BeginScrollArea("practice", scroll_);
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
     ctx.content_language = d.fallback_language;
     Heading(ctx, ctx.fonts.title, d.title, t.text);
@@ -68,23 +68,7 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
             ImGui::EndGroup();
         }
     }
-    if (!d.partnerships.empty()) {
-        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
-        Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), t.text);
-        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
-        for (size_t i = 0; i < d.partnerships.size(); ++i) {
-            const content::PartnershipCard& card = d.partnerships[i];
-            CardLook look;
-            look.whole_title = true;
-            look.role = tr(ctx.language, Phrase::role_partnership);
-            look.position = static_cast<int>(i) + 1;
-            look.count = static_cast<int>(d.partnerships.size());
-            if (TapCard(ctx, "practice/partnership/" + std::to_string(card.id), card.title,
-                        card.cities, width, 30, look)) {
-                nav.open(ScreenId::partnership, card.id);
-            }
-        }
-    }
+    RelatedPartnerships(ctx, "practice", d.partnerships, nav);
     Contacts(ctx, "practice", contacts_);
     ImGui::PopTextWrapPos();
     request.animating = EndScrollArea(ctx, scroll_);

@@ -35,7 +35,7 @@ core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
         }
     }
     core::FrameRequest request;
-    BeginScrollArea("list");
+    BeginScrollArea("list", scroll_);
     std::vector<const content::PracticeCard*> shown;
     for (const content::PracticeCard& card : data_.practices) {
         if (themes_.empty() ||

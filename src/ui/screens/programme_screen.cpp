@@ -236,7 +236,7 @@ core::FrameRequest ProgrammeScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     Text(ctx, ctx.fonts.body, std::string(tr(ctx.language, Phrase::local_time)), t.text_muted);
 
-    BeginScrollArea("programme_sessions");
+    BeginScrollArea("programme_sessions", scroll_);
     const ProgrammeDay& day = p.days[static_cast<size_t>(day_)];
     if (grid_) {
         draw_grid(ctx, nav, p, day);

@@ -3,6 +3,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "ui/i18n/phrases.h"
@@ -90,6 +91,28 @@ void Contacts(UiContext& ctx, const std::string& id_prefix,
     }
 }
 
+void RelatedPartnerships(UiContext& ctx, const std::string& id_prefix,
+                         const std::vector<content::PartnershipCard>& cards, Navigation& nav) {
+    if (cards.empty()) return;
+    ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+    Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), theme().text);
+    const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
+    for (size_t i = 0; i < cards.size(); ++i) {
+        const content::PartnershipCard& card = cards[i];
+        CardLook look;
+        look.accent = colour_of(card.colour);
+        look.thumbnail = card.thumbnail;
+        look.whole_title = true;
+        look.role = tr(ctx.language, Phrase::role_partnership);
+        look.position = static_cast<int>(i) + 1;
+        look.count = static_cast<int>(cards.size());
+        if (TapCard(ctx, id_prefix + "/partnership/" + std::to_string(card.id), card.title,
+                    card.cities, width, 30, look)) {
+            nav.open(ScreenId::partnership, card.id);
+        }
+    }
+}
+
 void FallbackNote(UiContext& ctx, const std::string& fallback_language,
                   const std::vector<content::Language>& languages) {
     if (fallback_language.empty()) return;
@@ -101,7 +124,11 @@ void FallbackNote(UiContext& ctx, const std::string& fallback_language,
          theme().text_muted);
 }
 
-void BeginScrollArea(const char* id, float height) {
+void BeginScrollArea(const char* id, KineticScrollState& state, float height) {
+    // ImGui keeps a child window's scroll for as long as it lives: the profile area opened for
+    // another partnership would still be scrolled as far as the last one was.
+    if (state.from_top) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+    state.from_top = false;
     ImGui::BeginChild(id, ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
 }
 

@@ -1,6 +1,6 @@
 // Pieces several screens share: section headings with text, theme labels, contact blocks with
-// QR codes, the scrolling content area, and the note shown when a text falls back to another
-// language.
+// QR codes, related partnerships, the scrolling content area, and the note shown when a text
+// falls back to another language.
 #pragma once
 
 #include <string>
@@ -8,6 +8,7 @@
 
 #include "content/model.h"
 #include "core/qr_code.h"
+#include "ui/screens/screen.h"
 #include "ui/ui_context.h"
 #include "ui/widgets/kinetic_scroll.h"
 
@@ -27,13 +28,19 @@ struct ContactQr {
 std::vector<ContactQr> contact_qr_codes(const std::vector<content::Contact>& contacts);
 void Contacts(UiContext& ctx, const std::string& id_prefix, const std::vector<ContactQr>& contacts);
 
+// "Related partnerships" and a tappable card for each ("<id_prefix>/partnership/<id>") that
+// opens its profile; nothing at all when there are none.
+void RelatedPartnerships(UiContext& ctx, const std::string& id_prefix,
+                         const std::vector<content::PartnershipCard>& cards, Navigation& nav);
+
 // "Not available in your language; shown in Español" when `fallback_language` is set.
 void FallbackNote(UiContext& ctx, const std::string& fallback_language,
                   const std::vector<content::Language>& languages);
 
-// A child window filling the rest of the screen that scrolls by dragging; End returns true
-// while it glides.
-void BeginScrollArea(const char* id, float height = 0);
+// A child window filling the rest of the screen (or `height`) that `state` scrolls by dragging;
+// End returns true while it glides. A fresh state (after show() or reset()) starts at the top,
+// whatever the last page shown in this area was scrolled to.
+void BeginScrollArea(const char* id, KineticScrollState& state, float height = 0);
 bool EndScrollArea(UiContext& ctx, KineticScrollState& state);
 
 // The colour of a content colour for ImGui.

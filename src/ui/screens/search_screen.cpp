@@ -84,7 +84,7 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
     const float keyboard_height = key_row * static_cast<float>(layout.rows.size() + 1);
     const float results_height =
         std::max(ctx.mm(30), ImGui::GetContentRegionAvail().y - keyboard_height);
-    BeginScrollArea("results", results_height);
+    BeginScrollArea("results", scroll_, results_height);
     if (!text_.empty() && hits_.empty()) {
         Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::no_results), t.text_muted);
     }

@@ -12,6 +12,10 @@
 #include "ui/widgets/touch_widgets.h"
 
 namespace plaza::ui {
+namespace {
+// A speaker's photo: large enough to recognise a face at arm's length, small beside the text.
+constexpr float kPhotoMm = 18.0f;
+}  // namespace
 
 void SessionScreen::show(content::SessionDetail detail, std::string starts, std::string ends,
                          const std::string& calendar) {
@@ -26,11 +30,11 @@ void SessionScreen::show(content::SessionDetail detail, std::string starts, std:
     scroll_ = {};
 }
 
-core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation&) {
+core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
     const content::SessionItem& s = detail_.session;
     core::FrameRequest request;
-    BeginScrollArea("session");
+    BeginScrollArea("session", scroll_);
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
     const std::string status = status_label(ctx.language, s.status);
     if (!status.empty()) Text(ctx, ctx.fonts.heading, status, t.accent_pressed);
@@ -61,12 +65,27 @@ core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation&) {
     if (!detail_.speakers.empty()) {
         ImGui::Dummy(ImVec2(0, ctx.mm(2)));
         Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::speakers), t.text);
+        // When any speaker has a photo, each gets the column (the neutral placeholder for one
+        // without), so that names line up; without photos, no empty frames at all.
+        const bool photos =
+            std::any_of(detail_.speakers.begin(), detail_.speakers.end(),
+                        [](const content::SpeakerDetail& p) { return p.photo != 0; });
         for (size_t i = 0; i < detail_.speakers.size(); ++i) {
             const content::SpeakerDetail& p = detail_.speakers[i];
+            if (photos) {
+                Thumbnail(ctx, {p.photo, ImageVariant::thumbnail},
+                          ImVec2(ctx.mm(kPhotoMm), ctx.mm(kPhotoMm)));
+                if (p.photo != 0)
+                    RecordItem(ctx, core::VisibleItem::Kind::text,
+                               "session/speaker/" + std::to_string(p.id) + "/photo", p.name);
+                ImGui::SameLine(0, ctx.mm(4));
+            }
+            ImGui::BeginGroup();
             Text(ctx, ctx.fonts.body_bold, p.name, t.text);
             std::string org = p.organisation;
             if (!p.city.empty()) org += (org.empty() ? "" : ", ") + p.city;
-            if (!org.empty()) Text(ctx, ctx.fonts.body, org, t.text_muted);
+            if (!org.empty()) TextWrapped(ctx, ctx.fonts.body, org, t.text_muted);
+            ImGui::EndGroup();
             if (!bios_[i].blocks.empty())
                 MarkdownView(ctx, bios_[i], [](const std::string&) { return std::int64_t{0}; });
         }
@@ -76,6 +95,7 @@ core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation&) {
         Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::about_session), t.text);
         MarkdownView(ctx, abstract_, [](const std::string&) { return std::int64_t{0}; });
     }
+    RelatedPartnerships(ctx, "session", detail_.partnerships, nav);
     if (calendar_qr_.size > 0 && s.status != "cancelled") {
         ImGui::Dummy(ImVec2(0, ctx.mm(3)));
         QrCode(ctx, "session/calendar/qr", calendar_qr_, 40);

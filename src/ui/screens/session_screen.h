@@ -1,6 +1,6 @@
 // One session: its day and time in the event's zone, room and where to find it, language,
-// track, speakers with their organisations, the abstract, and a QR code that puts the session
-// into the visitor's phone calendar.
+// track, speakers with their organisations and photos, the abstract, the partnerships it is
+// about, and a QR code that puts the session into the visitor's phone calendar.
 #pragma once
 
 #include <string>

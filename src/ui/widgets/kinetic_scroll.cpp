@@ -19,10 +19,6 @@ bool KineticScroll(UiContext& ctx, KineticScrollState& s) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImGuiID id = window->GetID("##kinetic_scroll");
     const float dt = io.DeltaTime > 0 ? io.DeltaTime : 1.0f / 60.0f;
-    if (s.to_top) {
-        ImGui::SetScrollY(window, 0.0f);
-        s.to_top = false;
-    }
 
     if (io.MouseClicked[0] &&
         ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem |

@@ -11,9 +11,7 @@ struct KineticScrollState {
     bool tracking = false;  // a press started inside this area
     bool dragging = false;  // the press moved past the slop: it is a drag, not a tap
     float velocity = 0.0f;  // pixels per second, positive scrolls content up
-    // A new state (a screen reset, another record shown) starts at the top: Dear ImGui keeps
-    // each window's scroll by its name, which the next record's page shares.
-    bool to_top = true;
+    bool from_top = true;   // a fresh state ({}: a new page) starts at the top (screen_parts.h)
 };
 
 struct UiContext;
