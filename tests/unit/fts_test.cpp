@@ -1,31 +1,86 @@
 // The bundle's search index: diacritic-insensitive, letters without decompositions folded
-// (Ł, Đ), prefix matches, over titles, cities, summaries and bodies, in every language.
+// (Ł, Đ), prefix matches of any length, over titles, cities, summaries and bodies, in every
+// language.
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <iterator>
+#include <map>
+#include <set>
+#include <utility>
 
 #include "bundle/bundle_builder.h"
 #include "bundle_test_support.h"
 #include "content/content_store.h"
+#include "content/schema.h"
 #include "content/search_text.h"
+#include "content/sqlite_db.h"
+#include "core/utf8.h"
 
 namespace {
 
 using plaza::content::SearchHit;
 
 // Builds the repository's sample content once for all search tests.
-const plaza::content::ContentStore& sample() {
+const std::string& sample_path() {
     static plaza::test::TempDir dir;
-    static auto store = [] {
+    static const std::string path = [] {
         std::vector<std::string> problems;
         auto built = plaza::bundle::build_bundle(
             {std::string(PLAZA_SOURCE_DIR) + "/content", dir / "sample.plaza", 1}, problems);
         REQUIRE(built.ok());
-        auto opened = plaza::content::ContentStore::open(dir / "sample.plaza");
+        return dir / "sample.plaza";
+    }();
+    return path;
+}
+
+const plaza::content::ContentStore& sample() {
+    static auto store = [] {
+        auto opened = plaza::content::ContentStore::open(sample_path());
         REQUIRE(opened.ok());
         return std::move(opened.value());
     }();
     return store;
+}
+
+using Record = std::pair<std::string, std::int64_t>;  // kind, id
+
+// What FTS5 itself finds for a prefix query on the sample's index, as records.
+std::set<Record> fts5_prefix_matches(const std::string& prefix) {
+    auto db = plaza::content::Database::open_untrusted_read_only(sample_path());
+    REQUIRE(db.ok());
+    auto stmt = db->prepare(
+        "SELECT d.kind, d.ref_id FROM search JOIN search_doc d ON d.id = search.rowid "
+        "WHERE search MATCH ?1");
+    REQUIRE(stmt.ok());
+    stmt->bind(1, "\"" + prefix + "\"*");
+    std::set<Record> found;
+    while (stmt->step())
+        found.insert({stmt->column_text(0), stmt->column_int(1)});
+    return found;
+}
+
+// The records ContentStore::search finds; the sample is small enough for all.
+std::set<Record> searched_records(const std::string& typed) {
+    std::set<Record> found;
+    for (const SearchHit& hit : sample().search(typed, 1000))
+        found.insert({hit.kind, hit.id});
+    return found;
+}
+
+// The words of the sample's index, read through fts5vocab.
+std::vector<std::string> indexed_words() {
+    auto db = plaza::content::Database::open_untrusted_read_only(sample_path());
+    REQUIRE(db.ok());
+    REQUIRE(db->exec("PRAGMA query_only=0; CREATE VIRTUAL TABLE temp.words USING "
+                     "fts5vocab(main, 'search', 'row')")
+                .ok());
+    auto stmt = db->prepare("SELECT term FROM temp.words");
+    REQUIRE(stmt.ok());
+    std::vector<std::string> words;
+    while (stmt->step())
+        words.push_back(stmt->column_text(0));
+    return words;
 }
 
 bool has(const std::vector<SearchHit>& hits, const std::string& kind, const std::string& title) {
@@ -87,4 +142,78 @@ TEST_CASE("fts: translated texts are indexed and shown in the chosen language") 
 TEST_CASE("fts: nothing typed, or nothing found, gives no hits") {
     CHECK(sample().search("", 20).empty());
     CHECK(sample().search("zzzzqqq", 20).empty());
+}
+
+TEST_CASE("fts: typed text splits into folded words like the index's") {
+    using plaza::content::search_words;
+    CHECK(search_words("  São-Paulo l'Hospitalet ") ==
+          std::vector<std::string>{"São", "Paulo", "l", "Hospitalet"});
+    CHECK(search_words("Łódź") == std::vector<std::string>{"lódź"});
+    CHECK(search_words(" - ").empty());
+}
+
+TEST_CASE("fts: index_term folds a typed word as FTS5's tokenizer does, or says it cannot") {
+    using plaza::content::index_term;
+    CHECK(index_term("Partnérships") == "partnerships");
+    CHECK(index_term("cooperació") == "cooperacio");
+    CHECK(index_term("Ñandú2030") == "nandu2030");
+    CHECK_FALSE(index_term("서울").has_value());
+    CHECK_FALSE(index_term("Αθήνα").has_value());
+
+    // Every letter of Latin-1 and Latin Extended-A it folds, against FTS5 itself: each in a word
+    // of its own document, read back through fts5vocab.
+    auto db = plaza::content::Database::create_for_writing(":memory:");
+    REQUIRE(db.ok());
+    REQUIRE(db->exec(std::string("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = '") +
+                     plaza::content::kSearchTokenizer +
+                     "'); CREATE VIRTUAL TABLE v USING fts5vocab(t, 'instance')")
+                .ok());
+    auto insert = db->prepare("INSERT INTO t (rowid, x) VALUES (?1, ?2)");
+    REQUIRE(insert.ok());
+    std::map<std::int64_t, std::string> expected;
+    for (char32_t cp = 0xC0; cp < 0x180; ++cp) {
+        std::string word = "x";
+        plaza::core::append_utf8(word, cp);
+        word += "y";
+        const auto term = index_term(word);
+        if (!term) continue;
+        expected[cp] = *term;
+        insert->bind(1, static_cast<std::int64_t>(cp)).bind(2, word);
+        REQUIRE(insert->run().ok());
+    }
+    CHECK(expected.size() > 150);
+    auto terms = db->prepare("SELECT doc, term FROM v");
+    REQUIRE(terms.ok());
+    std::map<std::int64_t, std::string> tokenized;
+    while (terms->step())
+        tokenized[terms->column_int(0)] = terms->column_text(1);
+    CHECK(tokenized == expected);
+}
+
+TEST_CASE("fts: a word longer than the prefix indexes finds what FTS5's prefix query finds") {
+    // Long words are expanded into the index's own words (ContentStore::search): the records
+    // must be exactly those whose words start with what was typed, no more, no fewer.
+    int checked = 0;
+    const std::vector<std::string> words = indexed_words();
+    for (size_t i = 0; i < words.size(); i += 3) {
+        const std::string& word = words[i];
+        if (plaza::core::utf8_length(word) <= 6) continue;
+        for (const std::string& typed : {word.substr(0, 7), word}) {
+            CAPTURE(typed);
+            CHECK(searched_records(typed) == fts5_prefix_matches(typed));
+            ++checked;
+        }
+    }
+    CHECK(checked > 100);
+    CHECK_FALSE(searched_records("partnerships").empty());
+    CHECK(searched_records("partnerships") == fts5_prefix_matches("partnerships"));
+    CHECK(searched_records("PARTNÉRSHIPS") == fts5_prefix_matches("partnerships"));
+    CHECK(searched_records("garment partnersh") == [] {
+        std::set<Record> both;
+        const auto a = fts5_prefix_matches("garment"), b = fts5_prefix_matches("partnersh");
+        std::set_intersection(a.begin(), a.end(), b.begin(), b.end(),
+                              std::inserter(both, both.end()));
+        return both;
+    }());
+    CHECK(sample().search("partnershipsx", 20).empty());
 }
