@@ -104,6 +104,11 @@ std::string ContentStore::localized(const char* entity, const char* id_column, c
     return sql + base_column + ")";
 }
 
+std::string ContentStore::city_label() const {
+    return localized("city", "c.id", "name", "c.name") + " || ', ' || " +
+           localized("country", "co.id", "name", "co.name");
+}
+
 std::vector<PartnershipCard> ContentStore::query_cards(const std::string& order_and_limit,
                                                        int limit) const {
     std::vector<PartnershipCard> cards;

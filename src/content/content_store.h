@@ -27,7 +27,9 @@ class ContentStore {
     std::vector<PartnershipCard> featured_partnerships(int limit) const;
     std::vector<PartnershipCard> partnerships() const;  // all, by title
     // Full-text search as the visitor types (content_store_search.cpp): diacritic-insensitive,
-    // every word a prefix ("sao pa" finds São Paulo, "lodz" finds Łódź), best matches first.
+    // every word a prefix ("sao pa" finds São Paulo, "lodz" finds Łódź), grouped by kind
+    // (partnerships, practices, sessions, speakers, and cities that have partnerships), the
+    // kind with the best match first, best matches first within a kind.
     std::vector<SearchHit> search(const std::string& typed, int limit) const;
     // The language visitor-facing texts come back in; a text missing in it follows the
     // language's fallback list, then the bundle's default language. Unknown codes are ignored.
@@ -95,6 +97,10 @@ class ContentStore {
     std::string index_words_starting(const std::string& term) const;
     void record_candidates(const std::string& query, const std::string& first_word, int per_kind,
                            CandidatesByKind& out) const;
+    void city_candidates(const std::string& typed, int per_kind, CandidatesByKind& out) const;
+    // SQL for "City, Country" in the current language, from a city `c` joined to its country
+    // `co`.
+    std::string city_label() const;
     Database db_;
     EventInfo event_;
     std::string language_;

@@ -1,5 +1,5 @@
 // ContentStore's search as the visitor types: records through the bundle's FTS5 index, kind by
-// kind.
+// kind, and cities through a small FTS5 index of their spellings, made on the first search.
 #include <algorithm>
 
 #include "content/content_store.h"
@@ -21,11 +21,21 @@ struct ContentStore::SearchIndex {
     // The long words of the last search and what they expanded to: the next keystroke mostly
     // repeats them.
     std::vector<std::pair<std::string, std::string>> expanded;
+    // Every spelling of every city that has partnerships (its name, romanised name and
+    // translated names), folded like the bundle's index, in an in-memory FTS5 table whose row
+    // i + 1 is spellings[i].
+    struct Spelling {
+        std::int64_t city;
+        std::size_t length;
+    };
+    std::vector<Spelling> spellings;
+    std::optional<Database> cities;
+    std::optional<Statement> match_city;  // after `cities`, so it is finalized first
 };
 
 struct ContentStore::SearchCandidate {
     int tier;  // 0: the title starts with the first word, 1: the title has the words, 2: else
-    std::size_t length;  // of the title that matched: shorter is closer to the words
+    std::size_t length;  // of the title or spelling that matched: shorter is closer to the words
     SearchHit hit;
 };
 
@@ -41,6 +51,10 @@ namespace {
 constexpr std::int64_t kCandidates = 40;
 // A long prefix that starts more indexed words than this is queried as it is after all.
 constexpr int kMostExpandedWords = 32;
+// Cities matching one query that are ranked (the first ones in the index's order beyond it).
+constexpr std::int64_t kCityCandidates = 400;
+// A bound on the cities' index against a crafted bundle; real ones have a few thousand cities.
+constexpr std::size_t kMostCitySpellings = 100000;
 
 // Lower-case ASCII after folding, for ranking a few candidates (not for matching).
 std::string rank_key(const std::string& text) {
@@ -87,6 +101,31 @@ ContentStore::SearchIndex& ContentStore::search_index() const {
             "SELECT term FROM temp.search_terms WHERE term >= ?1 AND term < ?2 LIMIT 1");
         if (next) index.next_term.emplace(std::move(next.value()));
     }
+
+    auto memory = Database::create_for_writing(":memory:");
+    if (!memory) return index;
+    Database& cities = index.cities.emplace(std::move(memory.value()));
+    auto made = cities.exec(std::string("CREATE VIRTUAL TABLE city USING fts5(name, tokenize = '") +
+                            kSearchTokenizer + "', prefix = '1 2 3'); BEGIN");
+    auto insert = cities.prepare("INSERT INTO city (rowid, name) VALUES (?1, ?2)");
+    auto spellings = db_.prepare(
+        "SELECT c.id, c.name, c.name_latin FROM city c "
+        "WHERE c.id IN (SELECT city_id FROM partnership_city) "
+        "UNION ALL SELECT t.entity_id, t.value, '' FROM translation t "
+        "WHERE t.entity = 'city' AND t.field = 'name' "
+        "AND t.entity_id IN (SELECT city_id FROM partnership_city)");
+    if (!made || !insert || !spellings) return index;
+    while (spellings->step() && index.spellings.size() < kMostCitySpellings) {
+        for (int column : {1, 2}) {
+            const std::string folded = fold_for_search(spellings->column_text(column));
+            if (folded.empty()) continue;
+            index.spellings.push_back({spellings->column_int(0), folded.size()});
+            insert->bind(1, static_cast<std::int64_t>(index.spellings.size())).bind(2, folded);
+            if (!insert->run()) return index;
+        }
+    }
+    auto match = cities.prepare("SELECT rowid FROM city WHERE city MATCH ?1 LIMIT ?2");
+    if (cities.exec("COMMIT") && match) index.match_city.emplace(std::move(match.value()));
     return index;
 }
 
@@ -169,7 +208,7 @@ void ContentStore::record_candidates(const std::string& query, const std::string
                                 [&](const SearchCandidate& c) { return c.hit.id == id; })) {
                     continue;
                 }
-                SearchHit hit{range.kind, id, stmt->column_text(1)};
+                SearchHit hit{range.kind, id, stmt->column_text(1), {}};
                 const int tier = pass == 1                                       ? 2
                                  : rank_key(hit.title).rfind(first_word, 0) == 0 ? 0
                                                                                  : 1;
@@ -181,21 +220,67 @@ void ContentStore::record_candidates(const std::string& query, const std::string
     }
 }
 
+void ContentStore::city_candidates(const std::string& typed, int per_kind,
+                                   CandidatesByKind& out) const {
+    SearchIndex& index = *search_;
+    const std::string query = search_query(typed);
+    if (!index.match_city || query.empty()) return;
+    std::vector<SearchCandidate> found;
+    // Tier 0: a spelling starts with the first word ("gh": Ghent); tier 1: it has the words.
+    for (int tier = 0; tier < 2; ++tier) {
+        if (tier == 1 && static_cast<int>(found.size()) >= per_kind) break;
+        Statement& match = *index.match_city;
+        match.reset();
+        match.bind(1, tier == 0 ? "^" + query : query).bind(2, kCityCandidates);
+        while (match.step()) {
+            const std::int64_t row = match.column_int(0);
+            if (row < 1 || row > static_cast<std::int64_t>(index.spellings.size())) continue;
+            const SearchIndex::Spelling& spelling = index.spellings[static_cast<size_t>(row - 1)];
+            found.push_back({tier, spelling.length, {"city", spelling.city, {}, {}}});
+        }
+    }
+    // One place per city, at its best spelling.
+    keep_best(found, static_cast<int>(found.size()));
+    std::vector<SearchCandidate> best;
+    for (SearchCandidate& c : found) {
+        if (std::none_of(best.begin(), best.end(),
+                         [&](const SearchCandidate& b) { return b.hit.id == c.hit.id; })) {
+            best.push_back(std::move(c));
+        }
+        if (static_cast<int>(best.size()) == per_kind) break;
+    }
+    if (best.empty()) return;
+    auto label = db_.prepare("SELECT " + city_label() +
+                             ", c.name, c.name_latin FROM city c "
+                             "JOIN country co ON co.code = c.country_code WHERE c.id = ?1");
+    if (!label) return;
+    std::vector<SearchCandidate> shown;
+    for (SearchCandidate& c : best) {
+        label->reset();
+        label->bind(1, c.hit.id);
+        if (!label->step()) continue;  // no country to name (a broken bundle): left out
+        c.hit.title = label->column_text(0);
+        const std::string latin = label->column_text(2);
+        if (latin != label->column_text(1)) c.hit.detail = latin;
+        shown.push_back(std::move(c));
+    }
+    if (!shown.empty()) out.push_back(std::move(shown));
+}
+
 std::vector<SearchHit> ContentStore::search(const std::string& typed, int limit) const {
     std::vector<SearchHit> hits;
     const std::vector<std::string> words = search_words(typed);
     if (words.empty() || limit <= 0) return hits;
     const SearchIndex& index = search_index();
-    // Every kind of record gets its place in the results.
-    const int per_kind =
-        std::max(limit / static_cast<int>(std::max<size_t>(index.ranges.size(), 1)), 8);
+    // Every kind of record gets its place in the results, and cities theirs.
+    const int per_kind = std::max(limit / static_cast<int>(index.ranges.size() + 1), 8);
     std::string first_word = rank_key(typed);
     first_word = first_word.substr(0, first_word.find(' '));
 
     CandidatesByKind by_kind;
     const std::string query = fts_query(words);
-    if (query.empty()) return hits;
-    record_candidates(query, first_word, per_kind, by_kind);
+    if (!query.empty()) record_candidates(query, first_word, per_kind, by_kind);
+    city_candidates(typed, per_kind, by_kind);
     // Kinds whose best hit is best come first; the screen groups results by kind in this order.
     std::stable_sort(by_kind.begin(), by_kind.end(),
                      [](const auto& a, const auto& b) { return a.front().tier < b.front().tier; });

@@ -1,6 +1,6 @@
 // The bundle's search index: diacritic-insensitive, letters without decompositions folded
 // (Ł, Đ), prefix matches of any length, over titles, cities, summaries and bodies, in every
-// language.
+// language; and cities as a group of results of their own.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -60,11 +60,12 @@ std::set<Record> fts5_prefix_matches(const std::string& prefix) {
     return found;
 }
 
-// The records ContentStore::search finds; the sample is small enough for all.
+// The records (not cities) ContentStore::search finds; the sample is small enough for all.
 std::set<Record> searched_records(const std::string& typed) {
     std::set<Record> found;
-    for (const SearchHit& hit : sample().search(typed, 1000))
-        found.insert({hit.kind, hit.id});
+    for (const SearchHit& hit : sample().search(typed, 1000)) {
+        if (hit.kind != "city") found.insert({hit.kind, hit.id});
+    }
     return found;
 }
 
@@ -81,6 +82,12 @@ std::vector<std::string> indexed_words() {
     while (stmt->step())
         words.push_back(stmt->column_text(0));
     return words;
+}
+
+const SearchHit* find_kind(const std::vector<SearchHit>& hits, const std::string& kind) {
+    const auto it =
+        std::find_if(hits.begin(), hits.end(), [&](const SearchHit& h) { return h.kind == kind; });
+    return it == hits.end() ? nullptr : &*it;
 }
 
 bool has(const std::vector<SearchHit>& hits, const std::string& kind, const std::string& title) {
@@ -216,4 +223,73 @@ TEST_CASE("fts: a word longer than the prefix indexes finds what FTS5's prefix q
         return both;
     }());
     CHECK(sample().search("partnershipsx", 20).empty());
+}
+
+TEST_CASE("fts: cities are a group of their own, with their country, by any spelling") {
+    const auto gh = sample().search("gh", 20);
+    const SearchHit* ghent = find_kind(gh, "city");
+    REQUIRE(ghent != nullptr);
+    CHECK(ghent->title == "Gent, Belgium");
+    CHECK(ghent->detail == "Ghent");
+    CHECK(has(sample().search("lodz", 20), "city", "Łódź, Poland"));
+    CHECK(has(sample().search("da nang", 20), "city", "Đà Nẵng, Viet Nam"));
+    CHECK(has(sample().search("DA NA", 20), "city", "Đà Nẵng"));
+    CHECK(has(sample().search("seoul", 20), "city", "서울, Republic of Korea"));
+    CHECK(has(sample().search("서", 20), "city", "서울"));
+    CHECK(has(sample().search("sao paulo", 20), "city", "São Paulo, Brazil"));
+    // No romanised spelling to show when the name is already in it.
+    const auto sao_paulo = sample().search("sao paulo", 20);
+    REQUIRE(find_kind(sao_paulo, "city") != nullptr);
+    CHECK(find_kind(sao_paulo, "city")->detail.empty());
+    // Every word must start a word of the name; a city without partnerships is not offered
+    // (tapping a city shows its partnerships).
+    CHECK(find_kind(sample().search("gent x", 20), "city") == nullptr);
+    CHECK(find_kind(sample().search("brussels", 20), "city") == nullptr);
+}
+
+TEST_CASE("fts: results come grouped, each kind in one run, cities in the visitor's language") {
+    for (const char* typed : {"gh", "da nang", "s", "partnership", "lodz"}) {
+        CAPTURE(typed);
+        std::vector<std::string> runs;
+        for (const SearchHit& hit : sample().search(typed, 60)) {
+            if (runs.empty() || runs.back() != hit.kind) runs.push_back(hit.kind);
+        }
+        CHECK(std::set<std::string>(runs.begin(), runs.end()).size() == runs.size());
+    }
+    auto& store = const_cast<plaza::content::ContentStore&>(sample());
+    store.set_language("es");
+    const auto hits = store.search("gh", 20);
+    store.set_language("en");
+    REQUIRE(find_kind(hits, "city") != nullptr);
+    CHECK(find_kind(hits, "city")->title == "Gent, Bélgica");
+}
+
+TEST_CASE("cities: partnership cards know their cities, the facets name them") {
+    const auto cards = sample().partnership_cards();
+    const auto ghent_card =
+        std::find_if(cards.begin(), cards.end(), [](const plaza::content::PartnershipCard& c) {
+            return c.title.find("Fair garment") != std::string::npos;
+        });
+    REQUIRE(ghent_card != cards.end());
+    const auto ghent_hits = sample().search("ghent", 20);
+    const auto da_nang_hits = sample().search("da nang", 20);
+    const SearchHit* ghent = find_kind(ghent_hits, "city");
+    const SearchHit* da_nang = find_kind(da_nang_hits, "city");
+    REQUIRE(ghent != nullptr);
+    REQUIRE(da_nang != nullptr);
+    CHECK(ghent_card->city_ids == std::vector<std::int64_t>{ghent->id, da_nang->id});
+
+    const auto facets = sample().partnership_facets();
+    CHECK(std::is_sorted(facets.cities.begin(), facets.cities.end(),
+                         [](const plaza::content::Facet& a, const plaza::content::Facet& b) {
+                             return a.id < b.id;
+                         }));
+    const auto facet =
+        std::find_if(facets.cities.begin(), facets.cities.end(),
+                     [&](const plaza::content::Facet& f) { return f.id == ghent->id; });
+    REQUIRE(facet != facets.cities.end());
+    CHECK(facet->key == "ghent");
+    CHECK(facet->label == "Gent, Belgium");
+    CHECK(std::none_of(facets.cities.begin(), facets.cities.end(),
+                       [](const plaza::content::Facet& f) { return f.key == "brussels"; }));
 }

@@ -25,6 +25,7 @@ const Translation kCatalan = {
         {Phrase::themes, "Temes"},
         {Phrase::programmes, "Programes"},
         {Phrase::regions, "Regions"},
+        {Phrase::cities, "Ciutats"},
         {Phrase::sdgs, "Objectius de Desenvolupament Sostenible"},
         {Phrase::clear_filters, "Treu els filtres"},
         {Phrase::of, "de"},

@@ -25,6 +25,7 @@ const Translation kEnglish = {
         {Phrase::themes, "Themes"},
         {Phrase::programmes, "Programmes"},
         {Phrase::regions, "Regions"},
+        {Phrase::cities, "Cities"},
         {Phrase::sdgs, "Sustainable Development Goals"},
         {Phrase::clear_filters, "Clear filters"},
         {Phrase::of, "of"},

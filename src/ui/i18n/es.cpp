@@ -25,6 +25,7 @@ const Translation kSpanish = {
         {Phrase::themes, "Temas"},
         {Phrase::programmes, "Programas"},
         {Phrase::regions, "Regiones"},
+        {Phrase::cities, "Ciudades"},
         {Phrase::sdgs, "Objetivos de Desarrollo Sostenible"},
         {Phrase::clear_filters, "Quitar filtros"},
         {Phrase::of, "de"},

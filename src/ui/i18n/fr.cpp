@@ -25,6 +25,7 @@ const Translation kFrench = {
         {Phrase::themes, "Thèmes"},
         {Phrase::programmes, "Programmes"},
         {Phrase::regions, "Régions"},
+        {Phrase::cities, "Villes"},
         {Phrase::sdgs, "Objectifs de développement durable"},
         {Phrase::clear_filters, "Effacer les filtres"},
         {Phrase::of, "sur"},

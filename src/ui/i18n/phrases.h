@@ -27,6 +27,7 @@ enum class Phrase {
     themes,
     programmes,
     regions,
+    cities,
     sdgs,
     clear_filters,
     of,

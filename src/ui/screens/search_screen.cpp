@@ -17,6 +17,7 @@ Phrase group_heading(const std::string& kind) {
     if (kind == "partnership") return Phrase::partnerships;
     if (kind == "practice") return Phrase::good_practices;
     if (kind == "session") return Phrase::sessions;
+    if (kind == "city") return Phrase::cities;
     return Phrase::speakers;
 }
 
@@ -96,7 +97,12 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
         for (const content::SearchHit& hit : hits_) {
             if (hit.kind != kind) continue;
             const std::string id = "search/result/" + kind + "/" + std::to_string(hit.id);
-            if (kind == "partnership" || kind == "practice" || kind == "session") {
+            if (kind == "city") {
+                // A city leads to its partnerships: the grid, filtered to it. Taller when
+                // its romanised name goes under it.
+                if (TapCard(ctx, id, hit.title, hit.detail, width, hit.detail.empty() ? 14 : 20))
+                    nav.open(ScreenId::partnerships, hit.id);
+            } else if (kind == "partnership" || kind == "practice" || kind == "session") {
                 if (TapCard(ctx, id, hit.title, "", width, 14)) {
                     nav.open(kind == "partnership" ? ScreenId::partnership
                              : kind == "practice"  ? ScreenId::practice
