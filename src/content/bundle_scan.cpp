@@ -8,16 +8,6 @@
 namespace plaza::content {
 namespace {
 
-// Table and column names come from the file itself, so they are quoted, never trusted.
-std::string quoted(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
 ScanResult fail(ScanProblem problem, std::string detail) {
     ScanResult r;
     r.problem = problem;
@@ -53,11 +43,12 @@ ScanResult scan_bundle_values(const std::string& path, const ScanLimits& limits)
         while (info->step())
             columns.push_back(info->column_text(0));
         for (const std::string& column : columns) {
-            const std::string c = quoted(column);
+            // Names come from the file itself, so they are quoted, never trusted.
+            const std::string c = double_quoted(column);
             // length() of a blob is answered from the record header without reading the blob.
             const std::string sql = "SELECT typeof(" + c + "), CASE WHEN typeof(" + c +
                                     ") = 'blob' THEN length(" + c + ") ELSE " + c + " END FROM " +
-                                    quoted(table);
+                                    double_quoted(table);
             sqlite3_stmt* raw = nullptr;
             if (sqlite3_prepare_v2(h, sql.c_str(), -1, &raw, nullptr) != SQLITE_OK) {
                 return fail(ScanProblem::unreadable,

@@ -1,9 +1,6 @@
 #include "content/content_store.h"
 
-#include <algorithm>
-
 #include "content/schema.h"
-#include "content/search_text.h"
 #include "core/utf8.h"
 
 namespace plaza::content {
@@ -107,6 +104,11 @@ std::string ContentStore::localized(const char* entity, const char* id_column, c
     return sql + base_column + ")";
 }
 
+std::string ContentStore::city_label() const {
+    return localized("city", "c.id", "name", "c.name") + " || ', ' || " +
+           localized("country", "co.id", "name", "co.name");
+}
+
 std::vector<PartnershipCard> ContentStore::query_cards(const std::string& order_and_limit,
                                                        int limit) const {
     std::vector<PartnershipCard> cards;
@@ -134,106 +136,6 @@ std::vector<PartnershipCard> ContentStore::featured_partnerships(int limit) cons
 
 std::vector<PartnershipCard> ContentStore::partnerships() const {
     return query_cards("ORDER BY p.title", -1);
-}
-
-namespace {
-
-// Lower-case ASCII after folding, for ranking a few candidates (not for matching).
-std::string rank_key(const std::string& text) {
-    std::string key = fold_for_search(text);
-    for (char& c : key) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return key;
-}
-
-}  // namespace
-
-std::vector<SearchHit> ContentStore::search(const std::string& typed, int limit) const {
-    std::vector<SearchHit> hits;
-    const std::string query = search_query(typed);
-    if (query.empty() || limit <= 0) return hits;
-    // Ranking every match with bm25 is what costs: a one-letter prefix matches nearly every
-    // record, and ranking 50,000 of them takes ~100 ms (each needs its document sizes read).
-    // Instead each kind of record is searched within its own rowid range (plaza-bundle numbers
-    // search documents kind by kind): first matches in titles, then anywhere, a few candidates
-    // each without ranking in SQL, and those few are ranked here. A keystroke then costs well
-    // under a millisecond at any bundle size, and every kind gets its place in the results.
-    constexpr std::int64_t kCandidates = 40;
-    if (!search_ranges_) {
-        search_ranges_.emplace();
-        auto ranges = db_.prepare(
-            "SELECT kind, min(id), max(id) FROM search_doc GROUP BY kind ORDER BY min(id)");
-        while (ranges && ranges->step()) {
-            search_ranges_->push_back(
-                {ranges->column_text(0), ranges->column_int(1), ranges->column_int(2)});
-        }
-    }
-    const std::string sql =
-        "SELECT d.ref_id, CASE d.kind "
-        "WHEN 'partnership' THEN (SELECT " +
-        localized("partnership", "p.id", "title", "p.title") +
-        " FROM partnership p WHERE p.id = d.ref_id) "
-        "WHEN 'practice' THEN (SELECT " +
-        localized("practice", "p.id", "title", "p.title") +
-        " FROM practice p WHERE p.id = d.ref_id) "
-        "WHEN 'session' THEN (SELECT " +
-        localized("session", "s.id", "title", "s.title") +
-        " FROM session s WHERE s.id = d.ref_id) "
-        "ELSE (SELECT name FROM speaker WHERE id = d.ref_id) END "
-        "FROM (SELECT rowid AS doc FROM search WHERE search MATCH ?1 AND rowid BETWEEN ?2 AND ?3 "
-        "LIMIT ?4) AS m JOIN search_doc d ON d.id = m.doc WHERE d.kind = ?5";
-    auto stmt = db_.prepare(sql);
-    if (!stmt) return hits;
-    const std::string in_titles = "{title} : (" + query + ")";
-    std::string first_word = rank_key(typed);
-    first_word = first_word.substr(0, first_word.find(' '));
-    const int per_kind =
-        std::max(limit / static_cast<int>(std::max<size_t>(search_ranges_->size(), 1)), 8);
-
-    struct Candidate {
-        int tier;  // 0: the title starts with the first word, 1: the title has the words, 2: else
-        SearchHit hit;
-    };
-    std::vector<std::vector<Candidate>> by_kind;
-    for (const SearchRange& range : *search_ranges_) {
-        std::vector<Candidate> found;
-        for (int pass = 0; pass < 2; ++pass) {
-            // Enough title matches make the search through whole texts unnecessary.
-            if (pass == 1 && static_cast<int>(found.size()) >= per_kind) break;
-            stmt->reset();
-            stmt->bind(1, pass == 0 ? in_titles : query).bind(2, range.first).bind(3, range.last);
-            stmt->bind(4, kCandidates).bind(5, range.kind);
-            while (stmt->step()) {
-                const std::int64_t id = stmt->column_int(0);
-                if (std::any_of(found.begin(), found.end(),
-                                [&](const Candidate& c) { return c.hit.id == id; })) {
-                    continue;
-                }
-                SearchHit hit{range.kind, id, stmt->column_text(1)};
-                const int tier = pass == 1                                       ? 2
-                                 : rank_key(hit.title).rfind(first_word, 0) == 0 ? 0
-                                                                                 : 1;
-                found.push_back({tier, std::move(hit)});
-            }
-        }
-        // Best first: by tier, then shorter titles (a closer match to what was typed).
-        std::stable_sort(found.begin(), found.end(), [](const Candidate& a, const Candidate& b) {
-            return a.tier != b.tier ? a.tier < b.tier : a.hit.title.size() < b.hit.title.size();
-        });
-        if (static_cast<int>(found.size()) > per_kind) found.resize(static_cast<size_t>(per_kind));
-        if (!found.empty()) by_kind.push_back(std::move(found));
-    }
-    // Kinds whose best hit is best come first; the screen groups results by kind in this order.
-    std::stable_sort(by_kind.begin(), by_kind.end(),
-                     [](const auto& a, const auto& b) { return a.front().tier < b.front().tier; });
-    for (auto& kind : by_kind) {
-        for (Candidate& c : kind) {
-            if (static_cast<int>(hits.size()) == limit) return hits;
-            hits.push_back(std::move(c.hit));
-        }
-    }
-    return hits;
 }
 
 std::int64_t ContentStore::translated_count(const std::string& entity, const std::string& field,

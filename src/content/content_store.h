@@ -2,6 +2,7 @@
 // queries returning plain data. Nothing outside this folder sees SQL.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -17,13 +18,18 @@ class ContentStore {
   public:
     // Opens a bundle and checks that it is one Plaza can read (schema version, required rows).
     static core::Result<ContentStore> open(const std::string& path);
+    ~ContentStore();
+    ContentStore(ContentStore&&) noexcept;
+    ContentStore& operator=(ContentStore&&) noexcept;
 
     const EventInfo& event() const { return event_; }
     ContentCounts counts() const;
     std::vector<PartnershipCard> featured_partnerships(int limit) const;
     std::vector<PartnershipCard> partnerships() const;  // all, by title
-    // Full-text search as the visitor types: diacritic-insensitive, every word a prefix
-    // ("sao pa" finds São Paulo, "lodz" finds Łódź), best matches first.
+    // Full-text search as the visitor types (content_store_search.cpp): diacritic-insensitive,
+    // every word a prefix ("sao pa" finds São Paulo, "lodz" finds Łódź), grouped by kind
+    // (partnerships, practices, sessions, speakers, and cities that have partnerships), the
+    // kind with the best match first, best matches first within a kind.
     std::vector<SearchHit> search(const std::string& typed, int limit) const;
     // The language visitor-facing texts come back in; a text missing in it follows the
     // language's fallback list, then the bundle's default language. Unknown codes are ignored.
@@ -64,7 +70,7 @@ class ContentStore {
     PracticeDetail practice_detail(std::int64_t id) const;
 
   private:
-    explicit ContentStore(Database db) : db_(std::move(db)) {}
+    explicit ContentStore(Database db);
     std::vector<PartnershipCard> query_cards(const std::string& order_and_limit, int limit) const;
     // SQL for a translated column: the text in the first language of the chain that has one.
     std::string localized(const char* entity, const char* id_column, const char* field,
@@ -86,15 +92,26 @@ class ContentStore {
     std::vector<PartnershipCard> partnerships_linked(const char* link_table,
                                                      const char* owner_column, std::int64_t id,
                                                      const char* order) const;
-    struct SearchRange {
-        std::string kind;
-        std::int64_t first, last;  // the kind's search document ids
-    };
-    mutable std::optional<std::vector<SearchRange>> search_ranges_;  // read on the first search
+    // ---- Search helpers (content_store_search.cpp) ----
+    struct SearchIndex;
+    struct SearchCandidate;
+    using CandidatesByKind = std::vector<std::vector<SearchCandidate>>;
+    SearchIndex& search_index() const;  // made on the first search
+    // The FTS5 expression for the typed words; "" when one of them starts no indexed word.
+    std::string fts_query(const std::vector<std::string>& words) const;
+    std::string index_words_starting(const std::string& term) const;
+    void record_candidates(const std::string& query, const std::string& first_word, int per_kind,
+                           CandidatesByKind& out) const;
+    void city_candidates(const std::string& typed, int per_kind, CandidatesByKind& out) const;
+    // SQL for "City, Country" in the current language, from a city `c` joined to its country
+    // `co`.
+    std::string city_label() const;
     Database db_;
     EventInfo event_;
     std::string language_;
     std::vector<std::string> chain_;  // the languages to try before the base column
+    // After db_, so that its statements are finalized before the connection closes.
+    mutable std::unique_ptr<SearchIndex> search_;
 };
 
 }  // namespace plaza::content

@@ -106,7 +106,9 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
     while (links && links->step()) {
         const auto card = by_id.find(links->column_int(0));
         const auto region = region_of_city.find(links->column_int(1));
-        if (card == by_id.end() || region == region_of_city.end()) continue;
+        if (card == by_id.end()) continue;
+        card->second->city_ids.push_back(links->column_int(1));
+        if (region == region_of_city.end()) continue;
         std::vector<std::string>& regions = card->second->regions;
         if (std::find(regions.begin(), regions.end(), region->second) == regions.end()) {
             regions.push_back(region->second);
@@ -117,13 +119,11 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
 
 std::vector<PracticeCard> ContentStore::practice_cards() const {
     std::vector<PracticeCard> cards;
-    auto stmt =
-        db_.prepare("SELECT p.id, " + localized("practice", "p.id", "title", "p.title") +
-                    " AS t, " + localized("city", "c.id", "name", "c.name") + " || ', ' || " +
-                    localized("country", "co.id", "name", "co.name") + ", " +
-                    localized("practice", "p.id", "summary", "p.summary") +
-                    ", p.featured FROM practice p JOIN city c ON c.id = p.city_id "
-                    "JOIN country co ON co.code = c.country_code ORDER BY p.featured DESC, t");
+    auto stmt = db_.prepare(
+        "SELECT p.id, " + localized("practice", "p.id", "title", "p.title") + " AS t, " +
+        city_label() + ", " + localized("practice", "p.id", "summary", "p.summary") +
+        ", p.featured FROM practice p JOIN city c ON c.id = p.city_id "
+        "JOIN country co ON co.code = c.country_code ORDER BY p.featured DESC, t");
     if (!stmt) return cards;
     while (stmt->step()) {
         PracticeCard card;
@@ -164,6 +164,15 @@ Facets ContentStore::partnership_facets() const {
         "WHERE c.id IN (SELECT DISTINCT city_id FROM partnership_city) ORDER BY co.region");
     while (regions && regions->step()) {
         f.regions.push_back({0, regions->column_text(0), regions->column_text(0), {}});
+    }
+    // Cities get no chips of their own (there may be thousands); a search result leads to one.
+    auto cities = db_.prepare("SELECT c.id, c.slug, " + city_label() +
+                              " FROM city c JOIN country co ON co.code = c.country_code "
+                              "WHERE c.id IN (SELECT DISTINCT city_id FROM partnership_city) "
+                              "ORDER BY c.id");
+    while (cities && cities->step()) {
+        f.cities.push_back(
+            {cities->column_int(0), cities->column_text(1), cities->column_text(2), {}});
     }
     auto sdgs = db_.prepare("SELECT s.number, " + localized("sdg", "s.number", "name", "s.name") +
                             ", s.colour FROM sdg s WHERE EXISTS (SELECT 1 FROM partnership_sdg "
@@ -344,13 +353,12 @@ PartnershipProfile ContentStore::partnership_profile(std::int64_t id) const {
 
 PracticeDetail ContentStore::practice_detail(std::int64_t id) const {
     PracticeDetail d;
-    auto stmt = db_.prepare("SELECT p.id, " + localized("practice", "p.id", "title", "p.title") +
-                            ", " + localized("city", "c.id", "name", "c.name") + " || ', ' || " +
-                            localized("country", "co.id", "name", "co.name") + ", " +
-                            localized("practice", "p.id", "summary", "p.summary") + ", " +
-                            localized("practice", "p.id", "body_md", "p.body_md") +
-                            " FROM practice p JOIN city c ON c.id = p.city_id "
-                            "JOIN country co ON co.code = c.country_code WHERE p.id = ?1");
+    auto stmt =
+        db_.prepare("SELECT p.id, " + localized("practice", "p.id", "title", "p.title") + ", " +
+                    city_label() + ", " + localized("practice", "p.id", "summary", "p.summary") +
+                    ", " + localized("practice", "p.id", "body_md", "p.body_md") +
+                    " FROM practice p JOIN city c ON c.id = p.city_id "
+                    "JOIN country co ON co.code = c.country_code WHERE p.id = ?1");
     if (!stmt) return d;
     stmt->bind(1, id);
     if (!stmt->step()) return d;

@@ -37,6 +37,7 @@ struct PartnershipCard {
     std::int64_t programme_id = 0;
     std::vector<std::int64_t> theme_ids;
     std::vector<std::string> regions;
+    std::vector<std::int64_t> city_ids;
     std::uint32_t sdgs = 0;  // bit n set for SDG n
     bool featured = false;
 };
@@ -50,9 +51,10 @@ struct ContentCounts {
 
 // One search result: what kind of record, its row id, and its title in the current language.
 struct SearchHit {
-    std::string kind;  // partnership, practice, session or speaker
+    std::string kind;  // partnership, practice, session, speaker or city
     std::int64_t id = 0;
-    std::string title;
+    std::string title;   // a city's is "City, Country"
+    std::string detail;  // a city's romanised spelling when its name has another ("Ghent")
 };
 
 // ---- The event schedule (ContentStore's schedule queries, content_store_schedule.cpp) ----
@@ -122,16 +124,17 @@ struct SessionDetail {
 
 // [SECTION] Browsing partnerships and good practices (content_store_browse.cpp)
 
-// One choice of a filter: a theme, a programme, a region or an SDG.
+// One choice of a filter: a theme, a programme, a region, an SDG or a city.
 struct Facet {
-    std::int64_t id = 0;  // theme/programme id, SDG number; 0 for regions
+    std::int64_t id = 0;  // theme/programme/city id, SDG number; 0 for regions
     std::string key;      // region name for regions, slug otherwise
-    std::string label;
+    std::string label;    // a city's is "City, Country"
     Colour colour;
 };
 
 struct Facets {
     std::vector<Facet> themes, programmes, regions, sdgs;
+    std::vector<Facet> cities;  // by id; the grid offers no chips for them, search leads there
 };
 
 struct CityRole {

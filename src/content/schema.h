@@ -297,6 +297,13 @@ CREATE VIRTUAL TABLE search USING fts5(
 );
 )sql";
 
+// The longest prefix `search` has an index for (its `prefix` option above). FTS5 answers a
+// longer prefix by merging the doclists of every word it could be before the first row, so the
+// kiosk expands such a prefix into those words first (ContentStore::search).
+inline constexpr int kLongestIndexedPrefix = 6;
+// The tokenizer of `search`, for the kiosk's own FTS5 tables that must fold text the same way.
+inline constexpr const char* kSearchTokenizer = "unicode61 remove_diacritics 2";
+
 // The tables a v1 bundle must contain, for the structural check. zone_offset, track,
 // session_track, link and session_partnership came later in v1: checked when present (their
 // references by foreign_key_check), not required.

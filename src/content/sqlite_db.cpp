@@ -2,6 +2,15 @@
 
 namespace plaza::content {
 
+std::string double_quoted(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
 core::Result<Database> Database::open_untrusted_read_only(const std::string& path) {
     sqlite3* raw = nullptr;
     const int rc =

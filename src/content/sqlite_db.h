@@ -15,6 +15,10 @@ namespace plaza::content {
 
 class Statement;
 
+// `text` in double quotes, with double quotes inside doubled: an SQL identifier taken from an
+// untrusted file, or an FTS5 string that stays one word whatever it holds.
+std::string double_quoted(std::string_view text);
+
 class Database {
   public:
     // Opens a bundle read-only with SQLite's defensive settings: a bundle may come from a USB

@@ -182,6 +182,8 @@ void KioskUi::apply(const Navigation& nav) {
                 place.screen == ScreenId::session) {
                 screen(place.screen).reset();
             }
+            if (place.screen == ScreenId::partnerships && place.record != 0)
+                partnerships_->show_city(place.record);
             enter(place);
             return;
         }

@@ -32,13 +32,18 @@ bool PartnershipFilter::matches(const content::PartnershipCard& card) const {
         return std::any_of(card.regions.begin(), card.regions.end(),
                            [&](const std::string& r) { return regions.count(r) > 0; });
     };
+    auto any_city = [&] {
+        return std::any_of(card.city_ids.begin(), card.city_ids.end(),
+                           [&](std::int64_t id) { return cities.count(id) > 0; });
+    };
     auto any_sdg = [&] {
         return std::any_of(sdgs.begin(), sdgs.end(),
                            [&](std::int64_t n) { return (card.sdgs >> n) & 1u; });
     };
     return (themes.empty() || any_theme()) &&
            (programmes.empty() || programmes.count(card.programme_id) > 0) &&
-           (regions.empty() || any_region()) && (sdgs.empty() || any_sdg());
+           (regions.empty() || any_region()) && (sdgs.empty() || any_sdg()) &&
+           (cities.empty() || any_city());
 }
 
 void PartnershipsScreen::reset() {
@@ -46,6 +51,11 @@ void PartnershipsScreen::reset() {
     dirty_ = true;
     grid_scroll_ = {};
     filter_scroll_ = {};
+}
+
+void PartnershipsScreen::show_city(std::int64_t city_id) {
+    reset();
+    filter_.cities.insert(city_id);
 }
 
 void PartnershipsScreen::refilter() {
@@ -88,6 +98,17 @@ void PartnershipsScreen::draw_filters(UiContext& ctx) {
             }
         }
     };
+    // Only the chosen cities have chips (there may be thousands): tapping one removes it.
+    std::vector<content::Facet> chosen_cities;
+    for (std::int64_t id : filter_.cities) {
+        const auto it = std::lower_bound(
+            f.cities.begin(), f.cities.end(), id,
+            [](const content::Facet& facet, std::int64_t value) { return facet.id < value; });
+        if (it != f.cities.end() && it->id == id) chosen_cities.push_back(*it);
+    }
+    group(
+        Phrase::cities, chosen_cities, [](const content::Facet&) { return true; },
+        [&](const content::Facet& x) { filter_.cities.erase(x.id); }, "city");
     group(
         Phrase::themes, f.themes,
         [&](const content::Facet& x) { return filter_.themes.count(x.id) > 0; },

@@ -1,6 +1,6 @@
-// All partnerships as a grid of cards with filter chips (theme, programme, region, SDG): within
-// a group any chosen value matches, across groups all must. Only the rows on screen are built,
-// so the grid stays smooth with tens of thousands of cards.
+// All partnerships as a grid of cards with filter chips (theme, programme, region, SDG, and a
+// city chosen in search): within a group any chosen value matches, across groups all must. Only
+// the rows on screen are built, so the grid stays smooth with tens of thousands of cards.
 #pragma once
 
 #include <cstdint>
@@ -15,10 +15,11 @@
 namespace plaza::ui {
 
 struct PartnershipFilter {
-    std::set<std::int64_t> themes, programmes, sdgs;
+    std::set<std::int64_t> themes, programmes, sdgs, cities;
     std::set<std::string> regions;
     bool empty() const {
-        return themes.empty() && programmes.empty() && sdgs.empty() && regions.empty();
+        return themes.empty() && programmes.empty() && sdgs.empty() && regions.empty() &&
+               cities.empty();
     }
     bool matches(const content::PartnershipCard& card) const;
 };
@@ -31,6 +32,9 @@ class PartnershipsScreen final : public Screen {
     void reset() override;
     // The data was replaced (language or bundle): filter again, keep the choices.
     void data_changed() { dirty_ = true; }
+    // The partnerships of one city (a search result): that city's chip alone, from the top.
+    void show_city(std::int64_t city_id);
+    const PartnershipFilter& filter() const { return filter_; }
 
   private:
     void draw_filters(UiContext& ctx);

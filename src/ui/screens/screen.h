@@ -28,7 +28,9 @@ struct Navigation {
     enum class Action { none, open, back, home };
     Action action = Action::none;
     ScreenId target = ScreenId::home;
-    std::int64_t record = 0;  // which partnership, practice or session to open
+    // Which partnership, practice or session to open; for the partnership grid, a city to
+    // filter it to (0: the grid as it was).
+    std::int64_t record = 0;
     void open(ScreenId id, std::int64_t record_id = 0) {
         action = Action::open, target = id, record = record_id;
     }

@@ -129,7 +129,13 @@ void BeginScrollArea(const char* id, KineticScrollState& state, float height) {
     // another partnership would still be scrolled as far as the last one was.
     if (state.from_top) ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
     state.from_top = false;
-    ImGui::BeginChild(id, ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
+    // A little room above and below the content: a child window without a border has no
+    // padding, and the outline of a card at the very top would be cut in half by the edge.
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding,
+                        ImVec2(0.0f, ImGui::GetStyle().ItemSpacing.y / 4));
+    ImGui::BeginChild(id, ImVec2(0, height), false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
 }
 
 bool EndScrollArea(UiContext& ctx, KineticScrollState& state) {

@@ -17,6 +17,7 @@ Phrase group_heading(const std::string& kind) {
     if (kind == "partnership") return Phrase::partnerships;
     if (kind == "practice") return Phrase::good_practices;
     if (kind == "session") return Phrase::sessions;
+    if (kind == "city") return Phrase::cities;
     return Phrase::speakers;
 }
 
@@ -94,9 +95,24 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
         if (std::find(kinds.begin(), kinds.end(), hit.kind) == kinds.end())
             kinds.push_back(hit.kind);
     }
-    const float width = ImGui::GetContentRegionAvail().x;
+    // On a wide screen each group's name stands in a column to the left of its results, so
+    // that the best of every kind fits above the keyboard; else names go above the results.
+    float names = 0;
+    for (const std::string& kind : kinds) {
+        const char* name = tr(ctx.language, group_heading(kind));
+        names = std::max(
+            names,
+            ctx.fonts.heading->CalcTextSizeA(ctx.fonts.heading->FontSize, FLT_MAX, 0, name).x);
+    }
+    names += ImGui::GetStyle().ItemSpacing.x;
+    const bool side_by_side = names < ImGui::GetContentRegionAvail().x / 4;
+    const float width = ImGui::GetContentRegionAvail().x - (side_by_side ? names : 0.0f);
     for (const std::string& kind : kinds) {
         Heading(ctx, ctx.fonts.heading, tr(ctx.language, group_heading(kind)), t.text);
+        if (side_by_side) {
+            ImGui::SameLine(names);
+            ImGui::BeginGroup();
+        }
         const int in_group = static_cast<int>(
             std::count_if(hits_.begin(), hits_.end(),
                           [&](const content::SearchHit& h) { return h.kind == kind; }));
@@ -105,14 +121,20 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
             if (hit.kind != kind) continue;
             ++position;
             const std::string id = "search/result/" + kind + "/" + std::to_string(hit.id);
-            if (kind == "partnership" || kind == "practice" || kind == "session") {
-                CardLook look;
-                look.whole_title = true;
-                look.role = tr(ctx.language, kind == "partnership" ? Phrase::role_partnership
-                                             : kind == "practice"  ? Phrase::good_practice
-                                                                   : Phrase::role_session);
-                look.position = position;
-                look.count = in_group;
+            CardLook look;
+            look.whole_title = true;
+            look.role = tr(ctx.language, kind == "city"          ? Phrase::role_city
+                                         : kind == "partnership" ? Phrase::role_partnership
+                                         : kind == "practice"    ? Phrase::good_practice
+                                                                 : Phrase::role_session);
+            look.position = position;
+            look.count = in_group;
+            if (kind == "city") {
+                // A city leads to its partnerships: the grid, filtered to it. Its romanised
+                // name, if any, goes under it.
+                if (TapCard(ctx, id, hit.title, hit.detail, width, 14, look))
+                    nav.open(ScreenId::partnerships, hit.id);
+            } else if (kind == "partnership" || kind == "practice" || kind == "session") {
                 if (TapCard(ctx, id, hit.title, "", width, 14, look)) {
                     nav.open(kind == "partnership" ? ScreenId::partnership
                              : kind == "practice"  ? ScreenId::practice
@@ -123,6 +145,7 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
                 Text(ctx, ctx.fonts.body, hit.title, t.text);
             }
         }
+        if (side_by_side) ImGui::EndGroup();
     }
     request.animating = EndScrollArea(ctx, scroll_);
 

@@ -1,5 +1,5 @@
 // Search with the on-screen keyboard: the typed text, results grouped by kind (best group
-// first), updated with every key.
+// first), updated with every key. A city result opens the partnership grid filtered to it.
 #pragma once
 
 #include <string>
