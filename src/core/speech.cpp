@@ -12,4 +12,9 @@ std::string utterance_text(const Utterance& utterance) {
     return out;
 }
 
+void RecordingSpeech::say(const Utterance& utterance) {
+    if (said_.size() == kKept) said_.erase(said_.begin());
+    said_.push_back(utterance);
+}
+
 }  // namespace plaza::core

@@ -3,6 +3,7 @@
 // RecordingSpeech, which keeps what it was asked to say so that scripts can check it.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -28,9 +29,11 @@ class Speech {
     virtual void stop() = 0;
 };
 
+// Keeps the last kKept utterances (a long headless run must not grow without bound).
 class RecordingSpeech final : public Speech {
   public:
-    void say(const Utterance& utterance) override { said_.push_back(utterance); }
+    static constexpr std::size_t kKept = 500;
+    void say(const Utterance& utterance) override;
     void stop() override { ++stops_; }
     const std::vector<Utterance>& said() const { return said_; }
     int stops() const { return stops_; }
