@@ -27,6 +27,11 @@ void check_zone_offsets(const Database& db, const EventInfo& event, const std::s
     }
     if (stmt->column_int(2) > 0)
         problems.push_back(path + ": zone_offset holds offsets outside -720 to 840 minutes");
+    // The kiosk keeps the table in memory; a zone changes its offset a few times a year.
+    if (stmt->column_int(0) > kMaxZoneOffsets)
+        problems.push_back(path + ": zone_offset holds " + std::to_string(stmt->column_int(0)) +
+                           " rows, more than the " + std::to_string(kMaxZoneOffsets) +
+                           " a kiosk reads");
     int y, m, d;
     if (std::sscanf(event.starts_on.c_str(), "%d-%d-%d", &y, &m, &d) == 3) {
         // Local midnight of the first day is at most 14 hours before UTC midnight (UTC+14).

@@ -37,6 +37,7 @@ core::Result<ContentStore> ContentStore::open(const std::string& path) {
     while (languages->step()) {
         e.languages.push_back({languages->column_text(0), languages->column_text(1)});
     }
+    store.load_zone_offsets();
     return store;
 }
 

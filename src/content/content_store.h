@@ -77,6 +77,7 @@ class ContentStore {
                           const char* base_column) const;
     // ---- Schedule helpers (content_store_schedule.cpp) ----
     bool has_table(const char* name) const;
+    void load_zone_offsets();  // zone_offset into zone_offsets_, at open
     // "SELECT <a session's columns> FROM <session and its joins> ", for a WHERE to follow.
     std::string schedule_columns() const;
     // Steps a query built on schedule_columns(), appending its sessions with their speakers.
@@ -110,6 +111,11 @@ class ContentStore {
     EventInfo event_;
     std::string language_;
     std::vector<std::string> chain_;  // the languages to try before the base column
+    struct ZoneOffset {
+        std::int64_t starts_at;  // Unix seconds from which the offset holds
+        int offset_minutes;      // checked to be one a zone can have
+    };
+    std::vector<ZoneOffset> zone_offsets_;  // by starts_at
     // After db_, so that its statements are finalized before the connection closes.
     mutable std::unique_ptr<SearchIndex> search_;
 };

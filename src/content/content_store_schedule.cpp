@@ -1,9 +1,12 @@
 // ContentStore's schedule queries: local time from the bundle's offset table, days, rooms,
 // sessions of a day, "Now & Next" per room and a session's detail with its speakers (and their
 // photos) and the partnerships it is about.
+#include <algorithm>
+#include <iterator>
 #include <map>
 
 #include "content/content_store.h"
+#include "content/schema.h"
 
 namespace plaza::content {
 
@@ -23,23 +26,35 @@ bool ContentStore::has_table(const char* name) const {
     return stmt->step();
 }
 
-int ContentStore::local_offset_minutes(std::int64_t instant_ms) const {
-    // The row in force at the instant; before the table's first row, its first offset is still
-    // a better guess than the fixed one (the table starts a day before the event).
+void ContentStore::load_zone_offsets() {
+    zone_offsets_.clear();
+    // A bundle made before the table existed has none: the event's fixed offset serves.
     auto stmt = db_.prepare(
-        "SELECT offset_minutes FROM zone_offset WHERE starts_at <= ?1 "
-        "ORDER BY starts_at DESC LIMIT 1");
-    if (!stmt) return event_.utc_offset_minutes;  // a bundle made before the table existed
-    // A bundle is untrusted input: an offset no zone has would be a crafted or damaged row.
-    auto sane = [&](std::int64_t minutes) {
-        return minutes >= -720 && minutes <= 840 ? static_cast<int>(minutes)
-                                                 : event_.utc_offset_minutes;
-    };
-    stmt->bind(1, seconds_of(instant_ms));
-    if (stmt->step()) return sane(stmt->column_int(0));
-    auto first = db_.prepare("SELECT offset_minutes FROM zone_offset ORDER BY starts_at LIMIT 1");
-    if (first && first->step()) return sane(first->column_int(0));
-    return event_.utc_offset_minutes;
+        "SELECT starts_at, offset_minutes FROM zone_offset ORDER BY starts_at "
+        "LIMIT " +
+        std::to_string(kMaxZoneOffsets));
+    if (!stmt) return;
+    while (stmt->step()) {
+        // A bundle is untrusted input: an offset no zone has would be a crafted or damaged row.
+        const std::int64_t minutes = stmt->column_int(1);
+        const int offset = minutes >= -720 && minutes <= 840 ? static_cast<int>(minutes)
+                                                             : event_.utc_offset_minutes;
+        zone_offsets_.push_back(ZoneOffset{stmt->column_int(0), offset});
+    }
+}
+
+int ContentStore::local_offset_minutes(std::int64_t instant_ms) const {
+    // Asked for every session on a programme page and every frame for the clock, so from the
+    // table read at open rather than a query each time.
+    if (zone_offsets_.empty()) return event_.utc_offset_minutes;
+    const std::int64_t at = seconds_of(instant_ms);
+    auto after =
+        std::upper_bound(zone_offsets_.begin(), zone_offsets_.end(), at,
+                         [](std::int64_t t, const ZoneOffset& z) { return t < z.starts_at; });
+    // Before the table's first row, its first offset is still a better guess than the fixed one
+    // (the table starts a day before the event).
+    return after == zone_offsets_.begin() ? after->offset_minutes
+                                          : std::prev(after)->offset_minutes;
 }
 
 std::vector<ScheduleDayInfo> ContentStore::schedule_days() const {

@@ -6,6 +6,9 @@
 namespace plaza::content {
 
 inline constexpr int kSchemaVersion = 1;
+// The most zone_offset rows a bundle may hold: the kiosk keeps them in memory, and a zone changes
+// its offset a few times a year.
+inline constexpr int kMaxZoneOffsets = 1000;
 
 // Visitor-facing text columns hold the bundle's default language (the first row of `language`);
 // other languages live in `translation`. Instants are Unix seconds (UTC); calendar dates are

@@ -1,7 +1,8 @@
 #include "platform/display.h"
 
 #include <imgui.h>
-#include <imgui_impl_sdlrenderer.h>
+
+#include "platform/draw_data_renderer.h"
 
 namespace plaza::platform {
 
@@ -42,6 +43,9 @@ core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& optio
     if (!d->renderer_) {
         return core::Error{std::string("cannot create a renderer (SDL: ") + SDL_GetError() + ")"};
     }
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(d->renderer_, &info);
+    d->software_ = (info.flags & SDL_RENDERER_SOFTWARE) != 0;
     if (options.mode == WindowMode::fullscreen) SDL_ShowCursor(SDL_DISABLE);
     SDL_GetRendererOutputSize(d->renderer_, &d->screen_.width, &d->screen_.height);
     if (d->rotation_ != core::Rotation::none) {
@@ -79,7 +83,7 @@ void Display::begin_frame() {
 }
 
 void Display::end_frame(ImDrawData* draw_data) {
-    ImGui_ImplSDLRenderer_RenderDrawData(draw_data);
+    render_draw_data(renderer_, *draw_data, software_);
     if (!rotation_target_) return;
     SDL_SetRenderTarget(renderer_, nullptr);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);

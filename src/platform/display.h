@@ -54,6 +54,7 @@ class Display {
     SDL_Texture* rotation_target_ = nullptr;
     core::Size screen_;
     core::Rotation rotation_ = core::Rotation::none;
+    bool software_ = false;  // SDL's software renderer: fill opaque rectangles without blending
 };
 
 }  // namespace plaza::platform

@@ -162,8 +162,13 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
         trimmed_ = true;
     }
     const double frame_end = steady_seconds();
-    figures_.ui_build_ms.add((build_end - build_start) * 1000.0);
-    figures_.frame_ms.add((frame_end - frame_start) * 1000.0);
+    const double build_ms = (build_end - build_start) * 1000.0;
+    const double frame_ms = (frame_end - frame_start) * 1000.0;
+    figures_.ui_build_ms.add(build_ms);
+    figures_.frame_ms.add(frame_ms);
+    const std::string& screen = app_.frame_report().screen_id;
+    figures_.ui_build_ms_by_screen[screen].add(build_ms);
+    figures_.frame_ms_by_screen[screen].add(frame_ms);
     if (figures_.first_frame_at < 0) figures_.first_frame_at = frame_end;
     ++figures_.frames;
     if (give_up) {

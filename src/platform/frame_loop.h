@@ -6,7 +6,9 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/clock.h"
@@ -23,7 +25,11 @@ namespace plaza::platform {
 struct FrameFigures {
     core::SampleStats ui_build_ms;  // NewFrame -> Render, CPU time of the main thread
     core::SampleStats frame_ms;     // whole frame including raster and present
-    double first_frame_at = -1.0;   // steady-clock seconds when the first frame was presented
+    // The same two figures for each screen id, so a bar that names one screen ("the grid with
+    // thumbnails") can be read apart from the others a benchmark walk passes through.
+    std::map<std::string, core::SampleStats> ui_build_ms_by_screen;
+    std::map<std::string, core::SampleStats> frame_ms_by_screen;
+    double first_frame_at = -1.0;  // steady-clock seconds when the first frame was presented
     long frames = 0;
 };
 

@@ -24,6 +24,17 @@ nlohmann::json summary(const core::SampleStats& s) {
     return {{"p50", s.percentile(50)}, {"p99", s.percentile(99)}, {"max", s.max()}};
 }
 
+nlohmann::json by_screen(const FrameFigures& f) {
+    nlohmann::json screens = nlohmann::json::object();
+    for (const auto& [screen, frame] : f.frame_ms_by_screen) {
+        nlohmann::json entry = {{"frames", frame.count()},
+                                {"frame_ms", summary(frame)},
+                                {"ui_build_ms", summary(f.ui_build_ms_by_screen.at(screen))}};
+        screens[screen.empty() ? "(none)" : screen] = entry;
+    }
+    return screens;
+}
+
 bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp& app,
                  const RunnerOptions& options) {
     const FrameFigures& f = loop.figures();
@@ -36,6 +47,7 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
         {"frames", f.frames},
         {"ui_build_ms", summary(f.ui_build_ms)},
         {"frame_ms", summary(f.frame_ms)},
+        {"by_screen", by_screen(f)},
         {"peak_rss_kib", core::peak_rss_kib()},
         {"rss_kib_at_exit", core::current_rss_kib()},
         {"pss_kib_at_exit", core::current_pss_kib()},

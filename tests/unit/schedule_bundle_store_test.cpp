@@ -240,6 +240,27 @@ TEST_CASE("schedule bundle: the sample bundle's offsets cover its dates") {
                                                "(2024-03-19)")});
 }
 
+TEST_CASE("schedule bundle: verify refuses an offset table larger than a kiosk keeps") {
+    TempDir dir;
+    Built b = build_sample(dir);
+    b.store.reset();
+    {
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open((dir / "out.plaza").c_str(), &raw) == SQLITE_OK);
+        // 1,000 more rows before the one the sample has: 1,001 in all.
+        CHECK(sqlite3_exec(raw,
+                           "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                           "WHERE i < 1000) INSERT INTO zone_offset (starts_at, offset_minutes) "
+                           "SELECT 1000000000 + i * 3600, 60 FROM n",
+                           nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    CHECK(plaza::content::check_bundle(dir / "out.plaza") ==
+          std::vector<std::string>{dir / "out.plaza" +
+                                   std::string(": zone_offset holds 1001 rows, more than the "
+                                               "1000 a kiosk reads")});
+}
+
 TEST_CASE("schedule bundle: event.txt's fixed offset must be one the zone has") {
     TempDir dir;
     const auto src =
