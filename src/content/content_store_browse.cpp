@@ -102,18 +102,32 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
     while (city_regions && city_regions->step()) {
         region_of_city[city_regions->column_int(0)] = city_regions->column_text(1);
     }
-    auto links = db_.prepare("SELECT partnership_id, city_id FROM partnership_city");
+    // The links come in key order (partnership, city), which needs no sort; each card's few
+    // cities are put in the partnership's own order (leads first) here.
+    std::vector<std::pair<std::int64_t, std::int64_t>> positioned;  // (position, city) of one card
+    PartnershipCard* current = nullptr;
+    auto flush = [&] {
+        if (!current) return;
+        std::sort(positioned.begin(), positioned.end());
+        for (const auto& city : positioned)
+            current->city_ids.push_back(city.second);
+        positioned.clear();
+    };
+    auto links = db_.prepare(
+        "SELECT partnership_id, city_id, position FROM partnership_city ORDER BY partnership_id");
     while (links && links->step()) {
         const auto card = by_id.find(links->column_int(0));
         const auto region = region_of_city.find(links->column_int(1));
         if (card == by_id.end()) continue;
-        card->second->city_ids.push_back(links->column_int(1));
+        if (card->second != current) flush(), current = card->second;
+        positioned.push_back({links->column_int(2), links->column_int(1)});
         if (region == region_of_city.end()) continue;
         std::vector<std::string>& regions = card->second->regions;
         if (std::find(regions.begin(), regions.end(), region->second) == regions.end()) {
             regions.push_back(region->second);
         }
     }
+    flush();
     return cards;
 }
 

@@ -9,6 +9,7 @@
 #include "imgui_harness.h"
 #include "ui/browse_data.h"
 #include "ui/screens/partnerships_screen.h"
+#include "ui/screens/screen_parts.h"
 
 namespace {
 
@@ -89,4 +90,28 @@ TEST_CASE("partnership grid: a city from search shows as a chip, counts, and can
     CHECK(screen.filter().cities.count(6) == 1);
     screen.reset();
     CHECK(screen.filter().empty());
+}
+
+TEST_CASE("partnership cards name their cities with countries, as the facets call them") {
+    const plaza::ui::BrowseData data = three_partnerships();
+    CHECK(plaza::ui::cities_with_countries(data.facets, data.partnerships[0]) ==
+          "Gent, Belgium · Đà Nẵng, Viet Nam");
+    CHECK(plaza::ui::cities_with_countries(data.facets, data.partnerships[2]) == "Gent, Belgium");
+    // A card without city ids, or with a city the facets lack, keeps the bundle's own line.
+    plaza::content::PartnershipCard bare = card(9, "Older bundle", {});
+    bare.cities = "Gent · Đà Nẵng";
+    CHECK(plaza::ui::cities_with_countries(data.facets, bare) == "Gent · Đà Nẵng");
+    plaza::content::PartnershipCard unknown = card(10, "Unknown city", {1, 42});
+    unknown.cities = "Gent · Somewhere";
+    CHECK(plaza::ui::cities_with_countries(data.facets, unknown) == "Gent · Somewhere");
+
+    plaza::test::ImGuiHarness ui(ImVec2(1920, 1080));
+    PartnershipsScreen screen(data);
+    ui.frame([&](plaza::ui::UiContext& ctx) {
+        plaza::ui::Navigation nav;
+        screen.draw(ctx, nav);
+    });
+    const auto* shown = ui.find("partnerships/item/1");
+    REQUIRE(shown != nullptr);
+    CHECK(shown->detail == "Gent, Belgium · Đà Nẵng, Viet Nam");
 }

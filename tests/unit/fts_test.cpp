@@ -278,6 +278,26 @@ TEST_CASE("cities: partnership cards know their cities, the facets name them") {
     REQUIRE(ghent != nullptr);
     REQUIRE(da_nang != nullptr);
     CHECK(ghent_card->city_ids == std::vector<std::int64_t>{ghent->id, da_nang->id});
+    // Leads first, then partners in the organisers' order, whatever the cities' ids: Lisboa
+    // (lead) comes after 台北 in cities.csv, Yokohama before eThekwini in the partners column.
+    auto city_id = [](const char* typed) {
+        const auto hits = sample().search(typed, 20);
+        const SearchHit* city = find_kind(hits, "city");
+        REQUIRE(city != nullptr);
+        return city->id;
+    };
+    auto card_titled = [&](const char* start) {
+        const auto it = std::find_if(cards.begin(), cards.end(),
+                                     [&](const auto& c) { return c.title.rfind(start, 0) == 0; });
+        REQUIRE(it != cards.end());
+        return *it;
+    };
+    CHECK(city_id("taipei") < city_id("lisboa"));
+    CHECK(card_titled("Clean air street").city_ids ==
+          std::vector<std::int64_t>{city_id("lisboa"), city_id("taipei")});
+    CHECK(
+        card_titled("Welcoming newcomers").city_ids ==
+        std::vector<std::int64_t>{city_id("barcelona"), city_id("ethekwini"), city_id("yokohama")});
 
     const auto facets = sample().partnership_facets();
     CHECK(std::is_sorted(facets.cities.begin(), facets.cities.end(),

@@ -108,7 +108,8 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     for (const content::PartnershipCard& card : data_.partnerships) {
         if (!card.featured) continue;
         if (TapCard(ctx, "home/featured/partnership/" + std::to_string(card.id), card.title,
-                    card.cities, width, 32, {colour_of(card.colour), card.thumbnail})) {
+                    cities_with_countries(data_.facets, card), width, 32,
+                    {colour_of(card.colour), card.thumbnail})) {
             nav.open(ScreenId::partnership, card.id);
         }
         next_column();

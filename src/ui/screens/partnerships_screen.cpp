@@ -193,7 +193,8 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
                 look.count = shown_count;
                 look.list = "partnerships";
                 if (TapCard(ctx, "partnerships/item/" + std::to_string(card.id), card.title,
-                            card.cities, card_width, kCardHeightMm, look)) {
+                            cities_with_countries(data_.facets, card), card_width, kCardHeightMm,
+                            look)) {
                     nav.open(ScreenId::partnership, card.id);
                 }
             }

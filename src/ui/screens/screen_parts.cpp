@@ -17,6 +17,21 @@ unsigned int colour_of(const content::Colour& c) {
     return IM_COL32(c.r, c.g, c.b, 255);
 }
 
+std::string cities_with_countries(const content::Facets& facets,
+                                  const content::PartnershipCard& card) {
+    if (card.city_ids.empty()) return card.cities;
+    std::string line;
+    for (std::int64_t id : card.city_ids) {
+        const auto it = std::lower_bound(
+            facets.cities.begin(), facets.cities.end(), id,
+            [](const content::Facet& facet, std::int64_t value) { return facet.id < value; });
+        if (it == facets.cities.end() || it->id != id) return card.cities;
+        if (!line.empty()) line += " · ";
+        line += it->label;
+    }
+    return line;
+}
+
 void Section(UiContext& ctx, const char* heading, const std::string& text) {
     if (text.empty()) return;
     const Theme& t = theme();

@@ -46,4 +46,10 @@ bool EndScrollArea(UiContext& ctx, KineticScrollState& state);
 // The colour of a content colour for ImGui.
 unsigned int colour_of(const content::Colour& c);
 
+// A partnership card's second line: its cities with their countries in the visitor's language
+// ("Gent, Belgium · Đà Nẵng, Viet Nam", leads first), from the facets' city labels; the bundle's
+// own line (cities only) when the card has no city ids or one is not among the facets.
+std::string cities_with_countries(const content::Facets& facets,
+                                  const content::PartnershipCard& card);
+
 }  // namespace plaza::ui
