@@ -8,6 +8,8 @@
 
 #include "core/civil_time.h"
 #include "ui/i18n/phrases.h"
+#include "ui/programme_data.h"
+#include "ui/screens/programme_parts.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
@@ -15,13 +17,13 @@
 namespace plaza::ui {
 namespace {
 
-std::string format_local_time(std::int64_t wall_ms, int offset_minutes) {
-    static const char* kWeekdays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+// "Tuesday, 19 March  09:00" in the visitor's language, as the programme names its days.
+std::string format_local_time(const std::string& language, std::int64_t wall_ms,
+                              int offset_minutes) {
     const core::CivilTime t = core::civil_from_unix_ms(wall_ms, offset_minutes);
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%s %04d-%02d-%02d  %02d:%02d", kWeekdays[t.weekday], t.year,
-                  t.month, t.day, t.hour, t.minute);
-    return buf;
+    char date[16];
+    std::snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month, t.day);
+    return day_label(language, date) + "  " + clock_time(wall_ms, offset_minutes);
 }
 
 }  // namespace
@@ -39,8 +41,8 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     BeginScrollArea("home", scroll_);
     Heading(ctx, ctx.fonts.title, event.name, t.text);
     Text(ctx, ctx.fonts.body, event.venue + " · " + event.city, t.text_muted);
-    Text(ctx, ctx.fonts.heading, format_local_time(ctx.wall_time_ms, ctx.local_offset_minutes),
-         t.text);
+    Text(ctx, ctx.fonts.heading,
+         format_local_time(ctx.language, ctx.wall_time_ms, ctx.local_offset_minutes), t.text);
 
     // The languages flow onto a second line when large text makes one too narrow.
     float line_left = ImGui::GetContentRegionAvail().x;
