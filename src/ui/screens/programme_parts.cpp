@@ -50,12 +50,42 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
     ImFont* heading = ctx.fonts.heading;
     ImFont* body = ctx.fonts.body;
     const float pad = ctx.mm(3);
-    const float time_width = ctx.mm(42);
+    std::string time = s.starts;
+    if (!s.ends.empty()) time += "–" + s.ends;
+    std::string line;
+    const std::string status = status_label(ctx.language, s.item.status);
+    if (!status.empty()) line = status;
+    auto add = [&line](const std::string& part) {
+        if (part.empty()) return;
+        if (!line.empty()) line += " · ";
+        line += part;
+    };
+    if (show_room) add(s.item.room);
+    if (!s.item.language.empty()) add(language_name(s.item.language, languages));
+    std::string speakers;
+    for (const content::SessionSpeaker& p : s.item.speakers) {
+        if (!speakers.empty()) speakers += ", ";
+        speakers += p.name;
+    }
+    add(speakers);
+
+    // The time column is as wide as the widest time at this text size, so rows line up and a
+    // larger text size widens it instead of running the time into the title. When that would
+    // leave the title too little room (large text on a narrow screen), the time goes on its own
+    // line above the title.
+    const float widest_time =
+        heading->CalcTextSizeA(heading->FontSize, FLT_MAX, 0, "00:00–00:00").x + pad;
+    const bool stacked = widest_time > width_px * 0.35f;
+    const float time_width = stacked ? 0.0f : std::max(ctx.mm(42), widest_time);
     const float text_width = std::max(ctx.mm(20), width_px - time_width - 2 * pad);
     const ImVec2 title_size =
         heading->CalcTextSizeA(heading->FontSize, FLT_MAX, text_width, s.item.title.c_str());
-    const float height =
-        std::max(ctx.mm(kMinTargetMm), pad * 2 + title_size.y + body->FontSize * 1.2f);
+    const ImVec2 line_size =
+        line.empty() ? ImVec2(0, 0)
+                     : body->CalcTextSizeA(body->FontSize, FLT_MAX, text_width, line.c_str());
+    const float time_height = stacked ? heading->FontSize : 0.0f;
+    const float height = std::max(ctx.mm(kMinTargetMm),
+                                  pad * 2 + time_height + title_size.y + ctx.mm(1) + line_size.y);
 
     ImGui::PushID(id.c_str());
     bool pressed = ImGui::InvisibleButton("##session", ImVec2(width_px, height));
@@ -73,39 +103,20 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
     draw->AddRectFilled(min, max, held ? t.selected : t.surface, rounding);
     draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.3f));
     const ImU32 ink = s.cancelled ? t.text_muted : t.text;
-    std::string time = s.starts;
-    if (!s.ends.empty()) time += "–" + s.ends;
     draw->AddText(heading, heading->FontSize, ImVec2(min.x + pad, min.y + pad), ink, time.c_str());
 
     const float left = min.x + pad + time_width;
-    draw->AddText(heading, heading->FontSize, ImVec2(left, min.y + pad), ink, s.item.title.c_str(),
+    const float title_top = min.y + pad + time_height;
+    draw->AddText(heading, heading->FontSize, ImVec2(left, title_top), ink, s.item.title.c_str(),
                   nullptr, text_width);
     if (s.cancelled) {
         // Struck through, not hidden: a visitor who planned to go learns that it is off.
         const float first_line = std::min(title_size.x, text_width);
-        const float y = min.y + pad + heading->FontSize * 0.55f;
+        const float y = title_top + heading->FontSize * 0.55f;
         draw->AddLine(ImVec2(left, y), ImVec2(left + first_line, y), ink, ctx.mm(0.5f));
     }
-    std::string line;
-    const std::string status = status_label(ctx.language, s.item.status);
-    if (!status.empty()) line = status;
-    auto add = [&line](const std::string& part) {
-        if (part.empty()) return;
-        if (!line.empty()) line += " · ";
-        line += part;
-    };
-    if (show_room) add(s.item.room);
-    if (!s.item.language.empty()) add(language_name(s.item.language, languages));
-    std::string speakers;
-    for (const content::SessionSpeaker& p : s.item.speakers) {
-        if (!speakers.empty()) speakers += ", ";
-        speakers += p.name;
-    }
-    add(speakers);
-    draw->PushClipRect(min, max, true);
-    draw->AddText(body, body->FontSize, ImVec2(left, min.y + pad + title_size.y + ctx.mm(1)),
-                  s.cancelled ? t.accent_pressed : t.text_muted, line.c_str());
-    draw->PopClipRect();
+    draw->AddText(body, body->FontSize, ImVec2(left, title_top + title_size.y + ctx.mm(1)),
+                  s.cancelled ? t.accent_pressed : t.text_muted, line.c_str(), nullptr, text_width);
     RecordItem(ctx, core::VisibleItem::Kind::control, id, s.item.title);
     // The time and the details as one text run, so scripts can check what a row says.
     if (!ctx.report.items.empty() && ctx.report.items.back().id == id) {
