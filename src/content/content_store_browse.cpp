@@ -267,6 +267,21 @@ std::vector<PartnershipCard> ContentStore::partnerships_linked(const char* link_
         card.cities = stmt->column_text(2);
         cards.push_back(std::move(card));
     }
+    // A few cards on a page: their cities with countries in the visitor's language, leads
+    // first, as the grid's cards name them.
+    auto cities = db_.prepare("SELECT " + city_label() +
+                              " FROM partnership_city pc JOIN city c ON c.id = pc.city_id "
+                              "JOIN country co ON co.code = c.country_code "
+                              "WHERE pc.partnership_id = ?1 ORDER BY pc.position");
+    for (PartnershipCard& card : cards) {
+        if (!cities) break;
+        cities->reset();
+        cities->bind(1, card.id);
+        std::string line;
+        while (cities->step())
+            line += (line.empty() ? "" : " · ") + cities->column_text(0);
+        if (!line.empty()) card.cities = std::move(line);
+    }
     return cards;
 }
 

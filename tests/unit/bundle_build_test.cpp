@@ -375,7 +375,8 @@ TEST_CASE("build: a speaker's photo, a session's partnerships and a profile's se
 
     REQUIRE(detail.partnerships.size() == 1);
     CHECK(detail.partnerships[0].title == "Clean air in Łódź");
-    CHECK(detail.partnerships[0].cities == "Gent · Łódź");
+    // Its cities with their countries, in the partnership's order, as the grid's cards say.
+    CHECK(detail.partnerships[0].cities == "Gent, Belgium · Łódź, Poland");
     const auto profile = store->partnership_profile(detail.partnerships[0].id);
     REQUIRE(profile.sessions.size() == 1);
     CHECK(profile.sessions[0].title == "Opening of the Ghent meeting");
