@@ -11,10 +11,38 @@ std::string double_quoted(std::string_view text) {
     return out + '"';
 }
 
+namespace {
+
+// "file:" URI of a path with every byte but unreserved ones and '/' percent-encoded, so a '?',
+// '#' or '%' in a folder name stays part of the path (https://sqlite.org/uri.html).
+std::string file_uri(const std::string& path) {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string uri = "file:";
+    for (unsigned char c : path) {
+        const bool plain = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+                           (c >= '0' && c <= '9') || c == '/' || c == '-' || c == '.' || c == '_' ||
+                           c == '~';
+        if (plain) {
+            uri += static_cast<char>(c);
+        } else {
+            uri += '%';
+            uri += kHex[c >> 4];
+            uri += kHex[c & 0xF];
+        }
+    }
+    return uri;
+}
+
+}  // namespace
+
 core::Result<Database> Database::open_untrusted_read_only(const std::string& path) {
     sqlite3* raw = nullptr;
+    // immutable=1: a bundle never changes while Plaza reads it (an install renames a new file
+    // into place), so SQLite takes no locks and never creates -wal or -shm files beside it, even
+    // when a crafted header asks for WAL mode.
     const int rc =
-        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+        sqlite3_open_v2((file_uri(path) + "?immutable=1").c_str(), &raw,
+                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr);
     Database db(raw);
     if (rc != SQLITE_OK) {
         return core::Error{
