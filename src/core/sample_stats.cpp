@@ -4,6 +4,29 @@
 #include <cmath>
 
 namespace plaza::core {
+namespace {
+
+// splitmix64: a small, well-mixed generator; the reservoir needs no better.
+std::uint64_t next_random(std::uint64_t& state) {
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+}  // namespace
+
+void SampleStats::add(double value) {
+    max_ = count_ == 0 ? value : std::max(max_, value);
+    ++count_;
+    if (values_.size() < capacity_) {
+        values_.push_back(value);
+        return;
+    }
+    // Keep the new sample with probability capacity / count, in place of a random kept one.
+    const std::uint64_t slot = next_random(random_state_) % count_;
+    if (slot < capacity_) values_[static_cast<std::size_t>(slot)] = value;
+}
 
 double SampleStats::percentile(double p) const {
     if (values_.empty()) return 0.0;
@@ -20,7 +43,7 @@ double SampleStats::percentile(double p) const {
 }
 
 double SampleStats::max() const {
-    return values_.empty() ? 0.0 : *std::max_element(values_.begin(), values_.end());
+    return count_ == 0 ? 0.0 : max_;
 }
 
 }  // namespace plaza::core

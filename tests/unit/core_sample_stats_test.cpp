@@ -1,4 +1,4 @@
-// core::SampleStats: nearest-rank percentiles and the maximum.
+// core::SampleStats: nearest-rank percentiles, the maximum, and a bounded reservoir.
 #include <doctest/doctest.h>
 
 #include <initializer_list>
@@ -83,4 +83,35 @@ TEST_CASE("sample stats: negative samples and repeated values") {
     neg.add(-3.0);
     neg.add(-2.0);
     CHECK(neg.max() == -2.0);
+}
+
+TEST_CASE("sample stats: a long run keeps a bounded reservoir that still tells its percentiles") {
+    SampleStats s(1000);
+    // 200,000 samples: 1..1000 over and over, so every percentile of the run is known.
+    for (int round = 0; round < 200; ++round) {
+        for (int i = 1; i <= 1000; ++i)
+            s.add(i);
+    }
+    CHECK(s.count() == 200000);
+    CHECK(s.kept() == 1000);  // not a number per sample
+    CHECK(s.max() == 1000.0);
+    CHECK(s.percentile(50) == doctest::Approx(500).epsilon(0.08));
+    CHECK(s.percentile(99) >= 970.0);
+    CHECK(s.percentile(1) <= 40.0);
+    // A late spike is still the maximum, though the reservoir may have dropped it.
+    s.add(5000.0);
+    CHECK(s.max() == 5000.0);
+}
+
+TEST_CASE("sample stats: up to its capacity every sample is kept exactly") {
+    SampleStats s(10);
+    for (int i = 10; i >= 1; --i)
+        s.add(i);
+    CHECK(s.kept() == 10);
+    CHECK(s.percentile(10) == 1.0);
+    CHECK(s.percentile(100) == 10.0);
+    s.add(11);
+    CHECK(s.count() == 11);
+    CHECK(s.kept() == 10);
+    CHECK(s.max() == 11.0);
 }
