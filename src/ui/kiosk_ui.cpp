@@ -184,12 +184,12 @@ void KioskUi::apply(const Navigation& nav) {
             }
             if (place.screen == ScreenId::partnerships && place.record != 0)
                 partnerships_->show_city(place.record);
-            enter(place);
+            entering_ = true;
             return;
         }
         case Navigation::Action::back:
             if (stack_.size() > 1) stack_.pop_back();
-            enter(stack_.back());
+            entering_ = true;
             return;
         case Navigation::Action::home:
             stack_.assign(1, {ScreenId::home, 0});
@@ -273,6 +273,21 @@ core::FrameRequest KioskUi::draw_cover(UiContext& ctx, Cover cover) {
 }
 
 void KioskUi::between_frames() {
+    // What a tap asked for is read from the bundle here, after the frame that saw the tap and
+    // before the one that shows the result: a language (every card again, tens of milliseconds
+    // at 10,000 partnerships) or the page just opened, so no frame waits for the content store.
+    if (!pending_language_.empty()) {
+        set_language(pending_language_);
+        pending_language_.clear();
+    }
+    if (entering_) {
+        entering_ = false;
+        enter(stack_.back());
+    }
+    // The programme (every session formatted in the event's zone: a few milliseconds for a
+    // thousand sessions) is read here once the first frame is up, and again after a language
+    // change, so the frame that opens Now & Next or the day view only draws.
+    programme_.prepare();
     if (!search_pending_) return;
     search_pending_ = false;
     search_->set_results(store_.search(search_->text(), kSearchResults));
@@ -477,11 +492,7 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
         search_pending_ = true;
         request.animating = true;  // the results show on the next frame
     }
-    if (!pending_language_.empty()) {
-        set_language(pending_language_);
-        pending_language_.clear();
-        request.animating = true;
-    }
+    if (!pending_language_.empty()) request.animating = true;  // taken between frames
     // The clock on screen changes at the next minute of the wall clock.
     const std::int64_t ms_to_next_minute = 60000 - ((ctx.wall_time_ms % 60000) + 60000) % 60000;
     request.redraw_at = std::min(request.redraw_at, ctx.now + ms_to_next_minute / 1000.0);

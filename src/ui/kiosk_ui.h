@@ -101,6 +101,7 @@ class KioskUi {
     std::string language_;
     std::string pending_language_;
     bool search_pending_ = false;
+    bool entering_ = false;  // the top of stack_ changed: enter() it between frames
     std::vector<Place> stack_;
     std::unique_ptr<HomeScreen> home_;
     std::unique_ptr<PartnershipsScreen> partnerships_;

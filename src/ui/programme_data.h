@@ -53,6 +53,10 @@ class ProgrammeFeed {
     explicit ProgrammeFeed(content::ContentStore& store) : store_(store) {}
     // The visitor's language (or the bundle) changed: load again when next asked.
     void invalidate() { loaded_ = false; }
+    // Loads the programme now if it is not loaded (between frames, ahead of the first use).
+    void prepare() {
+        if (!loaded_) load();
+    }
     // The programme with "now" at `wall_ms` (reloaded when needed).
     const ProgrammeData& at(std::int64_t wall_ms);
     // The last verdict on the device clock (true before the programme was first needed).
