@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "imgui_software_surface.h"
 #include "platform/draw_data_renderer.h"
 
 using plaza::platform::opaque_rect_at;
@@ -34,28 +35,12 @@ std::vector<ImDrawVert> rect_vertices(ImU32 col) {
 
 const ImDrawIdx kRectIndices[6] = {0, 1, 2, 0, 2, 3};
 
-// A software renderer drawing into a plain surface, with a Dear ImGui context and its backend.
-struct ImGuiOnSoftwareRenderer {
-    ImGuiOnSoftwareRenderer() {
-        surface = SDL_CreateRGBSurfaceWithFormat(0, kWidth, kHeight, 32, SDL_PIXELFORMAT_ARGB8888);
-        REQUIRE(surface);
-        renderer = SDL_CreateSoftwareRenderer(surface);
-        REQUIRE(renderer);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
-        io.Fonts->AddFontDefault();
-        // As Plaza's theme: an opaque window background, outlines without feathering.
+// Plaza's theme on a software surface: an opaque window background, outlines without feathering.
+struct ImGuiOnSoftwareRenderer : plaza::test::ImGuiSoftwareSurface {
+    ImGuiOnSoftwareRenderer() : ImGuiSoftwareSurface(kWidth, kHeight) {
+        ImGui::GetIO().Fonts->AddFontDefault();
         ImGui::GetStyle().Colors[ImGuiCol_WindowBg] = ImVec4(0.96f, 0.95f, 0.92f, 1.0f);
         ImGui::GetStyle().AntiAliasedLines = false;
-        REQUIRE(ImGui_ImplSDLRenderer_Init(renderer));
-    }
-    ~ImGuiOnSoftwareRenderer() {
-        ImGui_ImplSDLRenderer_Shutdown();
-        ImGui::DestroyContext();
-        SDL_DestroyRenderer(renderer);
-        SDL_FreeSurface(surface);
     }
 
     // A frame with what Plaza's screens draw: a window background, opaque and translucent
@@ -81,20 +66,7 @@ struct ImGuiOnSoftwareRenderer {
         return ImGui::GetDrawData();
     }
 
-    std::vector<std::uint32_t> pixels() {
-        std::vector<std::uint32_t> out(static_cast<size_t>(kWidth) * kHeight);
-        REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, out.data(),
-                                     kWidth * 4) == 0);
-        return out;
-    }
-
-    void clear() {
-        SDL_SetRenderDrawColor(renderer, 9, 9, 9, 255);
-        SDL_RenderClear(renderer);
-    }
-
-    SDL_Surface* surface = nullptr;
-    SDL_Renderer* renderer = nullptr;
+    void clear() { ImGuiSoftwareSurface::clear(9, 9, 9); }
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/utf8.h"
+#include "imgui_software_surface.h"
 #include "platform/draw_data_renderer.h"
 #include "ui/fonts.h"
 
@@ -20,26 +21,12 @@ namespace {
 
 constexpr int kWidth = 480, kHeight = 80;
 
-struct FontsOnSoftwareRenderer {
-    explicit FontsOnSoftwareRenderer(const std::string& text) {
-        surface = SDL_CreateRGBSurfaceWithFormat(0, kWidth, kHeight, 32, SDL_PIXELFORMAT_ARGB8888);
-        REQUIRE(surface);
-        renderer = SDL_CreateSoftwareRenderer(surface);
-        REQUIRE(renderer);
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(kWidth, kHeight);
+struct FontsOnSoftwareRenderer : plaza::test::ImGuiSoftwareSurface {
+    explicit FontsOnSoftwareRenderer(const std::string& text)
+        : ImGuiSoftwareSurface(kWidth, kHeight) {
         std::set<char32_t> points;
         plaza::core::collect_code_points(text, points);
-        fonts = plaza::ui::build_fonts(*io.Fonts, points, 4.0f);
-        REQUIRE(ImGui_ImplSDLRenderer_Init(renderer));
-    }
-    ~FontsOnSoftwareRenderer() {
-        ImGui_ImplSDLRenderer_Shutdown();
-        ImGui::DestroyContext();
-        SDL_DestroyRenderer(renderer);
-        SDL_FreeSurface(surface);
+        fonts = plaza::ui::build_fonts(*ImGui::GetIO().Fonts, points, 4.0f);
     }
 
     // `text` in black on white in the body font; the frame's pixels.
@@ -49,17 +36,11 @@ struct FontsOnSoftwareRenderer {
         ImGui::GetForegroundDrawList()->AddText(fonts.body, fonts.body->FontSize, ImVec2(8, 8),
                                                 IM_COL32_BLACK, text.c_str());
         ImGui::Render();
-        SDL_SetRenderDrawColor(renderer, 255, 255, 255, 255);
-        SDL_RenderClear(renderer);
+        clear(255, 255, 255);
         plaza::platform::render_draw_data(renderer, *ImGui::GetDrawData(), true);
-        std::vector<std::uint32_t> pixels(static_cast<size_t>(kWidth) * kHeight);
-        REQUIRE(SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_ARGB8888, pixels.data(),
-                                     kWidth * 4) == 0);
-        return pixels;
+        return pixels();
     }
 
-    SDL_Surface* surface = nullptr;
-    SDL_Renderer* renderer = nullptr;
     plaza::ui::FontSet fonts;
 };
 
