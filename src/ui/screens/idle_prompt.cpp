@@ -21,7 +21,10 @@ void IdlePrompt(UiContext& ctx, int seconds_left, float band_top) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoInputs);
     ImDrawList* draw = ImGui::GetWindowDrawList();
+    // The window clips its list inside its padding; the scrim covers the screen to its edges.
+    draw->PushClipRect(ImVec2(0, 0), screen, false);
     draw->AddRectFilled(ImVec2(0, 0), screen, t.scrim);
+    draw->PopClipRect();
     const float width = std::min(screen.x - ctx.mm(20), ctx.mm(220) * ctx.text_scale);
     const float height = std::min(screen.y - band_top, ctx.mm(110) * ctx.text_scale);
     const ImVec2 min((screen.x - width) / 2, band_top + (screen.y - band_top - height) / 2);

@@ -120,13 +120,22 @@ void ProgrammeScreen::draw_grid(UiContext& ctx, Navigation& nav, const Programme
     const float column =
         std::max(ctx.mm(kGridMinColumnMm), (ImGui::GetContentRegionAvail().x - time_column) /
                                                static_cast<float>(rooms.size()));
-    const float header = ctx.fonts.heading->FontSize * 2.4f;
+    // Room names wrap inside their column with a clear gap to the next, and the grid starts
+    // below the tallest of them, whatever the text size.
+    ImFont* room_font = ctx.fonts.body_bold;
+    const float name_width = column - 3 * gap;
+    float header = 0;
     for (size_t c = 0; c < rooms.size(); ++c) {
+        header = std::max(header, room_font
+                                      ->CalcTextSizeA(room_font->FontSize, FLT_MAX, name_width,
+                                                      rooms[c]->name.c_str())
+                                      .y);
         ImGui::SetCursorPos(ImVec2(origin.x + time_column + column * c, origin.y));
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column - gap);
-        TextWrapped(ctx, ctx.fonts.body_bold, rooms[c]->name, t.text);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + name_width);
+        TextWrapped(ctx, room_font, rooms[c]->name, t.text);
         ImGui::PopTextWrapPos();
     }
+    header += ctx.mm(4);
     const float top = origin.y + header;
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 screen_origin(ImGui::GetWindowPos().x - ImGui::GetScrollX(),

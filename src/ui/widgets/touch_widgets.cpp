@@ -264,7 +264,10 @@ void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colo
                bool heading) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
-    if (wrapped) ImGui::PushTextWrapPos(0.0f);
+    // Wrapped text wraps where the caller asked (a column, a readable line length), else at the
+    // window's edge.
+    const bool wrap_at_edge = wrapped && ImGui::GetCurrentWindow()->DC.TextWrapPos < 0.0f;
+    if (wrap_at_edge) ImGui::PushTextWrapPos(0.0f);
     // Text squeezed into a sliver beside other items wraps a letter or two per line: as lost
     // to a reader as text cut off, so it counts as cut off.
     const float wrap_pos = ImGui::GetCurrentWindow()->DC.TextWrapPos;
@@ -273,7 +276,7 @@ void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colo
         ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos) < 3 * font->FontSize &&
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x > 3 * font->FontSize;
     ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
-    if (wrapped) ImGui::PopTextWrapPos();
+    if (wrap_at_edge) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
     core::VisibleItem item;
