@@ -84,8 +84,8 @@ void render_draw_data(SDL_Renderer* renderer, const ImDrawData& draw_data, bool 
             const ImDrawIdx* pending = list.IdxBuffer.Data + cmd.IdxOffset;
             const ImDrawIdx* const end = pending + cmd.ElemCount;
             if (fill_opaque_rects) {
-                // Triangles come in pairs from Dear ImGui's primitives; a rectangle starts on a
-                // multiple of six indices from the command's start.
+                // A rectangle is two triangles in a row (PrimRect), after any number of other
+                // triangles, so the scan moves one triangle (three indices) at a time.
                 for (const ImDrawIdx* at = pending; end - at >= kRectIndices;) {
                     OpaqueRect r;
                     if (!opaque_rect_at(vertices, vertex_count, at, r)) {
