@@ -267,6 +267,7 @@ std::vector<PartnershipCard> ContentStore::partnerships_linked(const char* link_
         card.cities = stmt->column_text(2);
         cards.push_back(std::move(card));
     }
+    if (cards.empty()) return cards;
     // A few cards on a page: their cities with countries in the visitor's language, leads
     // first, as the grid's cards name them.
     auto cities = db_.prepare("SELECT " + city_label() +
@@ -274,7 +275,7 @@ std::vector<PartnershipCard> ContentStore::partnerships_linked(const char* link_
                               "JOIN country co ON co.code = c.country_code "
                               "WHERE pc.partnership_id = ?1 ORDER BY pc.position");
     for (PartnershipCard& card : cards) {
-        if (!cities) break;
+        if (!cities) break;  // a bundle without the link tables' expected columns
         cities->reset();
         cities->bind(1, card.id);
         std::string line;

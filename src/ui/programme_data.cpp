@@ -15,14 +15,14 @@ std::int64_t minute_of(std::int64_t ms) {
     return ms >= 0 ? ms / 60000 : -((-ms + 59999) / 60000);
 }
 
+}  // namespace
+
 std::string local_date(std::int64_t unix_ms, int offset_minutes) {
     const core::CivilTime t = core::civil_from_unix_ms(unix_ms, offset_minutes);
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", t.year, t.month, t.day);
     return buf;
 }
-
-}  // namespace
 
 std::string clock_time(std::int64_t unix_ms, int offset_minutes) {
     const core::CivilTime t = core::civil_from_unix_ms(unix_ms, offset_minutes);

@@ -72,6 +72,8 @@ class ProgrammeFeed {
 
 // "HH:MM" for an instant at a UTC offset.
 std::string clock_time(std::int64_t unix_ms, int offset_minutes);
+// "YYYY-MM-DD", the local date of an instant at a UTC offset.
+std::string local_date(std::int64_t unix_ms, int offset_minutes);
 
 // A session as the screens show it: its times in the event's zone, each at its own instant's
 // offset, and its place in its conference day.

@@ -4,9 +4,7 @@
 
 #include <algorithm>
 #include <cfloat>
-#include <cstdio>
 
-#include "core/civil_time.h"
 #include "ui/i18n/phrases.h"
 #include "ui/programme_data.h"
 #include "ui/screens/programme_parts.h"
@@ -20,10 +18,8 @@ namespace {
 // "Tuesday, 19 March  09:00" in the visitor's language, as the programme names its days.
 std::string format_local_time(const std::string& language, std::int64_t wall_ms,
                               int offset_minutes) {
-    const core::CivilTime t = core::civil_from_unix_ms(wall_ms, offset_minutes);
-    char date[16];
-    std::snprintf(date, sizeof date, "%04d-%02d-%02d", t.year, t.month, t.day);
-    return day_label(language, date) + "  " + clock_time(wall_ms, offset_minutes);
+    return day_label(language, local_date(wall_ms, offset_minutes)) + "  " +
+           clock_time(wall_ms, offset_minutes);
 }
 
 }  // namespace
