@@ -48,8 +48,8 @@ void PlazaApp::start(platform::PlatformServices& services) {
     font_atlas_rebuilt_ = services.font_atlas_rebuilt;
     // The loader runs on the texture cache's worker thread, with its own connection.
     auto reader = std::make_shared<content::MediaReader>(bundle_path_);
-    services.textures.set_loader([reader](const ui::ImageKey& key) {
-        return reader->read(key.media_id, key.variant == ui::ImageVariant::thumbnail
+    services.textures.set_loader([reader](const core::ImageKey& key) {
+        return reader->read(key.media_id, key.variant == core::ImageVariant::thumbnail
                                               ? content::MediaVariant::thumb
                                               : content::MediaVariant::large);
     });
@@ -159,8 +159,8 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
     if (font_atlas_rebuilt_) font_atlas_rebuilt_();
     if (textures_) {
         auto reader = std::make_shared<content::MediaReader>(bundle_path_);
-        textures_->set_loader([reader](const ui::ImageKey& key) {
-            return reader->read(key.media_id, key.variant == ui::ImageVariant::thumbnail
+        textures_->set_loader([reader](const core::ImageKey& key) {
+            return reader->read(key.media_id, key.variant == core::ImageVariant::thumbnail
                                                   ? content::MediaVariant::thumb
                                                   : content::MediaVariant::large);
         });

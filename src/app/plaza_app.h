@@ -58,7 +58,7 @@ class PlazaApp final : public platform::KioskApp {
     core::FrameReport report_;
     float px_per_mm_;
     bool room_sign_ = false;  // a door sign read from a distance: bigger type
-    ui::ImageProvider* images_ = nullptr;
+    core::ImageProvider* images_ = nullptr;
     ui::KioskSettings settings_;  // kept to build the UI again for new content
     platform::TextureCache* textures_ = nullptr;
     std::function<void()> font_atlas_rebuilt_;

@@ -49,8 +49,9 @@ void AttractScreen::draw_partnership(UiContext& ctx, int turn, float width) {
     if (card->thumbnail) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float side = std::min(width * 0.35f, ctx.mm(90));
-        DrawImageCover(ctx, ImGui::GetWindowDrawList(), {card->thumbnail, ImageVariant::thumbnail},
-                       at, ImVec2(at.x + side, at.y + side));
+        DrawImageCover(ctx, ImGui::GetWindowDrawList(),
+                       {card->thumbnail, core::ImageVariant::thumbnail}, at,
+                       ImVec2(at.x + side, at.y + side));
         ImGui::Dummy(ImVec2(side, side));
         ImGui::SameLine(0, ctx.mm(8));
     }

@@ -63,7 +63,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
         const float photo = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
         for (size_t i = 0; i < p.media.size(); ++i) {
             if (i % 2 == 1) ImGui::SameLine();
-            Thumbnail(ctx, {p.media[i].media_id, ImageVariant::display},
+            Thumbnail(ctx, {p.media[i].media_id, core::ImageVariant::display},
                       ImVec2(photo, photo * 2 / 3));
         }
     }

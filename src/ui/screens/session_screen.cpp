@@ -73,7 +73,7 @@ core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation& nav) {
         for (size_t i = 0; i < detail_.speakers.size(); ++i) {
             const content::SpeakerDetail& p = detail_.speakers[i];
             if (photos) {
-                Thumbnail(ctx, {p.photo, ImageVariant::thumbnail},
+                Thumbnail(ctx, {p.photo, core::ImageVariant::thumbnail},
                           ImVec2(ctx.mm(kPhotoMm), ctx.mm(kPhotoMm)));
                 if (p.photo != 0)
                     RecordItem(ctx, core::VisibleItem::Kind::text,
