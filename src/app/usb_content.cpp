@@ -250,22 +250,10 @@ void UsbContent::show_notice(const std::string& text) {
 }
 
 void UsbContent::opened(ui::ScreenId screen, std::int64_t record) {
-    switch (screen) {
-        case ui::ScreenId::partnership:
-            ++batch_.views[{content::UsageKind::partnership, record}];
-            break;
-        case ui::ScreenId::practice:
-            ++batch_.views[{content::UsageKind::practice, record}];
-            break;
-        case ui::ScreenId::session:
-            ++batch_.views[{content::UsageKind::session, record}];
-            break;
-        case ui::ScreenId::search:
-            ++batch_.searches;  // opening search; what is typed is never kept
-            break;
-        default:
-            break;
-    }
+    if (screen == "partnership") ++batch_.views[{content::UsageKind::partnership, record}];
+    if (screen == "practice") ++batch_.views[{content::UsageKind::practice, record}];
+    if (screen == "session") ++batch_.views[{content::UsageKind::session, record}];
+    if (screen == "search") ++batch_.searches;  // opening search; what is typed is never kept
 }
 
 void UsbContent::draw_notice(ui::UiContext& ctx, core::FrameRequest& request) {
