@@ -33,9 +33,15 @@ ScreenEntry screen() {
 
 const std::vector<ScreenEntry>& kiosk_screens() {
     static const std::vector<ScreenEntry> screens = {
-        screen<HomeScreen>(),      screen<PartnershipsScreen>(), screen<PartnershipScreen>(),
-        screen<PracticesScreen>(), screen<PracticeScreen>(),     screen<SearchScreen>(),
-        screen<NowNextScreen>(),   screen<ProgrammeScreen>(),    screen<SessionScreen>(),
+        screen<HomeScreen>(),          // the event, its languages, the ways in, featured cards
+        screen<PartnershipsScreen>(),  // the grid and its filters; a search names a city
+        screen<PartnershipScreen>(),   // a profile and its sessions, read when opened
+        screen<PracticesScreen>(),     // good practices, narrowed by theme
+        screen<PracticeScreen>(),      // a good practice's page, read when opened
+        screen<SearchScreen>(),        // the keyboard; searches between frames as it types
+        screen<NowNextScreen>(),       // what is on now and next in each room
+        screen<ProgrammeScreen>(),     // the days as a list or as rooms by times
+        screen<SessionScreen>(),       // a session's page, read when opened
     };
     return screens;
 }
