@@ -1,5 +1,7 @@
-// The kiosk's own words (not content), one translation file per language beside this header.
-// English is the fallback; a test checks that every language has every phrase.
+// The kiosk's own words (not content). The texts are gettext files beside this header: plaza.pot
+// holds the English (msgctxt is the phrase's name below, msgid its English) and LANG.po each
+// language; the build turns them into translations() (cmake/po_to_cpp.cmake). English is the
+// fallback; a test checks that every language has every phrase.
 #pragma once
 
 #include <string>
@@ -159,7 +161,7 @@ struct Translation {
     std::vector<std::pair<Phrase, const char*>> phrases;
 };
 
-// The translations Plaza ships (en, es, ca, fr).
+// The translations Plaza ships: English first, then one per .po file in src/ui/i18n/.
 const std::vector<const Translation*>& translations();
 
 // The phrase in `language`, or in English when that language or phrase is missing.
