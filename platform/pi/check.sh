@@ -37,21 +37,26 @@ say "the $arch packages: files, dependencies, lintian"
 
 say "a fresh bookworm minbase root for $arch"
 debootstrap_once $arch "$cache/bookworm-$arch"
+# Downloaded packages and the package lists are kept between runs (the mirror is slow and apt
+# runs emulated); everything else in the root is new each time.
+archives=$cache/apt-archives-$arch
+mkdir -p "$archives/partial"
+in_root "$cache/bookworm-$arch" apt-get update -q >/dev/null
 root=$cache/check-$arch
 rm -rf "$root"
 cp -a "$cache/bookworm-$arch" "$root"
-cp "$debs/$kiosk_deb" "$debs/$tool_deb" "$repo/tests/packaging/run_as_unit.sh" "$root/root/"
-cp -r "$repo/content" "$root/root/content"
+# /check holds what the checks bring in: the packages, the content, scripts, screenshots.
+mkdir -p "$root/check"
+cp "$debs/$kiosk_deb" "$debs/$tool_deb" "$repo/tests/packaging/run_as_unit.sh" "$root/check/"
+cp -r "$repo/content" "$root/check/content"
 stick=$cache/stick-$arch.img
-run() { in_root "$root" --vfat "$stick" /media/plaza/sda1 "$@"; }
-run_plain() { in_root "$root" "$@"; }
-run_plain apt-get update -q >/dev/null
+run_plain() { in_root "$root" --bind "$archives" /var/cache/apt/archives "$@"; }
 
 # Every path in the root but the ones apt, dpkg and the logs own, to compare after the purge.
 snapshot() {
     run_plain find / -xdev \( -path /proc -o -path /sys -o -path /dev -o -path /run -o \
         -path /tmp -o -path /var/lib/apt -o -path /var/cache/apt -o -path /var/lib/dpkg -o \
-        -path /var/log -o -path /var/cache/debconf -o -path /root \) -prune -o -print | sort
+        -path /var/log -o -path /var/cache/debconf -o -path /check \) -prune -o -print | sort
 }
 snapshot >"$cache/before-install.txt"
 
@@ -75,12 +80,15 @@ old_depends=$( (echo "$kiosk_depends, $tool_depends") | tr ',' '\n' | sed 's/^ *
 size() { awk -v k="$(dpkg-deb --field "$1" Installed-Size)" 'BEGIN {printf "%.1f MB", k / 1024}'; }
 echo "Plaza's own: plaza $(size "$debs/$kiosk_deb"), plaza-bundle $(size "$debs/$tool_deb")"
 echo "besides them, up to 0.1.0 (one package, both programs): $(closure $old_depends)"
-echo "besides them, plaza alone (apt-get install ./$kiosk_deb): $(closure "/root/$kiosk_deb")"
-echo "besides them, plaza and plaza-bundle:                   $(closure "/root/$kiosk_deb" "/root/$tool_deb")"
+echo "besides them, plaza alone (apt-get install ./$kiosk_deb): $(closure "/check/$kiosk_deb")"
+kiosk_without_gl=$(tr ',' '\n' <<<"$kiosk_depends" | sed 's/^ *//; s/ *(.*//' |
+    grep -vxE 'libegl1|libgles2|libgbm1|libegl-mesa0|libgl1-mesa-dri' | tr '\n' ' ')
+echo "  of which what plaza links and names without the GL libraries: $(closure $kiosk_without_gl)"
+echo "besides them, plaza and plaza-bundle:                   $(closure "/check/$kiosk_deb" "/check/$tool_deb")"
 
 say "apt-get install ./$kiosk_deb"
 count_before=$(run_plain dpkg-query -W | wc -l)
-run_plain sh -c "cd /root && apt-get install -y -q ./$kiosk_deb" >"$cache/install-$arch.log" 2>&1 || {
+run_plain sh -c "cd /check && apt-get install -y -q ./$kiosk_deb" >"$cache/install-$arch.log" 2>&1 || {
     tail -n 30 "$cache/install-$arch.log"
     die "apt-get install ./$kiosk_deb failed"
 }
@@ -96,29 +104,31 @@ run_plain sh -c 'cd /var/lib/plaza && timeout -s INT 60 env LD_DEBUG=libs \
     --init-groups plaza --bundle /usr/share/plaza/sample.plaza --windowed 640x480' \
     >"$cache/ld-debug-$arch.log" 2>&1 || true
 opened=$(sed -n 's/.*calling init: \(.*\)/\1/p' "$cache/ld-debug-$arch.log" | sort -u)
+owner() { run_plain dpkg -S "*/$1" 2>/dev/null | cut -d: -f1 | sort -u | paste -sd, -; }
 for lib in libEGL.so.1 libEGL_mesa.so.0 libGLESv2.so.2 libgbm.so.1; do
     if grep -q "/$lib\$" <<<"$opened"; then
-        echo "opened: $(grep "/$lib\$" <<<"$opened" | head -n 1) ($(run_plain dpkg -S "$(grep "/$lib\$" <<<"$opened" | head -n 1)" | cut -d: -f1))"
+        echo "opened: $(grep "/$lib\$" <<<"$opened" | head -n 1) ($(owner "$lib"))"
     else
         echo "not opened: $lib"
     fi
 done
-grep -E '_dri\.so|libgallium|swrast' <<<"$opened" | sed 's/^/opened: /' || true
+for driver in $(grep -E '_dri\.so$' <<<"$opened" || true); do
+    echo "opened: $driver ($(owner "$(basename "$driver")"))"
+done
 ldd_out=$(run_plain ldd /usr/bin/plaza)
 for lib in libEGL libGLESv2; do
     if grep -q "$lib" <<<"$ldd_out"; then echo "ldd lists $lib"; else echo "ldd does not list $lib: only dlopen() finds it"; fi
 done
 
 say "the kiosk as plaza.service starts it, headless: the sample's home"
-run_plain install -d -o plaza -g plaza /tmp/shots
 printf '%s\n' 'expect "Partnerships for Sustainable Cities"' 'expect "Partnerships"' 'shot home' \
-    >"$root/root/home.plz"
+    >"$root/check/home.plz"
 # A slip in /boot/firmware/plaza.txt shows the kiosk reads that file too.
 mkdir -p "$root/boot/firmware"
 printf 'idle_timeout_seconds = 5\r\n' >"$root/boot/firmware/plaza.txt"
-out=$(run_plain sh -c 'mkdir -p /tmp/shots && chown plaza:plaza /tmp/shots &&
-    sh /root/run_as_unit.sh /lib/systemd/system/plaza.service --headless \
-    --script /root/home.plz --out /tmp/shots && stat -c "%U %s" /tmp/shots/home.png' 2>&1) || {
+out=$(run_plain sh -c 'install -d -o plaza -g plaza /check/shots &&
+    sh /check/run_as_unit.sh /lib/systemd/system/plaza.service --headless \
+    --script /check/home.plz --out /check/shots && stat -c "%U %s" /check/shots/home.png' 2>&1) || {
     echo "$out"
     die "the packaged kiosk, started as the service starts it, did not show the sample's home"
 }
@@ -129,40 +139,54 @@ grep -q "/boot/firmware/plaza.txt:1: idle_timeout_seconds" <<<"$out" ||
 rm "$root/boot/firmware/plaza.txt"
 
 say "a signed bundle from a USB stick at /media/plaza/sda1 goes live"
-run_plain sh -c "cd /root && apt-get install -y -q ./$tool_deb" >>"$cache/install-$arch.log" 2>&1 ||
+run_plain sh -c "cd /check && apt-get install -y -q ./$tool_deb" >>"$cache/install-$arch.log" 2>&1 ||
     die "apt-get install ./$tool_deb failed"
 # The organisers' side: a key pair, the sample content as version 2, signed.
-run_plain sh -c 'cd /root && plaza-bundle keygen -o organisers >/dev/null &&
+run_plain sh -c 'cd /check && plaza-bundle keygen -o organisers >/dev/null &&
     plaza-bundle build content -o event.plaza --version 2 >/dev/null &&
     plaza-bundle sign event.plaza --key organisers.key >/dev/null'
 if command -v minisign >/dev/null; then
-    minisign -V -q -p "$root/root/organisers.pub" -m "$root/root/event.plaza" ||
+    minisign -V -q -p "$root/check/organisers.pub" -m "$root/check/event.plaza" ||
         die "minisign does not accept the signature"
     echo "minisign -V accepts the signature"
 fi
 # The technician's side: the key in /etc/plaza/keys, named in a drop-in.
 install -d "$root/etc/plaza/keys"
-cp "$root/root/organisers.pub" "$root/etc/plaza/keys/event.pub"
+cp "$root/check/organisers.pub" "$root/etc/plaza/keys/event.pub"
 printf 'trusted_keys = /etc/plaza/keys/event.pub\n' >"$root/etc/plaza/plaza.conf.d/50-venue.conf"
-# The stick: a FAT file system, mounted as 71-plaza-usb-automount.rules has systemd-mount do it.
-rm -f "$stick"
-truncate -s 64M "$stick"
-mkfs.vfat -n EVENT "$stick" >/dev/null
-mount_dir=$(mktemp -d)
-mount -o loop "$stick" "$mount_dir"
-cp "$root/root/event.plaza" "$root/root/event.plaza.minisig" "$mount_dir/"
-umount "$mount_dir"
-rmdir "$mount_dir"
+# The stick: a FAT file system, mounted as 71-plaza-usb-automount.rules has systemd-mount do it
+# (ro,nosuid,nodev,noexec at /media/plaza/sda1). A kernel without FAT (some virtual machines)
+# gets a folder bound there with the same options instead.
+rm -rf "$stick" "$stick.d"
+mkdir "$stick.d"
+cp "$root/check/event.plaza" "$root/check/event.plaza.minisig" "$stick.d/"
+stick_fs=none
+if grep -qw vfat /proc/filesystems || modprobe vfat 2>/dev/null; then
+    truncate -s 64M "$stick"
+    mkfs.vfat -n EVENT "$stick" >/dev/null
+    mount_dir=$(mktemp -d)
+    mount -o loop "$stick" "$mount_dir"
+    cp "$stick.d"/* "$mount_dir/"
+    umount "$mount_dir"
+    rmdir "$mount_dir"
+    stick_mount=(--vfat "$stick" /media/plaza/sda1)
+    stick_fs=vfat
+else
+    echo "this kernel has no FAT file system: the stick is a folder mounted with the rule's options"
+    stick_mount=(--stick "$stick.d" /media/plaza/sda1)
+fi
 printf '%s\n' 'expect "Partnerships"' 'usb "/media/plaza/sda1"' 'expect "Content updated"' \
-    'expect "version 2"' 'shot usb' >"$root/root/usb.plz"
-out=$(run sh -c 'findmnt -no FSTYPE,OPTIONS /media/plaza/sda1 &&
-    sh /root/run_as_unit.sh /lib/systemd/system/plaza.service --headless \
-    --script /root/usb.plz --out /tmp/shots' 2>&1) || {
+    'expect "version 2"' 'shot usb' >"$root/check/usb.plz"
+out=$(run_plain "${stick_mount[@]}" sh -c 'findmnt -no FSTYPE,OPTIONS /media/plaza/sda1 &&
+    sh /check/run_as_unit.sh /lib/systemd/system/plaza.service --headless \
+    --script /check/usb.plz --out /check/shots' 2>&1) || {
     echo "$out"
     die "the signed bundle from the stick did not go live"
 }
 echo "$out" | grep -E '^vfat|Content|install' || true
-grep -q "^vfat ro,nosuid,nodev,noexec" <<<"$out" || die "the stick was not mounted as the rule mounts it"
+grep -qE "^[a-z0-9]+ +ro,nosuid,nodev,noexec" <<<"$out" ||
+    die "the stick was not mounted as the rule mounts it"
+[ "$stick_fs" = none ] || grep -q "^$stick_fs " <<<"$out" || die "the stick is not $stick_fs"
 inspect=$(run_plain plaza-bundle inspect /var/lib/plaza/content.plaza) ||
     die "no bundle installed in /var/lib/plaza"
 grep -iE "^ *(content )?version" <<<"$inspect" | head -n 2

@@ -5,9 +5,10 @@
 # Every mount ends with the command, so nothing is left mounted, whatever happens. An arm64 root
 # runs through qemu-user-static's binfmt_misc entry.
 # --vfat IMAGE DST mounts a FAT image the way 71-plaza-usb-automount.rules has systemd-mount
-# mount a USB stick: read-only, nosuid, nodev, noexec.
-# usage (as root): enter.sh ROOT [--bind SRC DST | --ro-bind SRC DST | --vfat IMAGE DST]...
-#                  [--] COMMAND [ARG...]
+# mount a USB stick: read-only, nosuid, nodev, noexec; --stick DIR DST binds a folder there with
+# the same options, for a kernel without FAT.
+# usage (as root): enter.sh ROOT [--bind SRC DST | --ro-bind SRC DST | --vfat IMAGE DST |
+#                  --stick DIR DST]... [--] COMMAND [ARG...]
 set -euo pipefail
 
 if [ "${PLAZA_ENTER_NAMESPACE:-}" != "$$" ]; then
@@ -35,6 +36,12 @@ while [ $# -gt 0 ]; do
         --vfat)
             mkdir -p "$root$3"
             mount -t vfat -o loop,ro,nosuid,nodev,noexec "$2" "$root$3"
+            shift 3
+            ;;
+        --stick)
+            mkdir -p "$root$3"
+            mount --bind "$2" "$root$3"
+            mount -o remount,bind,ro,nosuid,nodev,noexec "$root$3"
             shift 3
             ;;
         --) shift; break ;;
