@@ -183,7 +183,7 @@ out=$(run_plain "${stick_mount[@]}" sh -c 'findmnt -no FSTYPE,OPTIONS /media/pla
     echo "$out"
     die "the signed bundle from the stick did not go live"
 }
-echo "$out" | grep -E '^vfat|Content|install' || true
+echo "$out" | grep -E '^[a-z0-9]+ +ro,|Content|install' || true
 grep -qE "^[a-z0-9]+ +ro,nosuid,nodev,noexec" <<<"$out" ||
     die "the stick was not mounted as the rule mounts it"
 [ "$stick_fs" = none ] || grep -q "^$stick_fs " <<<"$out" || die "the stick is not $stick_fs"
