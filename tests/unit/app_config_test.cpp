@@ -426,7 +426,7 @@ TEST_CASE("config: warnings name the file they are about") {
     CHECK(loaded->config.idle_timeout_seconds == 90);
 }
 
-TEST_CASE("config: a later file's empty value brings back the default; checks see every file") {
+TEST_CASE("config: a later file's empty value brings back the default, and the checks see every file") {
     Layout l;
     l.write("plaza.conf", "rotation = 90\nlanguages = en, ca\nmode = room\nroom = hall-a\n");
     l.write("plaza.conf.d/50-venue.conf", "rotation =\ndefault_language = fr\nroom =\n");
