@@ -15,6 +15,10 @@ core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::st
     SourceBundle source =
         read_source_folder(options.source_dir, problems, warnings ? *warnings : ignored);
     if (!problems.empty()) return core::Error{"nothing was written"};
+    // SQLite would only say "unable to open database file".
+    const auto folder = std::filesystem::path(options.output_path).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(folder))
+        return core::Error{folder.string() + ": the folder does not exist; create it first"};
     WriteOptions write;
     write.content_version = options.content_version;
     write.bundle_id = random_bundle_id();
