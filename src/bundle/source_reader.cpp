@@ -137,8 +137,12 @@ bool is_url(const std::string& s) {
            s.find(' ') == std::string::npos;
 }
 
-std::optional<double> parse_number(const std::string& s) {
-    if (s.empty()) return std::nullopt;
+std::optional<double> parse_number(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    // "51,05": a spreadsheet in a locale whose decimal mark is a comma writes numbers so.
+    std::string s = text;
+    if (std::count(s.begin(), s.end(), ',') == 1 && s.find('.') == std::string::npos)
+        s[s.find(',')] = '.';
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
     if (*end != '\0' || !std::isfinite(v)) return std::nullopt;

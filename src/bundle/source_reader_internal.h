@@ -44,7 +44,8 @@ bool is_period_date(const std::string& s);
 bool is_colour(const std::string& s);
 bool is_email(const std::string& s);
 bool is_url(const std::string& s);
-std::optional<double> parse_number(const std::string& s);
+// A decimal number; "51,05" (a decimal comma, as spreadsheets in many locales write) too.
+std::optional<double> parse_number(const std::string& text);
 std::optional<long> parse_integer(const std::string& s);
 std::string single_quoted(const std::string& s);
 bool read_whole_file(const fs::path& path, std::string& out);

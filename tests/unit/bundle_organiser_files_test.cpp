@@ -1,9 +1,10 @@
-// Content folders as organisers' tools write them (issue 19): CSV saved by Excel in a European
-// locale (';'), as "Unicode text" (UTF-16 with a byte-order mark, tab-separated), in a legacy
-// encoding, with characters Excel could not encode; front matter written the YAML way; an
-// output folder that does not exist.
+// Content folders as organisers' tools write them (issue 19): CSV saved by Excel and LibreOffice
+// in European locales (';', decimal commas), as UTF-16 text, in a legacy encoding, with letters
+// the encoding could not hold; front matter written the YAML way; an output folder that does not
+// exist; the version of a build that names none.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -36,87 +37,95 @@ Built build_in(const TempDir& dir, const Files& changes, const std::string& outp
     return b;
 }
 
-// UTF-16 little-endian with its byte-order mark, as Excel's "Unicode text" writes it.
-std::string utf16le(const std::u16string& text) {
-    std::string out = "\xFF\xFE";
-    for (char16_t c : text) {
-        out += static_cast<char>(c & 0xFF);
-        out += static_cast<char>(c >> 8);
-    }
-    return out;
+// A file of tests/data/spreadsheets (SOURCES.md there says which tool wrote it, and how).
+std::string spreadsheet(const std::string& name) {
+    return plaza::test::read_file(std::filesystem::path(PLAZA_SOURCE_DIR) /
+                                  "tests/data/spreadsheets" / name);
+}
+
+// The built bundle's first partnership's cities, or what went wrong.
+std::string built_cities(const TempDir& dir, const Built& b) {
+    if (!b.ok) return "not built: " + b.error;
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    if (!store) return store.error();
+    return store->partnerships().at(0).cities;
 }
 
 }  // namespace
 
-TEST_CASE("organiser files: a CSV saved with semicolons by Excel in a European locale builds") {
-    TempDir dir;
-    const Built b = build_in(
-        dir,
-        {{"cities.csv",
-          "id;name;latin;country;latitude;longitude\r\n"
-          "ghent;Gent;Ghent;BE;51.05;3.72\r\n"
-          "lodz;Łódź;Lodz;PL;51.76;19.46\r\n"},
-         {"partnerships.csv",
-          "id;title;title.es;lead;partners;programme;themes;sdgs;starts_on;ends_on;status;summary\n"
-          "ghent-lodz;Clean air in Łódź;Aire limpio en Łódź;ghent;lodz;psc;air;\"11;3\";2022;"
-          "2024-06;active;\"Sensors, on every street.\"\n"}},
-        dir / "out.plaza");
-    CHECK(b.problems == Lines{});
-    REQUIRE(b.ok);
-    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
-    REQUIRE(store.ok());
-    CHECK(store->partnerships().at(0).cities == "Gent · Łódź");
-    CHECK(store->partnerships().at(0).summary == "Sensors, on every street.");
+TEST_CASE("organiser files: semicolon-separated CSV, as Excel and LibreOffice save it in Europe") {
+    for (const char* file : {"cities.libreoffice-semicolon.csv", "cities.excel-fr-csv-utf8.csv"}) {
+        INFO(file);
+        TempDir dir;
+        const Built b = build_in(
+            dir,
+            {{"cities.csv", spreadsheet(file)},
+             {"partnerships.csv",
+              "id;title;title.es;lead;partners;programme;themes;sdgs;starts_on;ends_on;status;"
+              "summary\r\n"
+              "ghent-lodz;Clean air in Łódź;Aire limpio en Łódź;ghent;lodz;psc;air;\"11;3\";2022;"
+              "2024-06;active;Sensors, on every street.\r\n"}},
+            dir / "out.plaza");
+        CHECK(b.problems == Lines{});
+        CHECK(built_cities(dir, b) == "Gent · Łódź");
+        auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+        REQUIRE(store.ok());
+        CHECK(store->partnerships().at(0).summary == "Sensors, on every street.");
+    }
 }
 
-TEST_CASE("organiser files: a UTF-16 file with a byte-order mark is decoded, tabs or commas") {
-    TempDir dir;
-    const Built b = build_in(
-        dir,
-        {{"cities.csv", utf16le(u"id\tname\tlatin\tcountry\tlatitude\tlongitude\r\n"
-                                u"ghent\tGent\tGhent\tBE\t51.05\t3.72\r\n"
-                                u"lodz\t\u0141\u00f3d\u017a\tLodz\tPL\t51.76\t19.46\r\n")},
-         {"countries.csv",
-          utf16le(
-              u"code,name,name.es,region\nBE,Belgium,B\u00e9lgica,Europe\nPL,Poland,,Europe\n")}},
-        dir / "out.plaza");
-    CHECK(b.problems == Lines{});
-    REQUIRE(b.ok);
-    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
-    REQUIRE(store.ok());
-    CHECK(store->partnerships().at(0).cities == "Gent · Łódź");
+TEST_CASE("organiser files: UTF-16 text with a byte-order mark is decoded") {
+    for (const char* file : {"cities.libreoffice-utf16.csv", "cities.excel-fr-unicode-text.txt"}) {
+        INFO(file);
+        TempDir dir;
+        const Built b = build_in(dir, {{"cities.csv", spreadsheet(file)}}, dir / "out.plaza");
+        CHECK(b.problems == Lines{});
+        CHECK(built_cities(dir, b) == "Gent · Łódź");
+    }
 }
 
-TEST_CASE("organiser files: a file that is not UTF-8 gets one message, not one per cell") {
-    TempDir dir;
-    // Windows-1252, as "CSV (Comma delimited)" writes it on a French or Spanish Windows.
-    const Built b = build_in(dir,
-                             {{"countries.csv",
-                               "code,name,name.es,region\n"
-                               "BE,Belgium,B\xE9lgica,Europe\n"
-                               "PL,Poland,Polonia,Europe\n"
-                               "FR,France,Francia,\xC9urope\n"}},
-                             dir / "out.plaza");
-    CHECK(b.problems ==
-          Lines{"countries.csv:2: the file is not UTF-8 (its first such character is on this "
-                "line); save it as \"CSV UTF-8\" or \"Unicode text\""});
+TEST_CASE("organiser files: a file that is not UTF-8 gets one message naming its first such line") {
+    for (const char* file :
+         {"countries.libreoffice-windows-1252.csv", "countries.excel-es-csv.csv"}) {
+        INFO(file);
+        TempDir dir;
+        const Built b = build_in(dir, {{"countries.csv", spreadsheet(file)}}, dir / "out.plaza");
+        CHECK(b.problems ==
+              Lines{"countries.csv:2: the file is not UTF-8 (its first such character is on this "
+                    "line); save it as \"CSV UTF-8\" or \"Unicode text\""});
+    }
 }
 
-TEST_CASE(
-    "organiser files: names Excel could not encode, saved as question marks, are warned about") {
+TEST_CASE("organiser files: names the spreadsheet could not encode, saved as ????, are warned") {
     TempDir dir;
     const Built b = build_in(dir,
-                             {{"cities.csv",
-                               "id,name,latin,country,latitude,longitude\n"
-                               "ghent,Gent,Ghent,BE,51.05,3.72\n"
-                               "lodz,?\?\?\?,Lodz,PL,51.76,19.46\n"
-                               "sp,S?o Paulo,Sao Paulo,PL,-23.55,-46.63\n"}},
+                             {{"cities.csv", spreadsheet("cities.libreoffice-lost-letters.csv")},
+                              {"countries.csv",
+                               "code,name,name.es,region\nBE,Belgium,,Europe\nPL,Poland,,Europe\n"
+                               "UA,Ukraine,,Europe\nKR,South Korea,,Asia\n"}},
                              dir / "out.plaza");
     CHECK(b.problems == Lines{});
     CHECK(b.warnings ==
-          Lines{"cities.csv:3: name: '?\?\?\?' has question marks where letters should be (and 1 "
+          Lines{"cities.csv:4: name: '?\?\?\?' has question marks where letters should be (and 1 "
                 "more cell): the spreadsheet could not encode them \xE2\x80\x94 kept as written; "
                 "save the file as \"CSV UTF-8\" and type the names again"});
+}
+
+TEST_CASE("organiser files: a build without a version is numbered by its build time") {
+    CHECK(plaza::bundle::content_version_at(1796511852000) == 20261205230412);
+    TempDir dir;
+    plaza::test::write_source(dir.path() / "src", plaza::test::valid_source());
+    std::vector<std::string> problems;
+    const auto before =
+        plaza::bundle::content_version_at(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                              std::chrono::system_clock::now().time_since_epoch())
+                                              .count() /
+                                          1000 * 1000);
+    REQUIRE(plaza::bundle::build_bundle({dir / "src", dir / "out.plaza"}, problems).ok());
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+    // Newer than the packaged sample's version 1 and than any build before this one.
+    CHECK(std::stoll(store->meta("content_version")) >= before);
 }
 
 TEST_CASE("organiser files: front matter in quotes and [a, b] lists, as YAML writes them") {
