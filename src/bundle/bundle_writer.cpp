@@ -750,20 +750,23 @@ std::string random_bundle_id() {
     return id;
 }
 
-std::string utc_now_iso8601() {
+std::int64_t build_time_unix_ms() {
     // Reproducible builds' convention (reproducible-builds.org/specs/source-date-epoch): a
     // fixed build time from the environment, so test bundles for past events are not "newer"
     // than the event and the kiosk's clock check stays meaningful.
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
         char* end = nullptr;
         const long long seconds = std::strtoll(epoch, &end, 10);
-        if (end != epoch && *end == '\0' && seconds >= 0)
-            return core::format_iso8601(seconds * 1000, 0);
+        if (end != epoch && *end == '\0' && seconds >= 0) return seconds * 1000;
     }
     const auto now = std::chrono::system_clock::now();
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    return core::format_iso8601(ms - ms % 1000, 0);
+    return ms - ms % 1000;
+}
+
+std::string utc_now_iso8601() {
+    return core::format_iso8601(build_time_unix_ms(), 0);
 }
 
 }  // namespace plaza::bundle

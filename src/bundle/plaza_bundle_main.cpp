@@ -44,8 +44,9 @@ const Command kCommands[] = {
      "otherwise the bundle replaces OUT.plaza in one step (never half-written).\n"
      "What was repaired or left out (e.g. from a schedule export named by 'schedule:' in\n"
      "event.txt) is listed as file:line: what — what was done; warnings do not stop the build.\n"
-     "  --version N   content version, a whole number >= 1; raise it for every new bundle you\n"
-     "                hand out, kiosks refuse to go back to a lower one (default 1)\n"},
+     "  --version N   content version, a whole number >= 1; kiosks refuse to go back to a\n"
+     "                lower one. Default: the build time as YYYYMMDDHHMMSS, newer than any\n"
+     "                earlier build\n"},
     {"keygen", "keygen -o NAME [--force]",
      "Creates a signing key pair: NAME.key (secret, keep it off the USB stick) and NAME.pub\n"
      "(give it to the venue technicians). minisign format; the secret key has no password, like\n"

@@ -107,6 +107,7 @@ enum class Phrase {
     version,
     usb_refused,
     details_in_admin,
+    usb_bundle_in_folder,  // followed by the bundles found in folders
     usage_exported,
     admin_panel,
     admin_enter_pin,
