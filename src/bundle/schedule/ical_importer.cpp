@@ -375,7 +375,9 @@ void expand_recurring(RawSchedule& raw, const std::vector<Recurring>& recurring,
         last = date_key(end.year, end.month, end.day);
     }
     // Bounds for a rule that never ends or repeats every minute: a schedule has far fewer.
-    constexpr int kMaxOccurrences = 1000, kMaxSteps = 100000;
+    // The steps are counted over all rules, so a file of many such rules stays quick too.
+    constexpr int kMaxOccurrences = 1000, kMaxSteps = 200000;
+    int steps_left = kMaxSteps;
     std::vector<RawSession> occurrences;
     std::vector<size_t> kept_masters;
     int expanded = 0, capped = 0;
@@ -406,12 +408,12 @@ void expand_recurring(RawSchedule& raw, const std::vector<Recurring>& recurring,
             duration =
                 static_cast<int>(seconds_of(master.end.local) - seconds_of(master.start.local));
         ++expanded;
-        int made = 0, steps = 0;
+        int made = 0;
         for (icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);
              t = icalrecur_iterator_next(it)) {
             const std::string day = date_key(t.year, t.month, t.day);
             if (day > last) break;
-            if (++steps > kMaxSteps || made >= kMaxOccurrences) {
+            if (--steps_left < 0 || made >= kMaxOccurrences) {
                 ++capped;
                 break;
             }
@@ -445,8 +447,10 @@ void expand_recurring(RawSchedule& raw, const std::vector<Recurring>& recurring,
                  window + ")",
              "left out the dates EXDATE removes and the occurrences other events change "
              "(RECURRENCE-ID)" +
-                 std::string(capped ? "; stopped " + std::to_string(capped) + " rule(s) at " +
-                                          std::to_string(kMaxOccurrences) + " occurrences"
+                 std::string(capped ? "; stopped " + std::to_string(capped) +
+                                          " rule(s) early: at most " +
+                                          std::to_string(kMaxOccurrences) + " occurrences each, " +
+                                          std::to_string(kMaxSteps) + " steps in all"
                                     : ""));
 }
 
