@@ -162,3 +162,29 @@ TEST_CASE("organiser files: an output folder that does not exist is named, not S
     CHECK_FALSE(b.ok);
     CHECK(b.error == (dir / "missing") + ": the folder does not exist; create it first");
 }
+
+TEST_CASE("organiser files: the event's city and a figure's value are translated too") {
+    TempDir dir;
+    Files files = plaza::test::valid_source();
+    std::string event = files["event.txt"];
+    event += "city.es: Barcelona (España)\nlanguage_name.pt: Português\n";
+    const Built b = build_in(dir,
+                             {{"event.txt", event},
+                              {"practices/street-sensors.es.md",
+                               "---\ntitle: Sensores en la calle\nfigure: 120 unidades | sensores "
+                               "instalados\n---\nLos vecinos instalaron sensores.\n"}},
+                             dir / "out.plaza");
+    CHECK(b.problems == Lines{});
+    CHECK(b.warnings ==
+          Lines{"event.txt:11: language_name.pt: 'pt' is not one of the event's languages (en, "
+                "es) \xE2\x80\x94 not used; add it to 'languages' to use it"});
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+    CHECK(store->localized_event().city == "Barcelona");
+    store->set_language("es");
+    CHECK(store->localized_event().city == "Barcelona (España)");
+    const auto page = store->practice_detail(store->practice_cards().at(0).id);
+    REQUIRE(page.key_figures.size() == 1);
+    CHECK(page.key_figures[0].value == "120 unidades");
+    CHECK(page.key_figures[0].label == "sensores instalados");
+}

@@ -102,6 +102,21 @@ enum class Phrase {
     month_october,
     month_november,
     month_december,
+    // Partnership periods (issue 19): the months standing alone, then two patterns
+    month_alone_january,
+    month_alone_february,
+    month_alone_march,
+    month_alone_april,
+    month_alone_may,
+    month_alone_june,
+    month_alone_july,
+    month_alone_august,
+    month_alone_september,
+    month_alone_october,
+    month_alone_november,
+    month_alone_december,
+    month_year,  // "{month} {year}"
+    date_year,   // "{date} {year}", the date as "19 March"
     // USB content, notices and the admin panel (issue 7)
     content_updated,
     version,
