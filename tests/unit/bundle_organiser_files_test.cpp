@@ -11,6 +11,7 @@
 
 #include "bundle/bundle_builder.h"
 #include "bundle_test_support.h"
+#include "bundle/starter_folder.h"
 #include "content/content_store.h"
 
 namespace {
@@ -187,4 +188,27 @@ TEST_CASE("organiser files: the event's city and a figure's value are translated
     REQUIRE(page.key_figures.size() == 1);
     CHECK(page.key_figures[0].value == "120 unidades");
     CHECK(page.key_figures[0].label == "sensores instalados");
+}
+
+TEST_CASE("organiser files: plaza-bundle new writes a folder that builds without a remark") {
+    TempDir dir;
+    auto written = plaza::bundle::write_starter_folder(dir / "starter");
+    REQUIRE(written.ok());
+    CHECK(written->size() == 12);
+    std::vector<std::string> problems, warnings;
+    const auto built =
+        plaza::bundle::build_bundle({dir / "starter", dir / "out.plaza"}, problems, &warnings);
+    CHECK(problems == Lines{});
+    CHECK(warnings == Lines{});
+    REQUIRE(built.ok());
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+    const auto counts = store->counts();
+    CHECK(counts.partnerships == 1);
+    CHECK(counts.practices == 1);
+    CHECK(counts.sessions == 2);
+    // Never over an organiser's work.
+    auto again = plaza::bundle::write_starter_folder(dir / "starter");
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error() == (dir / "starter") + ": exists and is not an empty folder; choose a new name");
 }
