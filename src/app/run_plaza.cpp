@@ -64,6 +64,9 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         // reads this when its KMSDRM driver starts. An index set in the environment wins.
         setenv("SDL_KMSDRM_DEVICE_INDEX", std::to_string(*config.kmsdrm_device_index).c_str(), 0);
     }
+    runner.display.renderer = config.renderer;
+    runner.display.touch_calibration = config.touch_calibration;
+    platform::start_renderer_probe_early(runner.display);
     const std::string bundle =
         options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
     ui::KioskSettings settings;

@@ -78,7 +78,8 @@ FrameLoop::~FrameLoop() {
 
 bool FrameLoop::handle_event(const SDL_Event& event) {
     if (event.type == SDL_QUIT) return false;
-    if (auto pointer = pointer_event_from_sdl(event, display_.screen_size(), display_.rotation())) {
+    if (auto pointer = pointer_event_from_sdl(event, display_.screen_size(), display_.rotation(),
+                                              display_.touch_calibration())) {
         pointer_.push(*pointer);
         policy_.note_input();
     } else if (event.type == SDL_WINDOWEVENT || event.type == wake_event_) {

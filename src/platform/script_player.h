@@ -30,7 +30,8 @@ class ScriptPlayer {
     bool settle();  // run until the kiosk would sleep (at most two seconds)
     bool push_finger(Uint32 type, float screen_x, float screen_y);
     bool drag(float x0, float y0, float x1, float y1, int frames);
-    bool tap_at(float screen_x, float screen_y);
+    bool tap_at(float screen_x, float screen_y);  // where the panel reports the finger
+    bool tap_on(core::Point ui_point);            // a finger on that point of the UI
     bool shot(const std::string& name);
     bool fail(const std::string& message);
 
