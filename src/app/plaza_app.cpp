@@ -97,19 +97,26 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;
-    if (!usb_) return ui_->draw(ctx);
+    if (!usb_) return draw_ui(ctx);
     const auto started = std::chrono::steady_clock::now();
     if (usb_->admin_active()) {
         ctx.language = ui_->language();
         return usb_->draw_admin(ctx, last_build_ms_, core::current_rss_kib(), fonts_.missing,
                                 ui_->clock_plausible());
     }
-    core::FrameRequest request = ui_->draw(ctx);
+    core::FrameRequest request = draw_ui(ctx);
     usb_->after_frame(ctx, request, ui_->language(), store_.local_offset_minutes(time.wall_time_ms),
                       last_build_ms_);
     last_build_ms_ =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
+    return request;
+}
+
+core::FrameRequest PlazaApp::draw_ui(ui::UiContext& ctx) {
+    core::FrameRequest request = ui_->draw(ctx);
+    // Outside display hours the UI draws its dark screen: the runner may switch the panel off.
+    request.display_off = report_.screen_id == "dark";
     return request;
 }
 

@@ -42,6 +42,7 @@ class PlazaApp final : public platform::KioskApp {
     std::int64_t event_morning_ms() const;
 
   private:
+    core::FrameRequest draw_ui(ui::UiContext& ctx);
     // Builds the font atlas for the content's code points (between frames only).
     void load_fonts();
     // New content went live: store, UI, fonts and images, between frames; back to home.

@@ -43,8 +43,12 @@ void log_recovery(void*, const char* fmt, ...) {
 }  // namespace
 
 FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock,
-                     core::Speech& speech)
-    : app_(app), display_(display), clock_(clock), wake_event_(SDL_RegisterEvents(1)) {
+                     core::Speech& speech, DisplayPower* power)
+    : app_(app),
+      display_(display),
+      clock_(clock),
+      wake_event_(SDL_RegisterEvents(1)),
+      power_(power) {
     // Worker threads wake the loop through SDL's event queue, which is safe to push to from
     // any thread; the event itself only means "look at the main-thread queue".
     main_thread_.set_wake([type = wake_event_] {
@@ -140,10 +144,23 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     ImGui::Render();
     const double build_end = thread_cpu_seconds();
 
-    display_.begin_frame();
-    display_.end_frame(ImGui::GetDrawData());
-    if (capture) *capture = display_.read_screen_rgba();
-    display_.present();
+    // The panel follows the picture: on before a frame that shows something, off once a dark
+    // frame is on it, and while it is off nothing is drawn (a page flip on a CRTC that is off
+    // fails, and there is nothing to see).
+    if (power_ && !request.display_off && panel_on_ != true) {
+        power_->set_on(true);
+        panel_on_ = true;
+    }
+    if (!(power_ && request.display_off && panel_on_ == false) || capture) {
+        display_.begin_frame();
+        display_.end_frame(ImGui::GetDrawData());
+        if (capture) *capture = display_.read_screen_rgba();
+        display_.present();
+    }
+    if (power_ && request.display_off && panel_on_ != false) {
+        power_->set_on(false);
+        panel_on_ = false;
+    }
     try {
         app_.between_frames();
     } catch (const std::exception& e) {

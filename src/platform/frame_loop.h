@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "core/pointer_input.h"
 #include "core/sample_stats.h"
 #include "platform/display.h"
+#include "platform/display_power.h"
 #include "platform/kiosk_app.h"
 #include "platform/texture_cache.h"
 
@@ -35,7 +37,10 @@ struct FrameFigures {
 
 class FrameLoop {
   public:
-    FrameLoop(KioskApp& app, Display& display, const core::Clock& clock, core::Speech& speech);
+    // `power`, when given, switches the panel off while the app shows a dark screen (and nothing
+    // is drawn then) and on again before the next frame that shows something.
+    FrameLoop(KioskApp& app, Display& display, const core::Clock& clock, core::Speech& speech,
+              DisplayPower* power = nullptr);
     ~FrameLoop();
 
     // Handles one SDL event; returns false when it asks the program to quit.
@@ -70,7 +75,9 @@ class FrameLoop {
     core::FrameGuard guard_;
     FrameFigures figures_;
     double last_frame_time_ = -1.0;
-    bool trimmed_ = false;  // the heap was trimmed since the loop last went idle
+    DisplayPower* power_;
+    std::optional<bool> panel_on_;  // unknown until the first frame says
+    bool trimmed_ = false;          // the heap was trimmed since the loop last went idle
 };
 
 }  // namespace plaza::platform

@@ -24,8 +24,14 @@ int frames_for_ms(float ms) {
 }  // namespace
 
 ScriptPlayer::ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
-                           const core::RecordingSpeech& speech, std::string out_dir)
-    : loop_(loop), clock_(clock), app_(app), speech_(speech), out_dir_(std::move(out_dir)) {}
+                           const core::RecordingSpeech& speech, std::string out_dir,
+                           const DisplayPowerLog* power_log)
+    : loop_(loop),
+      clock_(clock),
+      app_(app),
+      speech_(speech),
+      out_dir_(std::move(out_dir)),
+      power_log_(power_log) {}
 
 bool ScriptPlayer::fail(const std::string& message) {
     failure_ = where_ + message;
@@ -130,9 +136,12 @@ bool ScriptPlayer::shot(const std::string& name) {
     nlohmann::json said = nlohmann::json::array();
     for (const core::Utterance& u : speech_.said())
         said.push_back(core::utterance_text(u));
+    nlohmann::json power = nlohmann::json::array();
+    if (power_log_) power = power_log_->entries;
     const nlohmann::json doc = {
         {"screen", report.screen_id},
         {"said", std::move(said)},
+        {"display_power", std::move(power)},
         {"size", {screen.width, screen.height}},
         {"rotation", core::rotation_degrees(loop_.display().rotation())},
         {"items", std::move(items)},

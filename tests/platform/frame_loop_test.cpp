@@ -9,20 +9,15 @@
 #include "core/clock.h"
 #include "platform/display.h"
 #include "platform/frame_loop.h"
+#include "test_kiosk_app.h"
 
 namespace {
 
 // An app whose drawing opens a window and a child, then fails before closing them, as a bug in
 // a screen would, for as many frames as asked.
-class FailingApp final : public plaza::platform::KioskApp {
+class FailingApp final : public plaza::test::TestKioskApp {
   public:
     explicit FailingApp(int failing_frames) : failing_frames_(failing_frames) {}
-    void start(plaza::platform::PlatformServices&) override {
-        unsigned char* pixels;
-        int w, h;
-        ImGui::GetIO().Fonts->AddFontDefault();
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
     plaza::core::FrameRequest draw_frame(const plaza::platform::FrameTime&) override {
         ++frames_;
         ImGui::Begin("screen");
@@ -32,14 +27,11 @@ class FailingApp final : public plaza::platform::KioskApp {
         ImGui::End();
         return {};
     }
-    const plaza::core::FrameReport& frame_report() const override { return report_; }
-    std::vector<char32_t> missing_glyphs() const override { return {}; }
     int frames() const { return frames_; }
 
   private:
     int failing_frames_;
     int frames_ = 0;
-    plaza::core::FrameReport report_;
 };
 
 std::unique_ptr<plaza::platform::Display> headless_display() {

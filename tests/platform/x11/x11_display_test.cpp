@@ -19,6 +19,7 @@
 #include "core/speech.h"
 #include "platform/display.h"
 #include "platform/frame_loop.h"
+#include "test_kiosk_app.h"
 
 namespace {
 
@@ -64,14 +65,11 @@ std::unique_ptr<Display> open_display(WindowMode mode) {
 }
 
 // One red button at a fixed place of the UI on a black screen; counts its clicks.
-class ButtonApp final : public plaza::platform::KioskApp {
+class ButtonApp final : public plaza::test::TestKioskApp {
   public:
     explicit ButtonApp(ImVec2 at, ImVec2 size) : at_(at), size_(size) {}
-    void start(plaza::platform::PlatformServices&) override {
-        unsigned char* pixels;
-        int w, h;
-        ImGui::GetIO().Fonts->AddFontDefault();
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    void start(plaza::platform::PlatformServices& services) override {
+        TestKioskApp::start(services);
         ImGuiStyle& style = ImGui::GetStyle();
         for (ImGuiCol c : {ImGuiCol_Button, ImGuiCol_ButtonHovered, ImGuiCol_ButtonActive})
             style.Colors[c] = ImGui::ColorConvertU32ToFloat4(kButtonColour);
@@ -87,13 +85,10 @@ class ButtonApp final : public plaza::platform::KioskApp {
         ImGui::End();
         return {};
     }
-    const plaza::core::FrameReport& frame_report() const override { return report_; }
-    std::vector<char32_t> missing_glyphs() const override { return {}; }
     int clicks = 0;
 
   private:
     ImVec2 at_, size_;
-    plaza::core::FrameReport report_;
 };
 
 // Runs the loop on the real clock for `ms`: events in, frames out, as the live kiosk does.
