@@ -32,6 +32,9 @@ struct FrameFigures {
     std::map<std::string, core::SampleStats> ui_build_ms_by_screen;
     std::map<std::string, core::SampleStats> frame_ms_by_screen;
     double first_frame_at = -1.0;  // steady-clock seconds when the first frame was presented
+    // CPU time (all threads, user and system) the process had used by then: on a shared machine
+    // the wall-clock start-up also counts the time other programs held the cores; this does not.
+    double first_frame_cpu_ms = -1.0;
     long frames = 0;
 };
 
@@ -62,6 +65,9 @@ class FrameLoop {
     const Display& display() const { return display_; }
 
   private:
+    // NewFrame, the app's drawing (guarded), Render; the main thread's CPU time in `build_ms`.
+    core::FrameRequest build_frame(double now, double& build_ms, bool& give_up);
+
     KioskApp& app_;
     Display& display_;
     const core::Clock& clock_;

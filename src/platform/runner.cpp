@@ -45,6 +45,7 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
     const nlohmann::json doc = {
         {"startup_to_first_frame_ms",
          f.first_frame_at < 0 ? -1.0 : (f.first_frame_at - options.process_start_seconds) * 1000.0},
+        {"startup_cpu_ms", f.first_frame_cpu_ms},
         {"frames", f.frames},
         {"ui_build_ms", summary(f.ui_build_ms)},
         {"frame_ms", summary(f.frame_ms)},
