@@ -17,7 +17,7 @@ packages=(
     libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox
     fonts-noto-core fonts-noto-cjk espeak-ng-data
     libsystemd-dev systemd udev adduser dpkg-dev file lintian
-    xvfb libxtst-dev libdrm-dev
+    xvfb libxtst-dev libdrm-dev fusefat
 )
 
 install_missing() {

@@ -2,9 +2,6 @@
 
 #include <SDL.h>
 #include <SDL_syswm.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include <xf86drm.h>
 #include <xf86drmMode.h>
 
@@ -14,8 +11,7 @@
 #include "core/civil_time.h"
 #include "core/log.h"
 #include "platform/display.h"
-
-extern char** environ;
+#include "platform/run_program.h"
 
 namespace plaza::platform {
 namespace {
@@ -72,41 +68,10 @@ CommandRunner spawning_runner() {
     auto worker = std::make_shared<core::BackgroundWorker>();
     return [worker](const std::vector<std::string>& argv) {
         worker->post([argv] {
-            std::vector<char*> args;
-            for (const auto& a : argv)
-                args.push_back(const_cast<char*>(a.c_str()));
-            args.push_back(nullptr);
-            pid_t pid = -1;
-            if (posix_spawnp(&pid, args[0], nullptr, nullptr, args.data(), environ) != 0) {
-                core::log_warning("display power: cannot run " + argv[0]);
-                return;
-            }
-            int status = 0;
-            waitpid(pid, &status, 0);
-            if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-                std::string line;
-                for (const auto& a : argv)
-                    line += (line.empty() ? "" : " ") + a;
-                core::log_warning("display power: `" + line + "` failed (status " +
-                                  std::to_string(status) + ")");
-            }
+            std::string error;
+            if (run_program(argv, error) != 0) core::log_warning("display power: " + error);
         });
     };
-}
-
-bool on_path(const std::string& program) {
-    const char* path = std::getenv("PATH");
-    std::string dirs = path ? path : "/usr/bin:/bin";
-    size_t start = 0;
-    while (start <= dirs.size()) {
-        const size_t colon = dirs.find(':', start);
-        const std::string dir =
-            dirs.substr(start, colon == std::string::npos ? std::string::npos : colon - start);
-        if (!dir.empty() && access((dir + "/" + program).c_str(), X_OK) == 0) return true;
-        if (colon == std::string::npos) break;
-        start = colon + 1;
-    }
-    return false;
 }
 
 std::optional<std::string> first_cec_device() {
@@ -215,10 +180,7 @@ std::unique_ptr<KmsConnectors> recording_connectors(DisplayPowerLog& log,
 
 CommandRunner recording_runner(DisplayPowerLog& log, std::function<std::int64_t()> now_ms) {
     return [&log, now_ms = std::move(now_ms)](const std::vector<std::string>& argv) {
-        std::string line = stamp(now_ms);
-        for (size_t i = 0; i < argv.size(); ++i)
-            line += (i ? " " : "") + argv[i];
-        log.entries.push_back(line);
+        log.entries.push_back(stamp(now_ms) + command_line(argv));
     };
 }
 
