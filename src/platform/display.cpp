@@ -17,7 +17,9 @@ void start_renderer_probe_early(DisplayOptions& options) {
 core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& options) {
     if (options.mode == WindowMode::headless) {
         // No display server and no GPU: SDL's offscreen driver (the renderer is chosen below).
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+        // With override priority: SDL lets SDL_VIDEODRIVER from the environment win over a
+        // normal hint, and the service sets it (kmsdrm) for the live kiosk.
+        SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
     }
     // Touch drives the kiosk through finger events only; the mouse stays a separate pointer.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -32,7 +34,11 @@ core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& optio
     d->calibration_ = options.touch_calibration;
     d->choice_ = choose_renderer(options.mode, SDL_GetCurrentVideoDriver() ?: "",
                                  requested_renderer(options.renderer), options.probes);
-    if (!d->choice_.driver.empty()) SDL_SetHint(SDL_HINT_RENDER_DRIVER, d->choice_.driver.c_str());
+    // Override priority for the same reason: the choice has already weighed SDL_RENDER_DRIVER,
+    // and headless must stay software whatever the service's environment says.
+    if (!d->choice_.driver.empty())
+        SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, d->choice_.driver.c_str(),
+                                SDL_HINT_OVERRIDE);
     // Without this SDL backs a software window with an accelerated renderer and loads Mesa's
     // EGL and LLVM (~100 MB, most of a second) just to copy the picture to the screen.
     if (d->choice_.native_framebuffer) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
