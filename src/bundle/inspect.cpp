@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "bundle/minisign.h"
 #include "content/bundle_check.h"
 #include "content/content_store.h"
+#include "signing/minisign.h"
 
 namespace plaza::bundle {
 

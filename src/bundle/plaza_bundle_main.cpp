@@ -14,11 +14,11 @@
 
 #include "bundle/bundle_builder.h"
 #include "bundle/inspect.h"
-#include "bundle/minisign.h"
 #include "bundle/schedule/import_schedule_command.h"
 #include "bundle/synth.h"
 #include "content/bundle_check.h"
 #include "content/content_store.h"
+#include "signing/minisign.h"
 
 namespace {
 

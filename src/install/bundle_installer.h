@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "bundle/minisign.h"
 #include "content/bundle_scan.h"
+#include "signing/minisign.h"
 
 namespace plaza::install {
 

@@ -7,8 +7,8 @@
 #include <filesystem>
 #include <string>
 
-#include "bundle/minisign.h"
 #include "bundle_test_support.h"
+#include "signing/minisign.h"
 
 namespace {
 

@@ -1,12 +1,16 @@
 // What screens know of images: a key (which picture, which size) and what the texture cache has
 // for it right now. Screens never hold textures; they ask every frame and draw what is there.
+// Plain C++: the texture is an opaque handle (an SDL texture to the platform, an ImTextureID to
+// Dear ImGui), so the platform's texture cache and the UI meet here without depending on each
+// other.
 #pragma once
-
-#include <imgui.h>
 
 #include <cstdint>
 
-namespace plaza::ui {
+namespace plaza::core {
+
+// A texture as the renderer knows it; Dear ImGui 1.86's ImTextureID is this same void*.
+using TextureHandle = void*;
 
 enum class ImageVariant { thumbnail, display };
 
@@ -25,8 +29,8 @@ enum class ImageState { loading, ready, failed };
 
 struct ImageView {
     ImageState state = ImageState::loading;
-    ImTextureID texture = nullptr;  // set when ready
-    float width = 0, height = 0;    // pixels of the decoded image
+    TextureHandle texture = nullptr;  // set when ready
+    float width = 0, height = 0;      // pixels of the decoded image
 };
 
 class ImageProvider {
@@ -36,4 +40,4 @@ class ImageProvider {
     virtual ImageView image(const ImageKey& key) = 0;
 };
 
-}  // namespace plaza::ui
+}  // namespace plaza::core

@@ -1,4 +1,4 @@
-#include "bundle/minisign.h"
+#include "signing/minisign.h"
 
 #include <sodium.h>
 
