@@ -128,6 +128,10 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     return request;
 }
 
+bool PlazaApp::before_present() {
+    return ui_->before_present();
+}
+
 void PlazaApp::between_frames() {
     ui_->between_frames();
     // The visitor chose another text size: the atlas is rebuilt at it (it is locked inside a

@@ -30,6 +30,7 @@ class PlazaApp final : public platform::KioskApp {
 
     void start(platform::PlatformServices& services) override;
     core::FrameRequest draw_frame(const platform::FrameTime& time) override;
+    bool before_present() override;
     void between_frames() override;
     const core::FrameReport& frame_report() const override { return report_; }
     std::vector<char32_t> missing_glyphs() const override { return fonts_.missing; }
