@@ -22,9 +22,7 @@ class Kiosk {
     Kiosk() {
         const char* bundle = std::getenv("PLAZA_TEST_BUNDLE");
         REQUIRE_MESSAGE(bundle, "PLAZA_TEST_BUNDLE is not set");
-        auto app = plaza::app::PlazaApp::load(bundle, 4.0f);
-        REQUIRE_MESSAGE(app.ok(), app.error());
-        app_ = std::move(app.value());
+        app_ = plaza::app::PlazaApp::load(bundle, 4.0f);
         plaza::platform::DisplayOptions options;
         options.mode = plaza::platform::WindowMode::headless;
         options.size = {1920, 1080};
