@@ -1,6 +1,7 @@
 #include "app/stick_writer.h"
 
 #include <fcntl.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -28,9 +29,16 @@ bool is_mount_point(const std::string& folder) {
 
 }  // namespace
 
-Unmount systemd_unmount() {
+Unmount default_unmount() {
     return [](const std::string& mount_point, std::string& error) {
-        return platform::run_program({"systemd-mount", "--umount", mount_point}, error) == 0;
+        std::string systemd_error;
+        if (platform::on_path("systemd-mount") &&
+            platform::run_program({"systemd-mount", "--umount", mount_point}, systemd_error) == 0)
+            return true;
+        if (::umount2(mount_point.c_str(), 0) == 0) return true;
+        error = (systemd_error.empty() ? "" : systemd_error + "; ") + "umount " + mount_point +
+                ": " + strerror_text(errno);
+        return false;
     };
 }
 
@@ -89,20 +97,22 @@ bool StickWriter::write(const std::string& name, const std::string& text, std::s
     return true;
 }
 
-bool StickWriter::release(std::string& error) {
+Released StickWriter::release() {
+    Released r;
+    r.stick = is_mount_point(stick_);
     if (folder_fd_ >= 0) {
-        // The stick is mounted with `sync`, and every file was fsynced; syncfs() also covers the
-        // folder entries and the FAT, whatever the mount options.
-        if (::syncfs(folder_fd_) != 0) {
-            error = stick_ + ": " + strerror_text(errno);
-            return false;
-        }
+        // Every file was fsynced; syncfs() also covers the folder entries and the FAT, whatever
+        // the mount options.
+        const bool synced = ::syncfs(folder_fd_) == 0;
+        if (!synced) r.problem = stick_ + ": " + strerror_text(errno);
         ::close(folder_fd_);
         folder_fd_ = -1;
+        if (!synced) return r;
     }
+    r.safe_to_pull = true;
     // A folder that is not a mount of its own (the inbox in the data folder) is no stick.
-    if (!is_mount_point(stick_)) return true;
-    return unmount_(stick_, error);
+    if (r.stick) r.unmounted = unmount_(stick_, r.problem);
+    return r;
 }
 
 }  // namespace plaza::app

@@ -52,7 +52,10 @@ TEST_CASE(
     CHECK(writer.write("plaza-usage-kiosk.csv", "kind,id,title,count\n", error));
     CHECK(writer.write("plaza-report.txt", "event.plaza: already shown\n", error));
     CHECK(error.empty());
-    CHECK(writer.release(error));
+    const plaza::app::Released released = writer.release();
+    CHECK(released.stick);
+    CHECK(released.safe_to_pull);
+    CHECK(released.unmounted);
     CHECK(unmount.asked == std::vector<std::string>{stick.mount_point()});
     CHECK_FALSE(plaza::test::mounted_at(stick.mount_point()));
 
@@ -74,8 +77,9 @@ TEST_CASE("a read-only stick gets nothing, says why, and is still let go of") {
     CHECK_FALSE(writer.write("plaza-report.txt", "report\n", error));
     CHECK(error.find(stick.mount_point() + "/plaza-report") == 0);
     CHECK(error.find("Read-only file system") != std::string::npos);
-    error.clear();
-    CHECK(writer.release(error));
+    const plaza::app::Released released = writer.release();
+    CHECK(released.safe_to_pull);
+    CHECK(released.unmounted);
     CHECK(unmount.asked.size() == 1);
 }
 
@@ -88,6 +92,23 @@ TEST_CASE("a plaza-report that is a link is not followed; a plain folder is not 
     std::string error;
     CHECK_FALSE(writer.write("plaza-report.txt", "report\n", error));
     CHECK(std::filesystem::is_empty(elsewhere.path()));
-    CHECK(writer.release(error));
+    const plaza::app::Released released = writer.release();
+    CHECK_FALSE(released.stick);
+    CHECK(released.safe_to_pull);
     CHECK(unmount.asked.empty());
+}
+
+TEST_CASE("a stick whose unmount is refused is still safe to pull once synced") {
+    FatStick stick;
+    StickWriter writer(stick.mount_point(), [](const std::string&, std::string& error) {
+        error = "systemd-mount --umount: access denied";
+        return false;
+    });
+    std::string error;
+    CHECK(writer.write("plaza-report.txt", "report\n", error));
+    const plaza::app::Released released = writer.release();
+    CHECK(released.stick);
+    CHECK(released.safe_to_pull);
+    CHECK_FALSE(released.unmounted);
+    CHECK(released.problem == "systemd-mount --umount: access denied");
 }
