@@ -1,6 +1,7 @@
-// The installer on a real FAT stick reads the stick's bundle and signature once each, straight
-// through, and never again: everything after the copy (hash, signature, SQLite checks, going
-// live) works on the private copy. inotify sees every open and read of the two files.
+// A real FAT stick's bundle and signature are read once each, straight through, and never again:
+// by the installer, whose every later step (hash, signature, SQLite checks, going live) works on
+// the private copy, and on the kiosk's whole USB path, which then only writes its report into
+// plaza-report/ and lets go of the stick. inotify sees every open and read of the two files.
 #include <doctest/doctest.h>
 #include <sys/inotify.h>
 #include <unistd.h>
@@ -9,12 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "app/usb_content.h"
+#include "core/background_worker.h"
 #include "fat_stick.h"
 #include "install_test_support.h"
 
 namespace {
 
-// What happened to one file, in order: O(pen), R(ead), C(lose), W(rite).
+// What happened to one file, in order: O(pen), R(ead), C(lose), W(rite), U(nmounted).
 class FileWatch {
   public:
     FileWatch() : fd_(inotify_init1(IN_NONBLOCK | IN_CLOEXEC)) { REQUIRE(fd_ >= 0); }
@@ -46,11 +49,13 @@ class FileWatch {
             for (char* p = buf; p < buf + n;) {
                 const auto* e = reinterpret_cast<const inotify_event*>(p);
                 std::string& s = seen_.at(static_cast<size_t>(e->wd));
-                const char c = (e->mask & IN_OPEN)     ? 'O'
-                               : (e->mask & IN_ACCESS) ? 'R'
-                               : (e->mask & IN_MODIFY) ? 'W'
-                                                       : 'C';
-                if (!(c == 'R' && !s.empty() && s.back() == 'R')) s += c;
+                const char c = (e->mask & IN_OPEN)      ? 'O'
+                               : (e->mask & IN_ACCESS)  ? 'R'
+                               : (e->mask & IN_MODIFY)  ? 'W'
+                               : (e->mask & IN_CLOSE)   ? 'C'
+                               : (e->mask & IN_UNMOUNT) ? 'U'
+                                                        : '\0';  // IN_IGNORED: the watch ended
+                if (c && !(c == 'R' && !s.empty() && s.back() == 'R')) s += c;
                 p += sizeof(inotify_event) + e->len;
             }
         }
@@ -83,4 +88,51 @@ TEST_CASE("a bundle on a FAT stick is read once, straight through, and never aga
     CHECK(watch.seen(signature) == "ORC");
     CHECK(watch.seen(bundle) == "ORC");
     CHECK(plaza::test::read_file(k.data + "/content.plaza") == original);
+}
+
+TEST_CASE(
+    "the kiosk's whole USB path reads a FAT stick's bundle once, then only writes its report") {
+    plaza::test::KioskFixture k;
+    const plaza::install::Candidate made = k.offer(2);
+    plaza::test::FatStick stick;
+    const std::string bundle = stick.mount_point() + "/event.plaza";
+    plaza::test::write_file(bundle, plaza::test::read_file(made.bundle));
+    plaza::test::write_file(bundle + ".minisig", plaza::test::read_file(made.signature));
+    plaza::test::write_file(stick.mount_point() + "/plaza-export", "");
+    const std::string key_file = k.dir / "organisers.pub";
+    plaza::test::write_file(key_file, plaza::minisign::format_public_key(k.key.public_key));
+
+    FileWatch watch;
+    watch.watch(bundle);
+    watch.watch(bundle + ".minisig");
+    plaza::app::UsbSettings settings;
+    settings.data_folder = k.data;
+    settings.trusted_key_files = {key_file};
+    settings.watch = false;
+    plaza::core::MainThreadQueue main_thread;
+    plaza::app::UsbHooks hooks;
+    std::vector<std::string> notices;
+    bool replaced = false;
+    hooks.replace_content = [&](plaza::content::ContentStore, const std::string&) {
+        replaced = true;
+    };
+    hooks.notice = [&](const std::string& text) { notices.push_back(text); };
+    hooks.take_usage = [] { return plaza::content::UsageBatch{}; };
+    {
+        plaza::app::UsbContent usb(settings, main_thread, hooks, {});
+        usb.stick_inserted(stick.mount_point());
+        for (int i = 0; i < 30000 && usb.busy(); ++i)
+            ::usleep(1000);
+        REQUIRE_FALSE(usb.busy());
+        main_thread.run_pending();
+    }
+    CHECK(replaced);
+    // Read once each; then nothing until the kiosk unmounted the stick.
+    CHECK(watch.seen(bundle) == "ORCU");
+    CHECK(watch.seen(bundle + ".minisig") == "ORCU");
+    REQUIRE_FALSE(notices.empty());
+    CHECK(notices.back() == "You can remove the stick");
+    CHECK_FALSE(plaza::test::mounted_at(stick.mount_point()));
+    stick.mount("ro");
+    CHECK(std::filesystem::exists(stick.mount_point() + "/plaza-report/plaza-report.txt"));
 }
