@@ -1,6 +1,7 @@
 // The kiosk's display on a real X server (Xvfb at 1920x1080, no window manager; run through
 // with_xvfb.sh): --fullscreen covers the whole display, a click lands on the control drawn under
-// it, and where the only OpenGL is Mesa's software one the kiosk never maps it.
+// it, where the only OpenGL is Mesa's software one the kiosk never maps it, and the GLES2 renderer
+// a Pi uses draws a turned UI where clicks find it.
 #include <doctest/doctest.h>
 
 #include <SDL.h>
@@ -8,6 +9,7 @@
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 #include <X11/extensions/XTest.h>
+#include <dlfcn.h>
 #include <imgui.h>
 
 #include <cstdlib>
@@ -16,6 +18,7 @@
 #include <string>
 
 #include "core/clock.h"
+#include "core/rotation.h"
 #include "core/speech.h"
 #include "platform/display.h"
 #include "platform/frame_loop.h"
@@ -113,6 +116,20 @@ bool maps_library(const std::string& name) {
     return false;
 }
 
+// Mesa's GL driver holds a few allocations in its globals to the end of the process. SDL_Quit
+// unloads the driver, and LeakSanitizer, no longer seeing those globals, reports the 240 bytes as
+// leaked from an unknown module. Kept loaded, they are seen as held, and any leak of the kiosk's
+// own remains a failure. RTLD_NOLOAD: only a driver that is already loaded.
+void keep_gl_driver_loaded() {
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        const size_t path = line.find('/');
+        if (path == std::string::npos || line.find("_dri.so") == std::string::npos) continue;
+        dlopen(line.substr(path).c_str(), RTLD_NOW | RTLD_NOLOAD | RTLD_NODELETE);
+    }
+}
+
 }  // namespace
 
 // First, while the test process has no other thread: the probe forks.
@@ -177,4 +194,42 @@ TEST_CASE("under Xvfb the kiosk draws with SDL's software renderer and never map
     CHECK(std::string(info.name) == "software");
     CHECK_FALSE(maps_library("libLLVM"));
     CHECK_FALSE(maps_library("swrast_dri"));
+}
+
+// The Pi's path: SDL's GLES2 renderer (there on the GPU through KMSDRM, here on Mesa's llvmpipe
+// through X11) with a portrait UI drawn turned onto a panel on its side. tests/CMakeLists.txt
+// runs it in a process of its own: it maps Mesa's GL, which the cases above check never happens.
+TEST_CASE("GLES2: a portrait UI turned onto the screen is drawn and pressed where it shows") {
+    using plaza::core::Point;
+    using plaza::core::Rotation;
+    XServer x;
+    DisplayOptions options;
+    options.mode = WindowMode::fullscreen;
+    options.renderer = "opengles2";
+    options.rotation = Rotation::cw90;
+    auto opened = plaza::platform::Display::open(options);
+    REQUIRE_MESSAGE(opened.ok(), opened.error());
+    plaza::platform::Display& display = *opened.value();
+    SDL_RendererInfo info{};
+    SDL_GetRendererInfo(display.renderer(), &info);
+    REQUIRE(std::string(info.name) == "opengles2");
+    plaza::core::ManualClock clock;
+    plaza::core::RecordingSpeech speech;
+    // Low in the portrait UI, so on the landscape screen it is near the left edge, at the top.
+    ButtonApp app(ImVec2(100, 1700), ImVec2(160, 100));
+    plaza::platform::FrameLoop loop(app, display, clock, speech);
+    run_for(loop, clock, 300);
+    keep_gl_driver_loaded();
+    const plaza::core::Size screen{1920, 1080};
+    const Point on = plaza::core::ui_to_screen({180, 1750}, screen, Rotation::cw90);
+    const Point beside = plaza::core::ui_to_screen({180, 1600}, screen, Rotation::cw90);
+    MESSAGE("the button's centre is at screen " << on.x << ", " << on.y);
+    CHECK(x.pixel(static_cast<int>(on.x), static_cast<int>(on.y)) == 0xE62828);
+    CHECK(x.pixel(static_cast<int>(beside.x), static_cast<int>(beside.y)) == 0x000000);
+    x.click(static_cast<int>(beside.x), static_cast<int>(beside.y));
+    run_for(loop, clock, 300);
+    CHECK(app.clicks == 0);
+    x.click(static_cast<int>(on.x), static_cast<int>(on.y));
+    run_for(loop, clock, 300);
+    CHECK(app.clicks == 1);
 }
