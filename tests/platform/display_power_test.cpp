@@ -64,7 +64,7 @@ TEST_CASE("DPMS off on every connector that drives a display, and on again on th
     CHECK(kms.set == Set{{31, 3}, {40, 3}, {31, 0}, {40, 0}});
 }
 
-TEST_CASE("a connector without DPMS is left alone; one the kernel refuses is not remembered") {
+TEST_CASE("a connector without DPMS is left alone, and one the kernel refuses is not remembered") {
     FakeKms kms;
     kms.active = {31, 60};  // 60 has no DPMS property
     KmsDpms dpms(std::make_unique<FakeConnectors>(kms));

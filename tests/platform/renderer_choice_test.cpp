@@ -59,7 +59,7 @@ TEST_CASE("a GPU under X11 leaves the pick to SDL") {
     CHECK_FALSE(choice.software);
 }
 
-TEST_CASE("softpipe and swrast are software too; KMSDRM keeps SDL's GL-backed framebuffer") {
+TEST_CASE("softpipe and swrast are software too, and KMSDRM keeps SDL's GL-backed framebuffer") {
     for (const char* name : {"softpipe", "Software Rasterizer", "swrast"}) {
         CAPTURE(name);
         FakeMachine machine;

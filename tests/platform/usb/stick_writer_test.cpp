@@ -83,7 +83,7 @@ TEST_CASE("a read-only stick gets nothing, says why, and is still let go of") {
     CHECK(unmount.asked.size() == 1);
 }
 
-TEST_CASE("a plaza-report that is a link is not followed; a plain folder is not unmounted") {
+TEST_CASE("a plaza-report that is a link is not followed, and a plain folder is not unmounted") {
     plaza::test::TempDir folder;
     plaza::test::TempDir elsewhere;
     std::filesystem::create_directory_symlink(elsewhere.path(), folder / "plaza-report");
