@@ -1,0 +1,108 @@
+// Makes assets/map/world_110m.bin, the world map Plaza draws under its partnership arcs, from
+// Natural Earth's public-domain 1:110m country shapes as the npm package world-atlas 2.0.2
+// redistributes them (Natural Earth 4.1.0, TopoJSON, degrees).
+//
+// Run by hand when the map should change, never at build time:
+//   cd tools/map && npm ci && node make_world_map.mjs ../../assets/map/world_110m.bin
+// package.json pins the exact versions of world-atlas, topojson-client and earcut.
+//
+// What it does: merges the countries into land (topojson-client's merge, so coast and borders
+// share one topology), leaves out Antarctica (no partner city is there, and it would take a
+// fifth of the frame), splits edges longer than a degree so they follow the projection's curves,
+// projects everything with the Equal Earth projection (Šavrič, Patterson & Jenny 2018) onto the
+// unit sphere, triangulates each land polygon with earcut in the projected plane (where the
+// kiosk draws them, so no triangle flips), and writes the triangles and the borders between
+// countries (topojson-client's mesh of shared arcs) as 16-bit coordinates.
+//
+// The file (little-endian), read by src/ui/widgets/world_map_model.cpp:
+//   char[8] "PLZWMAP1"; u32 version = 1; u32 projection = 1 (Equal Earth);
+//   f32 x_min, y_min, x_max, y_max: the projected extent the coordinates are quantized over
+//       (y grows north);
+//   u32 land_vertices, land_triangles, border_points, border_lines;
+//   land_vertices × (u16 x, u16 y); land_triangles × 3 × u16 vertex index;
+//   border_lines × u16 point count; border_points × (u16 x, u16 y);
+//   u32 FNV-1a hash of every byte before it.
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { feature, merge, mesh } from "topojson-client";
+import earcut from "earcut";
+
+const require = createRequire(import.meta.url);
+const topology = require("world-atlas/countries-110m.json");
+const out = process.argv[2];
+if (!out) {
+    console.error("usage: node make_world_map.mjs OUT.bin");
+    process.exit(2);
+}
+
+// Equal Earth on the unit sphere; the kiosk's C++ (world_map_model.cpp) is the same formula.
+const A1 = 1.340264, A2 = -0.081106, A3 = 0.000893, A4 = 0.003796, M = Math.sqrt(3) / 2;
+function project([lon, lat]) {
+    const l = (lon * Math.PI) / 180, p = (lat * Math.PI) / 180;
+    const t = Math.asin(M * Math.sin(p)), t2 = t * t, t6 = t2 * t2 * t2;
+    const x = (l * Math.cos(t)) / (M * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2)));
+    const y = t * (A1 + A2 * t2 + t6 * (A3 + A4 * t2));
+    return [x, y];
+}
+
+// Points along a line of lon/lat points, no two more than `step` degrees apart.
+function densify(points, step = 1) {
+    const result = [points[0]];
+    for (let i = 1; i < points.length; i++) {
+        const [x0, y0] = points[i - 1], [x1, y1] = points[i];
+        const n = Math.ceil(Math.max(Math.abs(x1 - x0), Math.abs(y1 - y0)) / step);
+        for (let k = 1; k <= n; k++) result.push([x0 + ((x1 - x0) * k) / n, y0 + ((y1 - y0) * k) / n]);
+    }
+    return result;
+}
+
+const land = merge(topology, topology.objects.countries.geometries);
+const polygons = land.coordinates.filter((rings) => Math.max(...rings[0].map((p) => p[1])) > -60);
+const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b).coordinates;
+
+const X = 2.7064, Y = 1.3173;  // Equal Earth's extent on the unit sphere, rounded outwards
+const extent = [-X - 0.001, -Y - 0.001, X + 0.001, Y + 0.001];
+const quantize = ([x, y]) => [
+    Math.round(((x - extent[0]) / (extent[2] - extent[0])) * 65535),
+    Math.round(((y - extent[1]) / (extent[3] - extent[1])) * 65535),
+];
+
+const vertices = [], triangles = [];
+for (const rings of polygons) {
+    const flat = [], holes = [], base = vertices.length;
+    for (const ring of rings) {
+        if (flat.length) holes.push(flat.length / 2);
+        // GeoJSON rings repeat their first point at the end; earcut wants it once.
+        for (const p of densify(ring).slice(0, -1)) {
+            const q = quantize(project(p));
+            flat.push(q[0], q[1]);
+            vertices.push(q);
+        }
+    }
+    for (const i of earcut(flat, holes)) triangles.push(base + i);
+}
+if (vertices.length > 65535) throw new Error(`${vertices.length} land vertices do not fit u16`);
+
+const lines = borders.map((line) => densify(line).map((p) => quantize(project(p))));
+const borderPoints = lines.reduce((n, l) => n + l.length, 0);
+
+const size = 8 + 4 * 2 + 4 * 4 + 4 * 4 + vertices.length * 4 + triangles.length * 2 +
+             lines.length * 2 + borderPoints * 4 + 4;
+const buf = Buffer.alloc(size);
+let at = buf.write("PLZWMAP1", 0, "latin1");
+at = buf.writeUInt32LE(1, at);
+at = buf.writeUInt32LE(1, at);
+for (const v of extent) at = buf.writeFloatLE(v, at);
+for (const n of [vertices.length, triangles.length / 3, borderPoints, lines.length])
+    at = buf.writeUInt32LE(n, at);
+for (const [x, y] of vertices) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
+for (const i of triangles) at = buf.writeUInt16LE(i, at);
+for (const l of lines) at = buf.writeUInt16LE(l.length, at);
+for (const l of lines) for (const [x, y] of l) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
+let hash = 0x811c9dc5;
+for (let i = 0; i < at; i++) hash = Math.imul(hash ^ buf[i], 0x01000193) >>> 0;
+at = buf.writeUInt32LE(hash, at);
+if (at !== size) throw new Error(`wrote ${at} of ${size} bytes`);
+writeFileSync(out, buf);
+console.log(`${out}: ${vertices.length} land vertices, ${triangles.length / 3} triangles, ` +
+            `${lines.length} borders of ${borderPoints} points, ${size} bytes`);
