@@ -8,7 +8,8 @@
 //
 // What it does: merges the countries into land (topojson-client's merge, so coast and borders
 // share one topology), leaves out Antarctica (no partner city is there, and it would take a
-// fifth of the frame), splits edges longer than a degree so they follow the projection's curves,
+// fifth of the frame), keeps rings cut at the 180th meridian whole, splits edges longer than a
+// degree so they follow the projection's curves,
 // projects everything with the Equal Earth projection (Šavrič, Patterson & Jenny 2018) onto the
 // unit sphere, triangulates each land polygon with earcut in the projected plane (where the
 // kiosk draws them, so no triangle flips), and writes the triangles and the borders between
@@ -45,6 +46,21 @@ function project([lon, lat]) {
     return [x, y];
 }
 
+// The same line with no jump of more than 180° in longitude between neighbours: Natural Earth
+// cuts Russia and Fiji at the 180th meridian, and a ring that jumps from +180 to -180 would be
+// drawn across the whole map. Their far ends then stand a few degrees past the map's edge.
+function unwrap(points) {
+    const result = [points[0]];
+    for (let i = 1; i < points.length; i++) {
+        let [lon, lat] = points[i];
+        const previous = result[i - 1][0];
+        while (lon - previous > 180) lon -= 360;
+        while (lon - previous < -180) lon += 360;
+        result.push([lon, lat]);
+    }
+    return result;
+}
+
 // Points along a line of lon/lat points, no two more than `step` degrees apart.
 function densify(points, step = 1) {
     const result = [points[0]];
@@ -60,21 +76,26 @@ const land = merge(topology, topology.objects.countries.geometries);
 const polygons = land.coordinates.filter((rings) => Math.max(...rings[0].map((p) => p[1])) > -60);
 const borders = mesh(topology, topology.objects.countries, (a, b) => a !== b).coordinates;
 
-const X = 2.7064, Y = 1.3173;  // Equal Earth's extent on the unit sphere, rounded outwards
-const extent = [-X - 0.001, -Y - 0.001, X + 0.001, Y + 0.001];
+const rings = polygons.map((p) => p.map((ring) => densify(unwrap(ring)).map(project)));
+const lines = borders.map((line) => densify(unwrap(line)).map(project));
+const all = rings.flat(2).concat(lines.flat());
+const extent = [
+    Math.min(...all.map((p) => p[0])) - 0.001, Math.min(...all.map((p) => p[1])) - 0.001,
+    Math.max(...all.map((p) => p[0])) + 0.001, Math.max(...all.map((p) => p[1])) + 0.001,
+];
 const quantize = ([x, y]) => [
     Math.round(((x - extent[0]) / (extent[2] - extent[0])) * 65535),
     Math.round(((y - extent[1]) / (extent[3] - extent[1])) * 65535),
 ];
 
 const vertices = [], triangles = [];
-for (const rings of polygons) {
+for (const polygon of rings) {
     const flat = [], holes = [], base = vertices.length;
-    for (const ring of rings) {
+    for (const ring of polygon) {
         if (flat.length) holes.push(flat.length / 2);
         // GeoJSON rings repeat their first point at the end; earcut wants it once.
-        for (const p of densify(ring).slice(0, -1)) {
-            const q = quantize(project(p));
+        for (const p of ring.slice(0, -1)) {
+            const q = quantize(p);
             flat.push(q[0], q[1]);
             vertices.push(q);
         }
@@ -83,7 +104,7 @@ for (const rings of polygons) {
 }
 if (vertices.length > 65535) throw new Error(`${vertices.length} land vertices do not fit u16`);
 
-const lines = borders.map((line) => densify(line).map((p) => quantize(project(p))));
+const quantizedLines = lines.map((line) => line.map(quantize));
 const borderPoints = lines.reduce((n, l) => n + l.length, 0);
 
 const size = 8 + 4 * 2 + 4 * 4 + 4 * 4 + vertices.length * 4 + triangles.length * 2 +
@@ -97,8 +118,8 @@ for (const n of [vertices.length, triangles.length / 3, borderPoints, lines.leng
     at = buf.writeUInt32LE(n, at);
 for (const [x, y] of vertices) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
 for (const i of triangles) at = buf.writeUInt16LE(i, at);
-for (const l of lines) at = buf.writeUInt16LE(l.length, at);
-for (const l of lines) for (const [x, y] of l) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
+for (const l of quantizedLines) at = buf.writeUInt16LE(l.length, at);
+for (const l of quantizedLines) for (const [x, y] of l) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
 let hash = 0x811c9dc5;
 for (let i = 0; i < at; i++) hash = Math.imul(hash ^ buf[i], 0x01000193) >>> 0;
 at = buf.writeUInt32LE(hash, at);
