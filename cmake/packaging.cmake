@@ -24,6 +24,8 @@ install(CODE "
     endif()
 ")
 install(FILES ${_sample} DESTINATION ${CMAKE_INSTALL_DATADIR}/plaza)
+install(FILES ${PROJECT_SOURCE_DIR}/assets/map/world_110m.bin
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/plaza/map)
 
 # Debian's places for these (bookworm keeps units and udev rules under /lib).
 install(FILES ${_debian}/plaza.conf DESTINATION /etc/plaza)
