@@ -80,6 +80,16 @@ enum class Phrase {
     nothing_more_today,
     room_unknown,
     good_practice,
+    // The world map
+    map,
+    map_prompt,
+    world_map,
+    map_cities_listed,  // follows a number: "46 cities, listed after the map"
+    zoom_in,
+    zoom_out,
+    map_unavailable,
+    partnerships_count,  // follows a number: "12 partnerships"
+    cities_count,        // follows a number: "17 cities"
     local_time,
     weekday_sunday,  // weekday_sunday + n is the weekday n (0 = Sunday)
     weekday_monday,
