@@ -15,13 +15,19 @@
 // kiosk draws them, so no triangle flips), and writes the triangles and the borders between
 // countries (topojson-client's mesh of shared arcs) as 16-bit coordinates.
 //
+// It writes two levels of detail: the world at a glance, simplified (Douglas-Peucker) to about a
+// pixel of a full-screen map and without the smallest islands, which the kiosk draws until the
+// visitor zooms in; and every point of the 1:110m shapes.
+//
 // The file (little-endian), read by src/ui/widgets/world_map_model.cpp:
-//   char[8] "PLZWMAP1"; u32 version = 1; u32 projection = 1 (Equal Earth);
+//   char[8] "PLZWMAP1"; u32 version = 2; u32 projection = 1 (Equal Earth);
 //   f32 x_min, y_min, x_max, y_max: the projected extent the coordinates are quantized over
 //       (y grows north);
-//   u32 land_vertices, land_triangles, border_points, border_lines;
-//   land_vertices × (u16 x, u16 y); land_triangles × 3 × u16 vertex index;
-//   border_lines × u16 point count; border_points × (u16 x, u16 y);
+//   u32 levels; then for each level, coarsest first:
+//     f32 tolerance (how far its lines may stray from the full shapes, in map units);
+//     u32 land_vertices, land_triangles, border_points, border_lines;
+//     land_vertices × (u16 x, u16 y); land_triangles × 3 × u16 vertex index;
+//     border_lines × u16 point count; border_points × (u16 x, u16 y);
 //   u32 FNV-1a hash of every byte before it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -88,42 +94,91 @@ const quantize = ([x, y]) => [
     Math.round(((y - extent[1]) / (extent[3] - extent[1])) * 65535),
 ];
 
-const vertices = [], triangles = [];
-for (const polygon of rings) {
-    const flat = [], holes = [], base = vertices.length;
-    for (const ring of polygon) {
-        if (flat.length) holes.push(flat.length / 2);
-        // GeoJSON rings repeat their first point at the end; earcut wants it once.
-        for (const p of ring.slice(0, -1)) {
-            const q = quantize(p);
-            flat.push(q[0], q[1]);
-            vertices.push(q);
+// Douglas-Peucker in the projected plane: the fewest points within `tolerance` of the line.
+function simplify(points, tolerance) {
+    const keep = new Uint8Array(points.length);
+    keep[0] = keep[points.length - 1] = 1;
+    const stack = [[0, points.length - 1]];
+    while (stack.length) {
+        const [a, b] = stack.pop();
+        const [ax, ay] = points[a], [bx, by] = points[b];
+        const dx = bx - ax, dy = by - ay, length = Math.hypot(dx, dy);
+        let far = -1, farthest = tolerance;
+        for (let i = a + 1; i < b; i++) {
+            const [px, py] = points[i];
+            const d = length > 0 ? Math.abs(dy * (px - ax) - dx * (py - ay)) / length
+                                 : Math.hypot(px - ax, py - ay);
+            if (d > farthest) far = i, farthest = d;
         }
+        if (far >= 0) keep[far] = 1, stack.push([a, far], [far, b]);
     }
-    for (const i of earcut(flat, holes)) triangles.push(base + i);
+    return points.filter((_, i) => keep[i]);
 }
-if (vertices.length > 65535) throw new Error(`${vertices.length} land vertices do not fit u16`);
 
-const quantizedLines = lines.map((line) => line.map(quantize));
-const borderPoints = lines.reduce((n, l) => n + l.length, 0);
+function area(ring) {
+    let sum = 0;
+    for (let i = 1; i < ring.length; i++)
+        sum += ring[i - 1][0] * ring[i][1] - ring[i][0] * ring[i - 1][1];
+    return Math.abs(sum) / 2;
+}
 
-const size = 8 + 4 * 2 + 4 * 4 + 4 * 4 + vertices.length * 4 + triangles.length * 2 +
-             lines.length * 2 + borderPoints * 4 + 4;
+// One level of detail: land triangles and border lines, simplified to `tolerance` map units,
+// without islands and lakes smaller than `minArea` square units (0 keeps everything).
+function level(tolerance, minArea) {
+    const vertices = [], triangles = [];
+    for (const polygon of rings) {
+        const [outer, ...holes] = polygon.map((r) => (tolerance ? simplify(r, tolerance) : r));
+        if (outer.length < 4 || area(outer) < minArea) continue;
+        const kept = [outer, ...holes.filter((r) => r.length >= 4 && area(r) >= minArea)];
+        const flat = [], starts = [], base = vertices.length;
+        for (const ring of kept) {
+            if (flat.length) starts.push(flat.length / 2);
+            // GeoJSON rings repeat their first point at the end; earcut wants it once.
+            for (const p of ring.slice(0, -1)) {
+                const q = quantize(p);
+                flat.push(q[0], q[1]);
+                vertices.push(q);
+            }
+        }
+        for (const i of earcut(flat, starts)) triangles.push(base + i);
+    }
+    if (vertices.length > 65535) throw new Error(`${vertices.length} land vertices do not fit u16`);
+    const borderLines = lines.map((l) => (tolerance ? simplify(l, tolerance) : l).map(quantize));
+    return { tolerance, vertices, triangles, borderLines };
+}
+
+// The whole world at a glance (a pixel is about 0.004 units on a 1,920-pixel screen), then every
+// point of the 1:110m shapes for closer views.
+const levels = [level(0.004, 0.00005), level(0, 0)];
+
+let size = 8 + 4 * 3 + 4 * 4 + 4;
+for (const l of levels) {
+    const points = l.borderLines.reduce((n, b) => n + b.length, 0);
+    size += 5 * 4 + l.vertices.length * 4 + l.triangles.length * 2 + l.borderLines.length * 2 +
+            points * 4;
+}
 const buf = Buffer.alloc(size);
 let at = buf.write("PLZWMAP1", 0, "latin1");
-at = buf.writeUInt32LE(1, at);
+at = buf.writeUInt32LE(2, at);
 at = buf.writeUInt32LE(1, at);
 for (const v of extent) at = buf.writeFloatLE(v, at);
-for (const n of [vertices.length, triangles.length / 3, borderPoints, lines.length])
-    at = buf.writeUInt32LE(n, at);
-for (const [x, y] of vertices) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
-for (const i of triangles) at = buf.writeUInt16LE(i, at);
-for (const l of quantizedLines) at = buf.writeUInt16LE(l.length, at);
-for (const l of quantizedLines) for (const [x, y] of l) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
+at = buf.writeUInt32LE(levels.length, at);
+for (const { tolerance, vertices, triangles, borderLines } of levels) {
+    const borderPoints = borderLines.reduce((n, b) => n + b.length, 0);
+    at = buf.writeFloatLE(tolerance, at);
+    for (const n of [vertices.length, triangles.length / 3, borderPoints, borderLines.length])
+        at = buf.writeUInt32LE(n, at);
+    for (const [x, y] of vertices) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
+    for (const i of triangles) at = buf.writeUInt16LE(i, at);
+    for (const b of borderLines) at = buf.writeUInt16LE(b.length, at);
+    for (const b of borderLines)
+        for (const [x, y] of b) at = buf.writeUInt16LE(y, buf.writeUInt16LE(x, at));
+    console.log(`level: ${vertices.length} land vertices, ${triangles.length / 3} triangles, ` +
+                `${borderLines.length} borders of ${borderPoints} points`);
+}
 let hash = 0x811c9dc5;
 for (let i = 0; i < at; i++) hash = Math.imul(hash ^ buf[i], 0x01000193) >>> 0;
 at = buf.writeUInt32LE(hash, at);
 if (at !== size) throw new Error(`wrote ${at} of ${size} bytes`);
 writeFileSync(out, buf);
-console.log(`${out}: ${vertices.length} land vertices, ${triangles.length / 3} triangles, ` +
-            `${lines.length} borders of ${borderPoints} points, ${size} bytes`);
+console.log(`${out}: ${size} bytes`);
