@@ -19,9 +19,15 @@ namespace {
 constexpr double kSouthDegrees = -57.0, kNorthDegrees = 84.0;
 // A finger's reach around a tap: a city within it is the one tapped (12 mm targets).
 constexpr float kFingerRadiusMm = kMinTargetMm / 2;
-constexpr int kDotSegments = 12;
+constexpr int kDotSegments = 10;
 constexpr std::size_t kMaxLabels = 60;
 constexpr float kMiniMaxZoom = 6.0f;
+// How far simplified coasts and borders may stray from the 1:110m shapes on screen.
+constexpr float kMaxShapeErrorPx = 2.5f;
+// How much arc the map draws, in pixels of length per pixel of its frame's width and height.
+constexpr float kArcInk = 12.0f;
+// The longest straight piece of a line handed to the renderer (see MeshWriter::line()).
+constexpr float kMaxPiecePx = 12.0f;
 
 float world_south() {
     return project(kSouthDegrees, 0).y;
@@ -106,6 +112,28 @@ class MeshWriter {
     void triangle(ImDrawIdx a, ImDrawIdx b, ImDrawIdx c) {
         i_.push_back(a), i_.push_back(b), i_.push_back(c);
     }
+    // An axis-aligned rectangle as ImDrawList::PrimRect writes it, which the kiosk's renderer
+    // fills as a rectangle (platform/draw_data_renderer.h).
+    void rect(float x0, float y0, float x1, float y1, ImU32 c) {
+        reserve(4);
+        const ImDrawIdx i0 = vertex(ImVec2(x0, y0), c);
+        vertex(ImVec2(x1, y0), c), vertex(ImVec2(x1, y1), c), vertex(ImVec2(x0, y1), c);
+        triangle(i0, static_cast<ImDrawIdx>(i0 + 1), static_cast<ImDrawIdx>(i0 + 2));
+        triangle(i0, static_cast<ImDrawIdx>(i0 + 2), static_cast<ImDrawIdx>(i0 + 3));
+    }
+    // A straight line `width` wide, in pieces no longer than `max_piece`: SDL's software
+    // renderer scans the whole bounding box of each triangle, which for a long slanted piece is
+    // mostly empty.
+    void line(ImVec2 a, ImVec2 b, float width, ImU32 c, float max_piece) {
+        const float length = std::sqrt((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y));
+        const int pieces = std::max(1, static_cast<int>(std::ceil(length / max_piece)));
+        for (int k = 0; k < pieces; ++k) {
+            const float t0 = static_cast<float>(k) / pieces,
+                        t1 = static_cast<float>(k + 1) / pieces;
+            segment(ImVec2(a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0),
+                    ImVec2(a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1), width, c);
+        }
+    }
     // A straight piece of line `width` wide.
     void segment(ImVec2 a, ImVec2 b, float width, ImU32 c) {
         const float dx = b.x - a.x, dy = b.y - a.y;
@@ -151,6 +179,80 @@ bool outside(const ImRect& frame, std::initializer_list<ImVec2> corners) {
     return left || right || above || below;
 }
 
+// The land as runs of whole pixels, row by row: a triangle covers the pixels whose centres it
+// covers (the rasteriser's rule), marked in a bitmap of the area, whose runs of set bits are
+// filled as rectangles. They cost the software renderer a fraction of what the triangles would,
+// whose bounding boxes it scans pixel by pixel. `cover` is the bitmap, kept between builds.
+void land_spans(const std::vector<ImVec2>& corners, const std::vector<std::uint16_t>& triangles,
+                const ImRect& area, std::vector<std::uint64_t>& cover, MeshWriter& mesh,
+                ImU32 colour) {
+    const int top = static_cast<int>(std::floor(area.Min.y));
+    const int rows = std::max(0, static_cast<int>(std::ceil(area.Max.y)) - top);
+    const float min_x = std::floor(area.Min.x);
+    const int columns = std::max(0, static_cast<int>(std::ceil(area.Max.x) - min_x));
+    const std::size_t words = (static_cast<std::size_t>(columns) + 63) / 64;
+    cover.assign(words * static_cast<std::size_t>(rows), 0);
+    for (std::size_t t = 0; t + 2 < triangles.size(); t += 3) {
+        const ImVec2 p[3] = {corners[triangles[t]], corners[triangles[t + 1]],
+                             corners[triangles[t + 2]]};
+        if (std::max({p[0].x, p[1].x, p[2].x}) < min_x ||
+            std::min({p[0].x, p[1].x, p[2].x}) > min_x + static_cast<float>(columns))
+            continue;
+        const float y_min = std::min({p[0].y, p[1].y, p[2].y});
+        const float y_max = std::max({p[0].y, p[1].y, p[2].y});
+        const int first = std::max(0, static_cast<int>(std::ceil(y_min - 0.5f)) - top);
+        const int last = std::min(rows - 1, static_cast<int>(std::ceil(y_max - 0.5f)) - 1 - top);
+        for (int row = first; row <= last; ++row) {
+            const float y = static_cast<float>(row + top) + 0.5f;
+            float x0 = FLT_MAX, x1 = -FLT_MAX;
+            for (int e = 0; e < 3; ++e) {
+                const ImVec2 a = p[e], b = p[(e + 1) % 3];
+                if ((a.y <= y) == (b.y <= y)) continue;  // the row does not cross this edge
+                const float x = a.x + (y - a.y) / (b.y - a.y) * (b.x - a.x);
+                x0 = std::min(x0, x), x1 = std::max(x1, x);
+            }
+            const int left = std::max(0, static_cast<int>(std::ceil(x0 - 0.5f - min_x)));
+            const int right = std::min(columns, static_cast<int>(std::ceil(x1 - 0.5f - min_x)));
+            if (right <= left) continue;
+            std::uint64_t* line = cover.data() + static_cast<std::size_t>(row) * words;
+            const int lw = left / 64, rw = (right - 1) / 64;
+            const std::uint64_t lmask = ~std::uint64_t{0} << (left % 64);
+            const std::uint64_t rmask = ~std::uint64_t{0} >> (63 - (right - 1) % 64);
+            if (lw == rw) {
+                line[lw] |= lmask & rmask;
+                continue;
+            }
+            line[lw] |= lmask;
+            for (int w = lw + 1; w < rw; ++w)
+                line[w] = ~std::uint64_t{0};
+            line[rw] |= rmask;
+        }
+    }
+    for (int row = 0; row < rows; ++row) {
+        const std::uint64_t* line = cover.data() + static_cast<std::size_t>(row) * words;
+        const float y = static_cast<float>(row + top);
+        int x = 0;
+        while (x < columns) {
+            // The next set bit, then the next clear one after it.
+            std::size_t w = static_cast<std::size_t>(x) / 64;
+            std::uint64_t bits = line[w] & (~std::uint64_t{0} << (x % 64));
+            while (!bits && ++w < words)
+                bits = line[w];
+            if (!bits) break;
+            const int start = static_cast<int>(w * 64) + __builtin_ctzll(bits);
+            bits = ~line[w] & (~std::uint64_t{0} << (start % 64));
+            while (!bits && ++w < words)
+                bits = ~line[w];
+            const int end =
+                bits ? std::min(columns, static_cast<int>(w * 64) + __builtin_ctzll(bits))
+                     : columns;
+            mesh.rect(min_x + static_cast<float>(start), y, min_x + static_cast<float>(end), y + 1,
+                      colour);
+            x = end;
+        }
+    }
+}
+
 float dot_radius(const UiContext& ctx, std::uint32_t partnerships, std::uint32_t most) {
     const float share = most ? std::sqrt(static_cast<float>(partnerships) / most) : 1.0f;
     return ctx.mm(1.0f) + ctx.mm(1.4f) * share;
@@ -167,8 +269,7 @@ void MapView::zoom_by(float factor) {
 }
 
 bool WorldMap::Key::operator==(const Key& o) const {
-    return x == o.x && y == o.y && w == o.w && h == o.h && centre.x == o.centre.x &&
-           centre.y == o.centre.y && zoom == o.zoom && reveal == o.reveal &&
+    return x == o.x && y == o.y && w == o.w && h == o.h && zoom == o.zoom && reveal == o.reveal &&
            px_per_mm == o.px_per_mm && font_size == o.font_size && scene == o.scene &&
            highlight == o.highlight && shapes == o.shapes && high_contrast == o.high_contrast &&
            labels == o.labels;
@@ -183,7 +284,7 @@ ImVec2 WorldMap::city_on_screen(const MapScene& scene, int city) const {
     return to_screen(scene.cities()[static_cast<std::size_t>(city)].at);
 }
 
-void WorldMap::build(const UiContext& ctx, const WorldShapes& shapes, const MapScene& scene,
+void WorldMap::build(const UiContext& ctx, const WorldShapes& world, const MapScene& scene,
                      const MapLook& look) {
     ++builds_;
     vertices_.clear(), indices_.clear(), chunks_.clear(), labels_.clear();
@@ -193,47 +294,62 @@ void WorldMap::build(const UiContext& ctx, const WorldShapes& shapes, const MapS
     const MapColours colours = map_colours();
     const ImRect frame(key_.x, key_.y, key_.x + key_.w, key_.y + key_.h);
 
-    // Land: every corner once, then the triangles that reach into the frame.
-    mesh.reserve(shapes.land.size());
-    const std::size_t land_base = vertices_.size();
+    // The coarsest shapes that look right at this scale, over the frame and a margin around it
+    // that a pan can bring into view without building again.
+    const ShapeLevel& shapes = world.level_for(scale_, kMaxShapeErrorPx);
+    const ImRect area(frame.Min.x - margin_.x, frame.Min.y - margin_.y, frame.Max.x + margin_.x,
+                      frame.Max.y + margin_.y);
+    corners_.clear();
     for (const MapPoint& p : shapes.land)
-        mesh.vertex(to_screen(p), colours.land);
-    for (std::size_t t = 0; t + 2 < shapes.triangles.size(); t += 3) {
-        const ImVec2& a = vertices_[land_base + shapes.triangles[t]].pos;
-        const ImVec2& b = vertices_[land_base + shapes.triangles[t + 1]].pos;
-        const ImVec2& c = vertices_[land_base + shapes.triangles[t + 2]].pos;
-        if (outside(frame, {a, b, c})) continue;
-        mesh.triangle(shapes.triangles[t], shapes.triangles[t + 1], shapes.triangles[t + 2]);
-    }
-    const float border_width = std::max(1.0f, ctx.mm(0.25f));
-    std::uint32_t begin = 0;
-    for (const std::uint32_t end : shapes.border_ends) {
-        for (std::uint32_t i = begin + 1; i < end; ++i) {
-            const ImVec2 a = to_screen(shapes.border_points[i - 1]);
-            const ImVec2 b = to_screen(shapes.border_points[i]);
-            if (!outside(frame, {a, b})) mesh.segment(a, b, border_width, colours.border);
+        corners_.push_back(to_screen(p));
+    land_spans(corners_, shapes.triangles, area, cover_, mesh, colours.land);
+    // Borders once the visitor zooms in: at a glance the continents say enough, and the
+    // borders' thousands of pieces would cost more than the whole land.
+    if (&shapes != &world.levels.front()) {
+        const float border_width = std::max(1.0f, ctx.mm(0.25f));
+        std::uint32_t begin = 0;
+        for (const std::uint32_t end : shapes.border_ends) {
+            ImVec2 a = to_screen(shapes.border_points[begin]);
+            for (std::uint32_t i = begin + 1; i < end; ++i) {
+                const ImVec2 b = to_screen(shapes.border_points[i]);
+                if (i + 1 < end && std::abs(b.x - a.x) + std::abs(b.y - a.y) < 3.0f) continue;
+                if (!outside(area, {a, b}))
+                    mesh.line(a, b, border_width, colours.border, kMaxPiecePx);
+                a = b;
+            }
+            begin = end;
         }
-        begin = end;
     }
 
-    // Arcs, thin ones first; with `reveal`, only the first ones and part of the next.
+    // Arcs, thin ones first; the busiest ones as far as the ink budget goes (a thousand links
+    // drawn whole are a tangle no one reads, and cost a frame each); with `reveal`, only the
+    // first of them and part of the next.
     const std::vector<SceneArc>& arcs = scene.arcs();
+    const std::vector<MapPoint>& points = scene.points();
+    std::size_t first = arcs.size();
+    for (float ink = 0; first > 0 && ink < kArcInk * (key_.w + key_.h);) {
+        const SceneArc& arc = arcs[--first];
+        for (std::uint32_t i = 1; i < arc.count; ++i) {
+            if (i == arc.split) continue;
+            const MapPoint a = points[arc.first + i - 1], b = points[arc.first + i];
+            ink += (std::abs(b.x - a.x) + std::abs(b.y - a.y)) * scale_;
+        }
+    }
     const float shown = look.reveal < 0 ? static_cast<float>(arcs.size()) : look.reveal;
     const float most = static_cast<float>(std::max(1u, scene.most_partnerships()));
-    for (std::size_t n = 0; n < arcs.size() && static_cast<float>(n) < shown; ++n) {
+    for (std::size_t n = first; n < arcs.size() && static_cast<float>(n - first) < shown; ++n) {
         const SceneArc& arc = arcs[n];
-        const float part = std::min(1.0f, shown - static_cast<float>(n));
+        const float part = std::min(1.0f, shown - static_cast<float>(n - first));
         const float width =
             ctx.mm(0.45f) + ctx.mm(1.6f) * std::sqrt(static_cast<float>(arc.partnerships) / most);
-        const ImU32 colour =
-            with_alpha(IM_COL32(arc.colour.r, arc.colour.g, arc.colour.b, 255), 230);
-        const std::uint32_t segments = arc.count - 1;
-        const auto drawn = static_cast<std::uint32_t>(std::ceil(part * segments));
+        const ImU32 colour = IM_COL32(arc.colour.r, arc.colour.g, arc.colour.b, 255);
+        const auto drawn = static_cast<std::uint32_t>(std::ceil(part * (arc.count - 1)));
+        ImVec2 a = to_screen(points[arc.first]);
         for (std::uint32_t i = 1; i <= drawn; ++i) {
-            if (arc.split && i == arc.split) continue;  // the jump between the map's edges
-            const ImVec2 a = to_screen(scene.points()[arc.first + i - 1]);
-            const ImVec2 b = to_screen(scene.points()[arc.first + i]);
-            if (!outside(frame, {a, b})) mesh.segment(a, b, width, colour);
+            const ImVec2 b = to_screen(points[arc.first + i]);
+            if (i != arc.split && !outside(area, {a, b}))
+                mesh.line(a, b, width, colour, kMaxPiecePx);
+            a = b;
         }
     }
 
@@ -246,7 +362,7 @@ void WorldMap::build(const UiContext& ctx, const WorldShapes& shapes, const MapS
         if (cities[i].partnerships == 0) continue;
         const ImVec2 p = to_screen(cities[i].at);
         const float r = dot_radius(ctx, cities[i].partnerships, busiest);
-        if (outside(frame, {ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r)})) continue;
+        if (outside(area, {ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r)})) continue;
         mesh.disc(p, r + ctx.mm(0.5f), colours.dot_ring);
         mesh.disc(p, r, colours.dot);
     }
@@ -299,7 +415,7 @@ void WorldMap::build(const UiContext& ctx, const WorldShapes& shapes, const MapS
             const float left = side > 0 ? p.x + gap : p.x - gap - text.x - 2 * pad;
             const ImRect box(left, p.y - text.y / 2 - pad, left + text.x + 2 * pad,
                              p.y + text.y / 2 + pad);
-            if (!frame.Contains(box)) continue;
+            if (!area.Contains(box)) continue;
             if (std::any_of(taken.begin(), taken.end(),
                             [&](const ImRect& r) { return r.Overlaps(box); }))
                 continue;
@@ -310,12 +426,16 @@ void WorldMap::build(const UiContext& ctx, const WorldShapes& shapes, const MapS
     }
 }
 
-void WorldMap::emit(ImDrawList* draw) const {
+void WorldMap::emit(ImDrawList* draw, ImVec2 offset) const {
     for (const Chunk& chunk : chunks_) {
         if (chunk.indices == 0) continue;
         draw->PrimReserve(static_cast<int>(chunk.indices), static_cast<int>(chunk.vertices));
-        std::memcpy(draw->_VtxWritePtr, vertices_.data() + chunk.first_vertex,
-                    chunk.vertices * sizeof(ImDrawVert));
+        const ImDrawVert* from_vertex = vertices_.data() + chunk.first_vertex;
+        for (std::uint32_t k = 0; k < chunk.vertices; ++k) {
+            draw->_VtxWritePtr[k] = from_vertex[k];
+            draw->_VtxWritePtr[k].pos.x += offset.x;
+            draw->_VtxWritePtr[k].pos.y += offset.y;
+        }
         const auto base = static_cast<ImDrawIdx>(draw->_VtxCurrentIdx);
         const ImDrawIdx* from = indices_.data() + chunk.first_index;
         for (std::uint32_t k = 0; k < chunk.indices; ++k)
@@ -361,14 +481,22 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
 
     Key key;
     key.x = min.x, key.y = min.y, key.w = size.x, key.h = size.y;
-    key.centre = centre_, key.zoom = view.zoom, key.reveal = look.reveal;
+    key.zoom = view.zoom, key.reveal = look.reveal;
     key.px_per_mm = ctx.px_per_mm, key.font_size = ctx.fonts.body->FontSize;
     key.scene = scene.version(), key.shapes = &shapes;
     key.high_contrast = high_contrast_in_use(), key.labels = look.labels;
     for (const int i : look.highlight)
         key.highlight = key.highlight * 31 + static_cast<std::size_t>(i) + 1;
-    if (!(key == key_)) {
+    // A pan moves what was built; it is built again when the pan nears the edge of the margin.
+    margin_ = look.interactive && view.zoom > 1 ? ImVec2(size.x / 2, size.y / 2) : ImVec2(0, 0);
+    // In whole pixels: the land's runs stay on whole rows, which the renderer fills exactly.
+    ImVec2 offset(std::round((built_centre_.x - centre_.x) * scale_),
+                  std::round((centre_.y - built_centre_.y) * scale_));
+    if (!(key == key_) || std::abs(offset.x) > margin_.x / 2 ||
+        std::abs(offset.y) > margin_.y / 2) {
         key_ = key;
+        built_centre_ = centre_;
+        offset = ImVec2(0, 0);
         build(ctx, shapes, scene, look);
     }
 
@@ -377,22 +505,23 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
     const ImVec2 max(min.x + size.x, min.y + size.y);
     draw->PushClipRect(min, max, true);
     draw->AddRectFilled(min, max, colours.sea);
-    // No texture: SDL's software renderer fills untextured triangles without sampling one.
+    // No texture: SDL's software renderer then fills the triangles instead of sampling the font
+    // atlas's white pixel for each of their pixels.
     draw->PushTextureID(ImTextureID{});
-    emit(draw);
+    emit(draw, offset);
     draw->PopTextureID();
     ImFont* font = ctx.fonts.body;
     const float pad = ctx.mm(0.8f);
     for (const Label& label : labels_) {
         const std::string& name = scene.cities()[static_cast<std::size_t>(label.city)].city.name;
         const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str());
-        const ImVec2 end(label.at.x + text.x + 2 * pad, label.at.y + text.y + 2 * pad);
-        draw->AddRectFilled(label.at, end, label.strong ? colours.dot_ring : colours.label_back,
+        const ImVec2 at(label.at.x + offset.x, label.at.y + offset.y);
+        const ImVec2 end(at.x + text.x + 2 * pad, at.y + text.y + 2 * pad);
+        draw->AddRectFilled(at, end, label.strong ? colours.dot_ring : colours.label_back,
                             ctx.mm(1.0f));
-        if (label.strong)
-            draw->AddRect(label.at, end, colours.highlight, ctx.mm(1.0f), 0, ctx.mm(0.4f));
-        draw->AddText(font, font->FontSize, ImVec2(label.at.x + pad, label.at.y + pad),
-                      colours.label, name.c_str());
+        if (label.strong) draw->AddRect(at, end, colours.highlight, ctx.mm(1.0f), 0, ctx.mm(0.4f));
+        draw->AddText(font, font->FontSize, ImVec2(at.x + pad, at.y + pad), colours.label,
+                      name.c_str());
     }
     draw->PopClipRect();
 

@@ -3,9 +3,12 @@
 // colour, as wide as the partnerships between them are many (world_map_model.h bundles them).
 // Drag pans, the view zooms; a tap chooses the nearest city within a finger's reach.
 //
-// Smooth at 10,000 partnerships: the scene is worked out when its data or filter changes, and
-// the map's vertices are built only when what they depend on changes (frame, view, scene, look,
-// palette); every other frame copies them into the draw list as they are.
+// Smooth at 10,000 partnerships on a software renderer: the scene is worked out when its data or
+// filter changes; the map's vertices are built only when what they depend on changes (frame,
+// zoom, scene, look, palette), with a margin around the frame so that a pan only moves them;
+// every other frame copies them into the draw list. The land goes as runs of pixels filled as
+// rectangles, lines in short pieces, and the arcs drawn are the busiest ones a budget of ink
+// allows (the scene bundles them per pair of cities).
 #pragma once
 
 #include <imgui.h>
@@ -61,7 +64,6 @@ class WorldMap {
   private:
     struct Key {
         float x = 0, y = 0, w = 0, h = 0;
-        MapPoint centre;
         float zoom = 0, reveal = 0, px_per_mm = 0, font_size = 0;
         std::uint64_t scene = ~std::uint64_t{0};
         std::size_t highlight = 0;
@@ -79,17 +81,23 @@ class WorldMap {
     };
     void build(const UiContext& ctx, const WorldShapes& shapes, const MapScene& scene,
                const MapLook& look);
-    void emit(ImDrawList* draw) const;
+    void emit(ImDrawList* draw, ImVec2 offset) const;
     ImVec2 to_screen(MapPoint p) const;
 
     Key key_;
     ImVec2 origin_;  // the frame's middle, in screen pixels
     MapPoint centre_;
-    float scale_ = 1;  // pixels per map unit
+    MapPoint built_centre_;  // the centre the vertices were built for
+    ImVec2 margin_;          // built beyond the frame on each side, for pans
+    float scale_ = 1;        // pixels per map unit
     std::vector<ImDrawVert> vertices_;
     std::vector<ImDrawIdx> indices_;  // relative to their chunk's first vertex
     std::vector<Chunk> chunks_;
     std::vector<Label> labels_;
+    // Kept between builds so that building again allocates nothing: the land's corners on
+    // screen and its pixels (see land_spans()).
+    std::vector<ImVec2> corners_;
+    std::vector<std::uint64_t> cover_;
     std::uint64_t builds_ = 0;
     bool dragging_ = false;
 };

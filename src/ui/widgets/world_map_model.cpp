@@ -119,17 +119,29 @@ GeoLine great_circle(double lat0, double lon0, double lat1, double lon1) {
     return line;
 }
 
+const ShapeLevel& WorldShapes::level_for(float scale, float max_error_px) const {
+    static const ShapeLevel kNone;
+    if (levels.empty()) return kNone;
+    for (const ShapeLevel& level : levels) {
+        if (level.tolerance * scale <= max_error_px) return level;
+    }
+    return levels.back();
+}
+
 core::Result<WorldShapes> parse_world_shapes(std::string_view bytes, const std::string& name) {
     auto fail = [&](const std::string& what) {
         return core::Error{name + ": not a usable world map: " + what};
     };
-    constexpr std::size_t kHeader = 8 + 4 * 2 + 4 * 4 + 4 * 4;
+    constexpr std::size_t kHeader = 8 + 4 * 3 + 4 * 4;
     if (bytes.size() < kHeader + 4)
         return fail("only " + std::to_string(bytes.size()) + " bytes, cut short");
     if (bytes.substr(0, 8) != "PLZWMAP1") return fail("it does not start with PLZWMAP1");
-    Reader r(bytes.substr(8));
+    const std::size_t body = bytes.size() - 4;
+    Reader check(bytes.substr(body));
+    const bool intact = check.u32() == fnv1a(bytes.substr(0, body));
+    Reader r(bytes.substr(8, body - 8));
     const std::uint32_t version = r.u32(), projection = r.u32();
-    if (version != 1) return fail("format version " + std::to_string(version) + ", not 1");
+    if (version != 2) return fail("format version " + std::to_string(version) + ", not 2");
     if (projection != 1) return fail("projection " + std::to_string(projection) + ", not 1");
     float extent[4];
     for (float& v : extent)
@@ -138,52 +150,63 @@ core::Result<WorldShapes> parse_world_shapes(std::string_view bytes, const std::
         !std::all_of(std::begin(extent), std::end(extent),
                      [](float v) { return std::abs(v) < 10.0f; }))
         return fail("its extent is not a rectangle on the map");
-    const std::uint64_t vertices = r.u32(), triangles = r.u32(), border_points = r.u32(),
-                        borders = r.u32();
-    if (vertices > 65535) return fail(std::to_string(vertices) + " land vertices, over 65,535");
-    const std::uint64_t expected =
-        kHeader + vertices * 4 + triangles * 6 + borders * 2 + border_points * 4 + 4;
-    if (bytes.size() != expected) {
-        return fail(std::to_string(bytes.size()) + " bytes where its counts need " +
-                    std::to_string(expected) +
-                    (bytes.size() < expected ? " (cut short)" : " (extra bytes)"));
-    }
-    const std::size_t body = bytes.size() - 4;
-    Reader tail(bytes.substr(body));
-    if (tail.u32() != fnv1a(bytes.substr(0, body)))
-        return fail("its checksum does not match its contents (damaged)");
-
+    const std::uint32_t levels = r.u32();
+    if (levels < 1 || levels > 4)
+        return fail(std::to_string(levels) + " levels of detail, not 1 to 4");
+    // Every count is checked against the bytes left before anything is read or reserved.
+    auto cut_short = [&](const std::string& where) {
+        return fail("cut short in " + where + " (" + std::to_string(bytes.size()) + " bytes)");
+    };
     auto point = [&] {
         const float u = r.u16() / 65535.0f, v = r.u16() / 65535.0f;
         return MapPoint{extent[0] + u * (extent[2] - extent[0]),
                         extent[1] + v * (extent[3] - extent[1])};
     };
     WorldShapes shapes;
-    shapes.land.reserve(vertices);
-    for (std::uint64_t i = 0; i < vertices; ++i)
-        shapes.land.push_back(point());
-    shapes.triangles.reserve(triangles * 3);
-    for (std::uint64_t i = 0; i < triangles * 3; ++i) {
-        const std::uint16_t index = r.u16();
-        if (index >= vertices)
-            return fail("triangle " + std::to_string(i / 3) + " names vertex " +
-                        std::to_string(index) + " of " + std::to_string(vertices));
-        shapes.triangles.push_back(index);
+    for (std::uint32_t l = 0; l < levels; ++l) {
+        const std::string where = "level " + std::to_string(l);
+        if (!r.has(20)) return cut_short(where);
+        ShapeLevel level;
+        level.tolerance = r.f32();
+        if (!(level.tolerance >= 0 && level.tolerance < 1))
+            return fail(where + " has no plausible tolerance");
+        const std::uint64_t vertices = r.u32(), triangles = r.u32(), border_points = r.u32(),
+                            borders = r.u32();
+        if (vertices > 65535)
+            return fail(where + " has " + std::to_string(vertices) + " land vertices, over 65,535");
+        if (!r.has(vertices * 4 + triangles * 6 + borders * 2 + border_points * 4))
+            return cut_short(where);
+        level.land.reserve(vertices);
+        for (std::uint64_t i = 0; i < vertices; ++i)
+            level.land.push_back(point());
+        level.triangles.reserve(triangles * 3);
+        for (std::uint64_t i = 0; i < triangles * 3; ++i) {
+            const std::uint16_t index = r.u16();
+            if (index >= vertices)
+                return fail(where + ": triangle " + std::to_string(i / 3) + " names vertex " +
+                            std::to_string(index) + " of " + std::to_string(vertices));
+            level.triangles.push_back(index);
+        }
+        std::uint64_t total = 0;
+        for (std::uint64_t i = 0; i < borders; ++i) {
+            const std::uint16_t n = r.u16();
+            if (n < 2)
+                return fail(where + ": border " + std::to_string(i) + " has fewer than two points");
+            total += n;
+            level.border_ends.push_back(static_cast<std::uint32_t>(total));
+        }
+        if (total != border_points) {
+            return fail(where + ": its borders have " + std::to_string(total) +
+                        " points, its header says " + std::to_string(border_points));
+        }
+        level.border_points.reserve(border_points);
+        for (std::uint64_t i = 0; i < border_points; ++i)
+            level.border_points.push_back(point());
+        shapes.levels.push_back(std::move(level));
     }
-    std::uint64_t total = 0;
-    for (std::uint64_t i = 0; i < borders; ++i) {
-        const std::uint16_t n = r.u16();
-        if (n < 2) return fail("border " + std::to_string(i) + " has fewer than two points");
-        total += n;
-        shapes.border_ends.push_back(static_cast<std::uint32_t>(total));
-    }
-    if (total != border_points) {
-        return fail("its borders have " + std::to_string(total) + " points, its header says " +
-                    std::to_string(border_points));
-    }
-    shapes.border_points.reserve(border_points);
-    for (std::uint64_t i = 0; i < border_points; ++i)
-        shapes.border_points.push_back(point());
+    if (r.at() != body - 8)
+        return fail(std::to_string(body - 8 - r.at()) + " bytes after its last level");
+    if (!intact) return fail("its checksum does not match its contents (damaged)");
     return shapes;
 }
 

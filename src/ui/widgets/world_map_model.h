@@ -38,12 +38,21 @@ GeoLine great_circle(double lat0, double lon0, double lat1, double lon1);
 // The angle between two positions on the globe, in degrees.
 double angular_distance(double lat0, double lon0, double lat1, double lon1);
 
-// Land as triangles and the borders between countries as lines, projected.
-struct WorldShapes {
+// Land as triangles and the borders between countries as lines, projected, at one level of
+// detail.
+struct ShapeLevel {
     std::vector<MapPoint> land;              // corners of the triangles
     std::vector<std::uint16_t> triangles;    // three indices into `land` a triangle
     std::vector<MapPoint> border_points;     // every border's points, one border after another
     std::vector<std::uint32_t> border_ends;  // one past each border's last point
+    // How far this level's lines may stray from the full 1:110m shapes, in map units.
+    float tolerance = 0;
+};
+
+struct WorldShapes {
+    std::vector<ShapeLevel> levels;  // the coarsest first; the last has every point
+    // The coarsest level that strays no more than `max_error_px` at `scale` pixels per map unit.
+    const ShapeLevel& level_for(float scale, float max_error_px) const;
 };
 
 // Reads the asset's bytes; a message naming `name` and what is wrong when they are not a whole,
