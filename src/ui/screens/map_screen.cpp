@@ -31,6 +31,8 @@ void MapScreen::load(ScreenFeed& feed, std::int64_t) {
         scene_.set_cities(feed.map_cities());
         dirty_ = true;
     }
+    // The arcs are worked out here, between frames, after a tap changed the filter.
+    if (dirty_) refilter();
 }
 
 void MapScreen::refilter() {
@@ -70,8 +72,8 @@ void MapScreen::draw_cities(UiContext& ctx, Navigation& nav) {
 
 core::FrameRequest MapScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
-    if (dirty_) refilter();
     core::FrameRequest request;
+    if (dirty_) request.animating = true;  // the arcs of the new filter show on the next frame
 
     Heading(ctx, ctx.fonts.title, tr(ctx.language, Phrase::map), t.text);
     ImGui::SameLine(0, ctx.mm(8));
