@@ -33,20 +33,22 @@ std::string default_bundle(const Config& config) {
     const std::string installed = config.data_folder + "/content.plaza";
     std::error_code ec;
     if (std::filesystem::is_regular_file(installed, ec)) return installed;
-    return PLAZA_SAMPLE_BUNDLE;
+    return packaged_sample_bundle();
 }
 
 // The world map's shapes: the file the command line names, else the one beside the program in
-// a build folder (copied there by CMake), else the one the package installs. Without a usable
-// one the kiosk runs without its map and says why.
+// a build folder (copied there by CMake), else the one the package installs relative to it.
+// Without a usable one the kiosk runs without its map and says why.
 std::shared_ptr<const ui::WorldShapes> load_world_map(const std::string& named) {
     std::string path = named;
     if (path.empty()) {
         std::error_code ec;
-        const auto beside = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() /
-                            "assets/map/world_110m.bin";
-        path =
-            !ec && std::filesystem::is_regular_file(beside, ec) ? beside.string() : PLAZA_WORLD_MAP;
+        std::filesystem::path bin = std::filesystem::read_symlink("/proc/self/exe", ec);
+        bin = ec ? std::filesystem::path("/usr/bin") : bin.parent_path();
+        const auto beside = bin / "assets/map/world_110m.bin";
+        path = std::filesystem::is_regular_file(beside, ec)
+                   ? beside.string()
+                   : (bin / PLAZA_WORLD_MAP_FROM_BINDIR).lexically_normal().string();
     }
     auto shapes = ui::load_world_shapes(path);
     if (!shapes) {
