@@ -89,6 +89,7 @@ const Translation kCatalan = {
          "Aquest quiosc no pot mostrar el mapa; totes les ciutats són a la llista."},
         {Phrase::partnerships_count, "associacions"},
         {Phrase::cities_count, "ciutats"},
+        {Phrase::more_filters, "Més filtres"},
         {Phrase::local_time, "Hora local"},
         {Phrase::weekday_sunday, "diumenge"},
         {Phrase::weekday_monday, "dilluns"},

@@ -89,6 +89,7 @@ const Translation kEnglish = {
          "The map cannot be shown on this kiosk; every city is listed here."},
         {Phrase::partnerships_count, "partnerships"},
         {Phrase::cities_count, "cities"},
+        {Phrase::more_filters, "More filters"},
         {Phrase::local_time, "Local time"},
         {Phrase::weekday_sunday, "Sunday"},
         {Phrase::weekday_monday, "Monday"},

@@ -89,6 +89,7 @@ const Translation kSpanish = {
          "Este quiosco no puede mostrar el mapa; todas las ciudades están en la lista."},
         {Phrase::partnerships_count, "asociaciones"},
         {Phrase::cities_count, "ciudades"},
+        {Phrase::more_filters, "Más filtros"},
         {Phrase::local_time, "Hora local"},
         {Phrase::weekday_sunday, "domingo"},
         {Phrase::weekday_monday, "lunes"},

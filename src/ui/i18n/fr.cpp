@@ -90,6 +90,7 @@ const Translation kFrench = {
          "Ce kiosque ne peut pas afficher la carte ; toutes les villes sont dans la liste."},
         {Phrase::partnerships_count, "partenariats"},
         {Phrase::cities_count, "villes"},
+        {Phrase::more_filters, "Plus de filtres"},
         {Phrase::local_time, "Heure locale"},
         {Phrase::weekday_sunday, "dimanche"},
         {Phrase::weekday_monday, "lundi"},

@@ -90,6 +90,7 @@ enum class Phrase {
     map_unavailable,
     partnerships_count,  // follows a number: "12 partnerships"
     cities_count,        // follows a number: "17 cities"
+    more_filters,
     local_time,
     weekday_sunday,  // weekday_sunday + n is the weekday n (0 = Sunday)
     weekday_monday,

@@ -20,6 +20,7 @@ constexpr float kZoomStep = 2.0f;
 void MapScreen::reset() {
     view_ = {};
     filter_ = {};
+    more_filters_ = false;
     dirty_ = true;
     side_scroll_ = {};
 }
@@ -131,8 +132,20 @@ core::FrameRequest MapScreen::draw(UiContext& ctx, Navigation& nav) {
     if (landscape) {
         ImGui::SetCursorScreenPos(ImVec2(map_min.x + size.x + spacing, map_min.y));
     }
+    // The themes, which are also the arcs' colours; the other filters on request; then every
+    // city.
     BeginScrollArea("map/side", side_scroll_);
-    if (PartnershipFilterChips(ctx, data_->facets, filter_, "map/filter/")) dirty_ = true;
+    if (PartnershipFilterChips(ctx, data_->facets, filter_, "map/filter/", kThemeFilters))
+        dirty_ = true;
+    const bool others =
+        !filter_.programmes.empty() || !filter_.regions.empty() || !filter_.sdgs.empty();
+    if (more_filters_ || others) {
+        if (PartnershipFilterChips(ctx, data_->facets, filter_, "map/filter/", kOtherFilters))
+            dirty_ = true;
+    } else if (TapButton(ctx, "map/more-filters", tr(ctx.language, Phrase::more_filters),
+                         ImVec2(0, 0), ButtonStyle::secondary)) {
+        more_filters_ = true;
+    }
     ImGui::Dummy(ImVec2(0, ctx.mm(2)));
     draw_cities(ctx, nav);
     request.animating |= EndScrollArea(ctx, side_scroll_);

@@ -34,6 +34,7 @@ class MapScreen final : public Screen {
     WorldMap map_;
     MapView view_;
     PartnershipFilter filter_;
+    bool more_filters_ = false;  // programme, region and SDG chips shown
     bool dirty_ = true;
     std::size_t shown_partnerships_ = 0;
     std::vector<int> listed_;  // scene city indices, by label

@@ -46,12 +46,16 @@ bool PartnershipFilter::matches(const content::PartnershipCard& card) const {
 }
 
 bool PartnershipFilterChips(UiContext& ctx, const content::Facets& f, PartnershipFilter& filter,
-                            const std::string& id_prefix) {
+                            const std::string& id_prefix, unsigned groups) {
     const Theme& t = theme();
     bool changed = false;
     auto group = [&](Phrase heading, const std::vector<content::Facet>& facets, auto selected,
                      auto on_tap, const char* id_kind) {
-        if (facets.empty()) return;
+        const std::string kind = id_kind;
+        const unsigned of = kind == "city"    ? kCityFilters
+                            : kind == "theme" ? kThemeFilters
+                                              : kOtherFilters;
+        if (facets.empty() || !(groups & of)) return;
         Text(ctx, ctx.fonts.body_bold, tr(ctx.language, heading), t.text);
         float line_left = ImGui::GetContentRegionAvail().x;
         for (size_t i = 0; i < facets.size(); ++i) {
@@ -68,8 +72,7 @@ bool PartnershipFilterChips(UiContext& ctx, const content::Facets& f, Partnershi
                 line_left = ImGui::GetContentRegionAvail().x;
             }
             line_left -= width + ImGui::GetStyle().ItemSpacing.x;
-            const bool has_colour =
-                id_kind == std::string("theme") || id_kind == std::string("sdg");
+            const bool has_colour = kind == "theme" || kind == "sdg";
             if (FilterChip(ctx, id_prefix + id_kind + "/" + facet.key, facet.label, selected(facet),
                            has_colour ? colour_of(facet.colour) : 0)) {
                 on_tap(facet);

@@ -22,10 +22,18 @@ struct PartnershipFilter {
     bool matches(const content::PartnershipCard& card) const;
 };
 
-// The chips of every group the facets offer, ids under `id_prefix` ("partnerships/filter/");
-// the chosen cities have chips of their own that a tap removes. True when a tap changed
-// `filter`.
+// Which groups of chips to draw.
+enum FilterGroups : unsigned {
+    kCityFilters = 1,   // the chosen cities, each a chip that a tap removes
+    kThemeFilters = 2,  // themes, each with its colour
+    kOtherFilters = 4,  // programmes, regions and SDGs
+    kAllFilters = 7,
+};
+
+// The chips of the groups the facets offer, ids under `id_prefix` ("partnerships/filter/").
+// True when a tap changed `filter`.
 bool PartnershipFilterChips(UiContext& ctx, const content::Facets& facets,
-                            PartnershipFilter& filter, const std::string& id_prefix);
+                            PartnershipFilter& filter, const std::string& id_prefix,
+                            unsigned groups = kAllFilters);
 
 }  // namespace plaza::ui
