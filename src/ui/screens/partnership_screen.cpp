@@ -23,7 +23,18 @@ const char* status_text(const std::string& language, const std::string& status) 
 
 void PartnershipScreen::load(ScreenFeed& feed, std::int64_t record) {
     languages_ = &feed.browse().event.languages;
-    if (feed_changed(feed) || record != profile_.id) show(feed.partnership(record));
+    world_ = feed.world();
+    if (!feed_changed(feed) && record == profile_.id) return;
+    show(feed.partnership(record));
+    const std::vector<content::PartnershipCard>& cards = feed.browse().partnerships;
+    const auto card =
+        std::find_if(cards.begin(), cards.end(),
+                     [&](const content::PartnershipCard& c) { return c.id == record; });
+    if (card != cards.end()) {
+        scene_of_partnership(mini_scene_, feed.map_cities(), *card);
+    } else {
+        mini_scene_.set_cities({});
+    }
 }
 
 void PartnershipScreen::show(PartnershipPage page) {
@@ -61,6 +72,11 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     FacetLabels(ctx, p.themes);
     FacetLabels(ctx, p.sdgs);
     FallbackNote(ctx, p.fallback_language, *languages_);
+    if (world_ && !mini_scene_.cities().empty()) {
+        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(150));
+        draw_mini_map(ctx, "partnership/map", mini_map_, *world_, mini_scene_,
+                      ImVec2(width, width * 0.45f), tr(ctx.language, Phrase::map));
+    }
 
     if (!p.media.empty()) {
         const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));

@@ -79,16 +79,18 @@ MapColours map_colours() {
             t.text};
 }
 
-// Keeps the centre where the frame shows no more than the world (and the world in the middle
-// when the whole of it fits).
+// Keeps the centre where the frame shows no more than the world (and the inhabited world in
+// the middle when the whole of it fits). Zoomed in, it may go north up to the pole: arcs between
+// cities on opposite sides of the globe (Montréal and Chengdu) pass near it.
 MapPoint clamp_centre(MapPoint centre, ImVec2 size, float scale) {
     const float half_x = size.x / 2 / scale, half_y = size.y / 2 / scale;
     const float south = world_south(), north = world_north();
     centre.x = half_x >= kMapHalfWidth
                    ? 0.0f
                    : std::clamp(centre.x, -kMapHalfWidth + half_x, kMapHalfWidth - half_x);
-    centre.y = half_y >= (north - south) / 2 ? (north + south) / 2
-                                             : std::clamp(centre.y, south + half_y, north - half_y);
+    centre.y = half_y >= (north - south) / 2
+                   ? (north + south) / 2
+                   : std::clamp(centre.y, south + half_y, kMapHalfHeight - half_y);
     return centre;
 }
 
@@ -525,29 +527,54 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
     }
     draw->PopClipRect();
 
+    // For spoken mode the map is a description, not a control: a blind visitor reaches the
+    // cities through the screen's list of them.
     core::VisibleItem item;
-    item.kind = core::VisibleItem::Kind::control;
+    item.kind = core::VisibleItem::Kind::text;
     item.id = id;
     item.label = look.label;
     item.detail = look.detail;
     RecordItem(ctx, std::move(item));
+    if (look.interactive) {
+        // Where each city can be tapped, for headless scripts and checks: unlabelled, so spoken
+        // mode passes over them (it reads the screen's list of cities instead).
+        const float reach = ctx.mm(kFingerRadiusMm);
+        for (const SceneCity& city : scene.cities()) {
+            if (city.partnerships == 0) continue;
+            const ImVec2 p = to_screen(city.at);
+            if (p.x < min.x || p.y < min.y || p.x > min.x + size.x || p.y > min.y + size.y)
+                continue;
+            core::VisibleItem dot;
+            dot.kind = core::VisibleItem::Kind::control;
+            dot.id = id + "/city/" + std::to_string(city.city.id);
+            dot.rect = {p.x - reach, p.y - reach, 2 * reach, 2 * reach};
+            ctx.report.items.push_back(std::move(dot));
+        }
+    }
     return tapped;
 }
 
 void draw_mini_map(UiContext& ctx, const std::string& id, WorldMap& map, const WorldShapes& shapes,
                    const MapScene& scene, ImVec2 size, const std::string& label) {
-    // Frames the cities with room around them for their names, no closer than a region.
+    // Frames the cities and their arcs (one over the pole rises far above both ends) with room
+    // around them for the names, no closer than a region.
     MapLook look;
     look.interactive = false;
     look.labels = false;
     look.label = label;
+    for (const SceneCity& city : scene.cities())
+        look.detail += (look.detail.empty() ? "" : " · ") + city.city.label;
     float x0 = FLT_MAX, y0 = FLT_MAX, x1 = -FLT_MAX, y1 = -FLT_MAX;
-    for (std::size_t i = 0; i < scene.cities().size(); ++i) {
-        const MapPoint p = scene.cities()[i].at;
+    auto take = [&](MapPoint p) {
         x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y),
         y1 = std::max(y1, p.y);
+    };
+    for (std::size_t i = 0; i < scene.cities().size(); ++i) {
+        take(scene.cities()[i].at);
         look.highlight.push_back(static_cast<int>(i));
     }
+    for (const MapPoint& p : scene.points())
+        take(p);
     MapView view;
     if (!scene.cities().empty()) {
         const float margin = 0.25f;

@@ -103,7 +103,8 @@ class WorldMap {
 };
 
 // A small map framing `scene`'s cities, every one of them named: a profile's partner cities,
-// a city and the cities it works with. It neither pans nor zooms.
+// a city and the cities it works with. It neither pans nor zooms; spoken mode reads `label` and
+// the cities.
 void draw_mini_map(UiContext& ctx, const std::string& id, WorldMap& map, const WorldShapes& shapes,
                    const MapScene& scene, ImVec2 size, const std::string& label);
 
