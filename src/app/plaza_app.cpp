@@ -103,6 +103,7 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;
+    ctx.pinch = time.pinch;
     if (!usb_) return ui_->draw(ctx);
     const auto started = std::chrono::steady_clock::now();
     if (admin_.active()) {

@@ -80,6 +80,7 @@ bool FrameLoop::handle_event(const SDL_Event& event) {
     if (event.type == SDL_QUIT) return false;
     if (auto pointer = pointer_event_from_sdl(event, display_.screen_size(), display_.rotation())) {
         pointer_.push(*pointer);
+        pinch_.push(*pointer);
         policy_.note_input();
     } else if (event.type == SDL_WINDOWEVENT || event.type == wake_event_) {
         policy_.note_input();  // exposed, resized, shown, or work done for the main thread
@@ -113,6 +114,7 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     last_frame_time_ = now;
 
     const core::PointerFrame pointer = pointer_.next_frame();
+    const core::PinchFrame pinch = pinch_.next_frame();
     io.MousePos = pointer.has_position ? ImVec2(pointer.position.x, pointer.position.y)
                                        : ImVec2(-FLT_MAX, -FLT_MAX);
     io.MouseDown[0] = pointer.down;
@@ -128,7 +130,7 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     core::FrameRequest request;
     bool give_up = false;
     try {
-        request = app_.draw_frame({now, clock_.wall_time_ms()});
+        request = app_.draw_frame({now, clock_.wall_time_ms(), pinch});
         guard_.frame_succeeded();
     } catch (const std::exception& e) {
         core::log_error(std::string("drawing a frame failed: ") + e.what());

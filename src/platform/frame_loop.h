@@ -14,6 +14,7 @@
 #include "core/clock.h"
 #include "core/frame_guard.h"
 #include "core/idle_policy.h"
+#include "core/pinch.h"
 #include "core/pointer_input.h"
 #include "core/sample_stats.h"
 #include "platform/display.h"
@@ -66,6 +67,7 @@ class FrameLoop {
     std::unique_ptr<TextureCache> textures_;
     Uint32 wake_event_;
     core::PointerTracker pointer_;
+    core::PinchTracker pinch_;
     core::IdlePolicy policy_;
     core::FrameGuard guard_;
     FrameFigures figures_;

@@ -463,23 +463,37 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
     const float slop = ctx.mm(kTapSlopMm);
     const bool moved = io.MouseDragMaxDistanceSqr[0] > slop * slop;
 
-    scale_ = fit_scale(size) * view.zoom;
     origin_ = ImVec2(min.x + size.x / 2, min.y + size.y / 2);
-    if (look.interactive && active && moved) {
+    if (look.interactive && active && ctx.pinch.active) {
+        // Two fingers, the first on the map: the point of the map between them stays between
+        // them as they spread, close and move. Their lifting chooses no city.
+        pinched_ = true;
+        const core::PinchFrame& pinch = ctx.pinch;
+        const float before = fit_scale(size) * view.zoom;
+        const MapPoint held{view.centre.x + (pinch.centre.x - pinch.shift.x - origin_.x) / before,
+                            view.centre.y - (pinch.centre.y - pinch.shift.y - origin_.y) / before};
+        view.zoom = std::clamp(view.zoom * pinch.scale, 1.0f, kMapMaxZoom);
+        const float after = fit_scale(size) * view.zoom;
+        view.centre = {held.x - (pinch.centre.x - origin_.x) / after,
+                       held.y + (pinch.centre.y - origin_.y) / after};
+    }
+    scale_ = fit_scale(size) * view.zoom;
+    if (look.interactive && active && moved && !pinched_) {
         dragging_ = true;
         view.centre.x -= io.MouseDelta.x / scale_;
         view.centre.y += io.MouseDelta.y / scale_;
     }
-    if (!active) dragging_ = false;
+    dragging_ = active && (dragging_ || pinched_);
     view.centre = clamp_centre(view.centre, size, scale_);
     centre_ = view.centre;
 
     int tapped = -1;
-    if (look.interactive && released && !moved) {
+    if (look.interactive && released && !moved && !pinched_) {
         const MapPoint at{centre_.x + (io.MousePos.x - origin_.x) / scale_,
                           centre_.y - (io.MousePos.y - origin_.y) / scale_};
         tapped = scene.nearest_city(at, ctx.mm(kFingerRadiusMm) / scale_);
     }
+    if (!active) pinched_ = false;
 
     Key key;
     key.x = min.x, key.y = min.y, key.w = size.x, key.h = size.y;

@@ -1,7 +1,8 @@
 // The world map drawn with Dear ImGui's draw list: land and borders, every city a dot as large
 // as its partnerships are many, every pair of partner cities a great-circle arc in its theme's
 // colour, as wide as the partnerships between them are many (world_map_model.h bundles them).
-// Drag pans, the view zooms; a tap chooses the nearest city within a finger's reach.
+// Drag pans, a pinch zooms about the point between the fingers, so do MapView::zoom_by() (the
+// screen's buttons); a tap chooses the nearest city within a finger's reach.
 //
 // Smooth at 10,000 partnerships on a software renderer: the scene is worked out when its data or
 // filter changes; the map's vertices are built only when what they depend on changes (frame,
@@ -54,7 +55,7 @@ class WorldMap {
     // Returns the index of the city a tap chose, -1 when none was.
     int draw(UiContext& ctx, const std::string& id, const WorldShapes& shapes,
              const MapScene& scene, MapView& view, ImVec2 size, const MapLook& look);
-    // True while a finger drags the map (the kiosk keeps drawing then).
+    // True while a finger drags or two fingers pinch the map (the kiosk keeps drawing then).
     bool dragging() const { return dragging_; }
     // Where a city is drawn in the last frame, in screen pixels (headless checks, tests).
     ImVec2 city_on_screen(const MapScene& scene, int city) const;
@@ -100,6 +101,7 @@ class WorldMap {
     std::vector<std::uint64_t> cover_;
     std::uint64_t builds_ = 0;
     bool dragging_ = false;
+    bool pinched_ = false;  // two fingers zoomed since the first came down
 };
 
 // A small map framing `scene`'s cities, every one of them named: a profile's partner cities,
