@@ -89,7 +89,9 @@ enum class Phrase {
     zoom_out,
     map_unavailable,
     partnerships_count,  // follows a number: "12 partnerships"
+    partnership_count,   // follows 1: "1 partnership"
     cities_count,        // follows a number: "17 cities"
+    city_count,          // follows 1: "1 city"
     more_filters,
     local_time,
     weekday_sunday,  // weekday_sunday + n is the weekday n (0 = Sunday)

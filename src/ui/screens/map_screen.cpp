@@ -79,10 +79,12 @@ core::FrameRequest MapScreen::draw(UiContext& ctx, Navigation& nav) {
     Heading(ctx, ctx.fonts.title, tr(ctx.language, Phrase::map), t.text);
     ImGui::SameLine(0, ctx.mm(8));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(3));
+    auto count = [&](std::size_t n, Phrase one, Phrase many) {
+        return std::to_string(n) + " " + tr(ctx.language, n == 1 ? one : many);
+    };
     Text(ctx, ctx.fonts.heading,
-         std::to_string(listed_.size()) + " " + tr(ctx.language, Phrase::cities_count) + " · " +
-             std::to_string(shown_partnerships_) + " " +
-             tr(ctx.language, Phrase::partnerships_count),
+         count(listed_.size(), Phrase::city_count, Phrase::cities_count) + " · " +
+             count(shown_partnerships_, Phrase::partnership_count, Phrase::partnerships_count),
          t.text_muted);
     if (!filter_.empty()) {
         ImGui::SameLine(0, ctx.mm(8));
