@@ -191,6 +191,8 @@ TEST_CASE("the map builds its vertices only when what they depend on changes") {
     ui.frame(draw);
     const std::uint64_t first = map.builds();
     CHECK(first > 0);
+    // What a frame of the whole world costs the renderer.
+    MESSAGE("draw-list vertices, whole world in 1000x600: " << ImGui::GetDrawData()->TotalVtxCount);
     ui.frame(draw);
     ui.frame(draw);
     CHECK(map.builds() == first);
@@ -217,8 +219,51 @@ TEST_CASE("the map builds its vertices only when what they depend on changes") {
     view.zoom_by(2);
     ui.frame(draw);
     CHECK(map.builds() > second);
+    MESSAGE("draw-list vertices, zoomed in twice: " << ImGui::GetDrawData()->TotalVtxCount);
 
     // A tap on Dakar's dot chooses Dakar.
     ui.tap("map/city/3", draw);
     CHECK(tapped == scene.city_index(3));
+}
+
+TEST_CASE("a pinch zooms about the point between the fingers, and lifting them chooses no city") {
+    const auto shapes = load_world_shapes(kAsset);
+    REQUIRE_MESSAGE(shapes.ok(), shapes.error());
+    MapScene scene;
+    scene.set_cities(kCities);
+    scene.set_partnerships(kCards);
+    plaza::test::ImGuiHarness ui(ImVec2(1280, 800));
+    WorldMap map;
+    MapView view;
+    MapLook look;
+    const int dakar = scene.city_index(3);
+    int tapped = -1, frame = 0;
+    bool pinching = true;
+    ImVec2 dakar_at;
+    auto draw = [&](UiContext& ctx) {
+        // From the second frame of the first finger on Dakar, a second finger spreads away from
+        // it: the pinch's centre stays on Dakar, each frame 1.25 times wider.
+        if (pinching && frame++ >= 2 && ImGui::GetIO().MouseDown[0]) {
+            ctx.pinch.active = true;
+            ctx.pinch.scale = 1.25f;
+            ctx.pinch.centre = {dakar_at.x, dakar_at.y};
+        }
+        const int t = map.draw(ctx, "map", shapes.value(), scene, view, ImVec2(1000, 600), look);
+        if (t >= 0) tapped = t;
+    };
+    ui.frame(draw);
+    dakar_at = map.city_on_screen(scene, dakar);
+    frame = 0;
+    ui.tap("map/city/3", draw);
+    CHECK(view.zoom > 1.5f);
+    CHECK(tapped == -1);
+    // Across, Dakar stays under the fingers; up and down the inhabited world stays in the middle
+    // while the frame still holds all of its height.
+    const ImVec2 after = map.city_on_screen(scene, dakar);
+    CHECK(after.x == doctest::Approx(dakar_at.x).epsilon(0.01));
+
+    // The next tap, with one finger, chooses Dakar again.
+    pinching = false;
+    ui.tap("map/city/3", draw);
+    CHECK(tapped == dakar);
 }

@@ -59,7 +59,7 @@ class WorldMap {
     bool dragging() const { return dragging_; }
     // Where a city is drawn in the last frame, in screen pixels (headless checks, tests).
     ImVec2 city_on_screen(const MapScene& scene, int city) const;
-    // How many vertices the last build wrote (tests check that unchanged frames reuse them).
+    // How many times it has built its vertices (tests check that unchanged frames reuse them).
     std::uint64_t builds() const { return builds_; }
 
   private:
