@@ -50,6 +50,20 @@ const std::vector<plaza::content::MapCity> kCities = {
 const std::vector<plaza::content::PartnershipCard> kCards = {
     card(10, {1, 2}, 200), card(11, {2, 1}, 200), card(12, {1, 3}, 50)};
 
+// The shipped shapes and the four cities on a map 1000x600 in a 1280x800 window.
+struct MapFixture {
+    plaza::core::Result<WorldShapes> shapes = load_world_shapes(kAsset);
+    MapScene scene;
+    plaza::test::ImGuiHarness ui{ImVec2(1280, 800)};
+    WorldMap map;
+    MapView view;
+    MapLook look;
+    MapFixture() {
+        scene.set_cities(kCities);
+        scene.set_partnerships(kCards);
+    }
+};
+
 }  // namespace
 
 TEST_CASE("Equal Earth: the equator's ends and the poles are the map's extent") {
@@ -172,16 +186,8 @@ TEST_CASE("partnerships between the same two cities are one arc, as wide as they
     CHECK(scene.nearest_city({at_dakar.x + 0.01f, at_dakar.y}, 0.05f) == dakar);
 }
 
-TEST_CASE("the map builds its vertices only when what they depend on changes") {
-    const auto shapes = load_world_shapes(kAsset);
+TEST_CASE_FIXTURE(MapFixture, "the map builds its vertices only when what they depend on changes") {
     REQUIRE_MESSAGE(shapes.ok(), shapes.error());
-    MapScene scene;
-    scene.set_cities(kCities);
-    scene.set_partnerships(kCards);
-    plaza::test::ImGuiHarness ui(ImVec2(1280, 800));
-    WorldMap map;
-    MapView view;
-    MapLook look;
     look.label = "World map";
     int tapped = -1;
     auto draw = [&](UiContext& ctx) {
@@ -226,16 +232,10 @@ TEST_CASE("the map builds its vertices only when what they depend on changes") {
     CHECK(tapped == scene.city_index(3));
 }
 
-TEST_CASE("a pinch zooms about the point between the fingers, and lifting them chooses no city") {
-    const auto shapes = load_world_shapes(kAsset);
+TEST_CASE_FIXTURE(
+    MapFixture,
+    "a pinch zooms about the point between the fingers, and lifting them chooses no city") {
     REQUIRE_MESSAGE(shapes.ok(), shapes.error());
-    MapScene scene;
-    scene.set_cities(kCities);
-    scene.set_partnerships(kCards);
-    plaza::test::ImGuiHarness ui(ImVec2(1280, 800));
-    WorldMap map;
-    MapView view;
-    MapLook look;
     const int dakar = scene.city_index(3);
     int tapped = -1, frame = 0;
     bool pinching = true;
