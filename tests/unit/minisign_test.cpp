@@ -87,7 +87,7 @@ TEST_CASE("minisign: a Plaza signature passes minisign -V, and fails once the fi
     CHECK(result.error() == "the signature does not match the file (changed or damaged)");
 }
 
-TEST_CASE("minisign: a minisign signature passes Plaza's verifier; tampering fails it") {
+TEST_CASE("minisign: a minisign signature passes Plaza's verifier, tampering fails it") {
     Fixture f;
     const std::string pub = f.dir / "m.pub", key = f.dir / "m.key";
     REQUIRE(run(f.minisign + " -G -W -p " + quote(pub) + " -s " + quote(key)) == 0);
