@@ -49,7 +49,10 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     const content::PartnershipProfile& p = profile_;
     core::FrameRequest request;
     BeginScrollArea("profile", scroll_);
-    ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float column = std::min(avail, ctx.mm(260));
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::PushTextWrapPos(column);
     ctx.content_language = p.fallback_language;
     Heading(ctx, ctx.fonts.title, p.title, t.text);
     std::string cities;
@@ -73,9 +76,17 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     FacetLabels(ctx, p.sdgs);
     FallbackNote(ctx, p.fallback_language, *languages_);
     if (world_ && !mini_scene_.cities().empty()) {
-        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(150));
+        // Its cities on a small map: beside the text column where the screen is wide enough,
+        // so the texts stay where they were; else under the facts.
+        const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+        const float beside = avail - column - gap;
+        const bool aside = beside >= ctx.mm(80);
+        const float width = std::min(aside ? beside : column, ctx.mm(150));
+        const ImVec2 here = ImGui::GetCursorScreenPos();
+        if (aside) ImGui::SetCursorScreenPos(ImVec2(top.x + column + gap, top.y));
         draw_mini_map(ctx, "partnership/map", mini_map_, *world_, mini_scene_,
                       ImVec2(width, width * 0.45f), tr(ctx.language, Phrase::map));
+        if (aside) ImGui::SetCursorScreenPos(here);
     }
 
     if (!p.media.empty()) {
