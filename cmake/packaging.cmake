@@ -36,6 +36,8 @@ install(CODE "
     endif()
 " COMPONENT kiosk)
 install(FILES ${_sample} DESTINATION ${CMAKE_INSTALL_DATADIR}/plaza COMPONENT kiosk)
+install(FILES ${PROJECT_SOURCE_DIR}/assets/map/world_110m.bin
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/plaza/map COMPONENT kiosk)
 
 # Debian's places for these (bookworm keeps units and udev rules under /lib).
 install(FILES ${_debian}/plaza.conf DESTINATION /etc/plaza COMPONENT kiosk)

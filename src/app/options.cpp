@@ -7,7 +7,7 @@ namespace plaza::app {
 const char* const kUsage =
     "usage: plaza [--config FILE] [--bundle FILE] [--fullscreen | --windowed WxH]\n"
     "             [--rotate 0|90|180|270] [--px-per-mm N] [--stats FILE]\n"
-    "             [--mode kiosk|room] [--room ID]\n"
+    "             [--mode kiosk|room] [--room ID] [--world-map FILE]\n"
     "       plaza --headless --bundle FILE --script FILE --out DIR [--size WxH]\n"
     "             [--rotate DEG] [--px-per-mm N] [--stats FILE]\n"
     "       plaza --version | --help\n"
@@ -22,11 +22,12 @@ const char* const kUsage =
     "  --px-per-mm N     the panel's pixels per millimetre (default 4.0); sizes are in mm\n"
     "  --mode MODE       kiosk (the default) or room: a door sign for one room, no touch needed\n"
     "  --room ID         the room a room sign shows, as in the bundle's rooms.csv\n"
+    "  --world-map FILE  the world map's shapes instead of the ones Plaza ships\n"
     "  --stats FILE      write start-up time, frame times, peak memory and missing glyphs as JSON\n"
     "  --headless        no display: SDL's offscreen driver, software renderer, virtual clock\n"
     "  --size WxH        headless screen size (default 1920x1080)\n"
-    "  --script FILE     headless: the script to replay (verbs: tap, drag, flick, type, wait,\n"
-    "                    clock, shot, expect, expect-not; see README.md)\n"
+    "  --script FILE     headless: the script to replay (verbs: tap, drag, flick, pinch, type,\n"
+    "                    wait, clock, shot, expect, expect-not; see README.md)\n"
     "  --out DIR         headless: where `shot` writes NAME.png and NAME.json\n"
     "\n"
     "Exit codes: 0 success, 1 a script line failed, 64 wrong usage, 69 no display, 70 frames\n"
@@ -96,6 +97,8 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
             if (!value(v) || (v != "kiosk" && v != "room"))
                 return core::Error{"--mode takes kiosk or room"};
             o.mode = v == "room" ? KioskMode::room : KioskMode::kiosk;
+        } else if (a == "--world-map") {
+            if (!value(o.world_map)) return core::Error{"--world-map needs a file"};
         } else if (a == "--room") {
             const bool ok = value(o.room) && !o.room.empty() && o.room.size() <= 64 &&
                             o.room.find_first_not_of(

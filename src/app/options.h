@@ -20,6 +20,7 @@ struct Options {
     std::optional<bool> fullscreen;  // --fullscreen or --windowed
     std::optional<KioskMode> mode;   // --mode kiosk|room
     std::string room;                // --room ID: the room a room sign shows
+    std::string world_map;           // --world-map FILE; empty: the map Plaza ships
     platform::RunnerOptions runner;
     bool show_help = false;
     bool show_version = false;

@@ -133,6 +133,7 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;
+    ctx.pinch = time.pinch;
     if (!usb_) return ui_ ? ui_->draw(ctx) : no_content_->draw(ctx);
     const auto started = std::chrono::steady_clock::now();
     const std::string language = ui_ ? ui_->language() : "en";

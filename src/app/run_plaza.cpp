@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,28 @@ std::string default_bundle(const Config& config) {
     std::error_code ec;
     if (std::filesystem::is_regular_file(installed, ec)) return installed;
     return packaged_sample_bundle();
+}
+
+// The world map's shapes: the file the command line names, else the one beside the program in
+// a build folder (copied there by CMake), else the one the package installs relative to it.
+// Without a usable one the kiosk runs without its map and says why.
+std::shared_ptr<const ui::WorldShapes> load_world_map(const std::string& named) {
+    std::string path = named;
+    if (path.empty()) {
+        std::error_code ec;
+        std::filesystem::path bin = std::filesystem::read_symlink("/proc/self/exe", ec);
+        bin = ec ? std::filesystem::path("/usr/bin") : bin.parent_path();
+        const auto beside = bin / "assets/map/world_110m.bin";
+        path = std::filesystem::is_regular_file(beside, ec)
+                   ? beside.string()
+                   : (bin / PLAZA_WORLD_MAP_FROM_BINDIR).lexically_normal().string();
+    }
+    auto shapes = ui::load_world_shapes(path);
+    if (!shapes) {
+        core::log_error(shapes.error() + "; the kiosk runs without its world map");
+        return nullptr;
+    }
+    return std::make_shared<const ui::WorldShapes>(std::move(shapes.value()));
 }
 
 }  // namespace
@@ -73,6 +96,7 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     settings.idle_timeout_seconds = config.idle_timeout_seconds;
     settings.low_reach = config.low_reach;
     settings.low_reach_top = static_cast<float>(config.low_reach_top_percent) / 100.0f;
+    settings.world = load_world_map(options->world_map);
     if (config.display_hours) {
         settings.display_hours = core::OpeningHours{config.display_hours->start_minute,
                                                     config.display_hours->end_minute};

@@ -68,6 +68,9 @@ class ContentStore {
     // A whole profile; an empty title means there is no such partnership.
     PartnershipProfile partnership_profile(std::int64_t id) const;
     PracticeDetail practice_detail(std::int64_t id) const;
+    // Every city with a partnership, by id, for the world map (content_store_map.cpp); the
+    // partnerships' links and theme colours are in their cards (city_ids, colour).
+    std::vector<MapCity> map_cities() const;
 
   private:
     explicit ContentStore(Database db);

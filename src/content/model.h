@@ -184,6 +184,14 @@ struct PartnershipProfile {
     std::string fallback_language;
 };
 
+// A city on the world map: one that has partnerships, where it is, and what to call it.
+struct MapCity {
+    std::int64_t id = 0;
+    std::string name;                    // "Gent", as the map labels it
+    std::string label;                   // "Gent, Belgium", as lists name it
+    double latitude = 0, longitude = 0;  // degrees, checked to be on the globe
+};
+
 struct PracticeDetail {
     std::int64_t id = 0;
     std::string title, city, summary, body_markdown;

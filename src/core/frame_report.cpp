@@ -21,7 +21,9 @@ bool FrameReport::shows_text(const std::string& text) const {
 std::string FrameReport::describe_controls() const {
     std::string out;
     for (const VisibleItem& item : items) {
-        if (!item.visible || item.kind != VisibleItem::Kind::control) continue;
+        // Unlabelled controls (a map's tap targets) cannot be tapped by label.
+        if (!item.visible || item.kind != VisibleItem::Kind::control || item.label.empty())
+            continue;
         if (!out.empty()) out += ", ";
         out += '"' + item.label + '"';
     }

@@ -129,6 +129,11 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
             step.verb = ScriptStep::Verb::flick;
             ok = numbers_from(*tokens, 4, step.numbers);
             if (!ok) fail("flick takes X0 Y0 X1 Y1");
+        } else if (verb == "pinch") {
+            step.verb = ScriptStep::Verb::pinch;
+            ok = numbers_from(*tokens, 5, step.numbers) && step.numbers[2] > 0 &&
+                 step.numbers[3] > 0 && step.numbers[4] > 0;
+            if (!ok) fail("pinch takes X Y D0 D1 MS with D0, D1 and MS > 0");
         } else if (verb == "wait") {
             step.verb = ScriptStep::Verb::wait;
             ok = numbers_from(*tokens, 1, step.numbers) && step.numbers[0] >= 0;
@@ -179,8 +184,8 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
         } else {
             ok = false;
             fail("unknown verb '" + verb +
-                 "' (known: tap, drag, flick, type, wait, clock, shot, expect, expect-not, usb, "
-                 "expect-said, expect-unclipped, expect-controls-within)");
+                 "' (known: tap, drag, flick, pinch, type, wait, clock, shot, expect, expect-not, "
+                 "usb, expect-said, expect-unclipped, expect-controls-within)");
         }
         if (ok) result.steps.push_back(std::move(step));
         if (end == source.size()) break;

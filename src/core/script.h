@@ -16,6 +16,7 @@ struct ScriptStep {
         tap_label,
         drag,
         flick,
+        pinch,  // two fingers about X Y, from D0 to D1 pixels apart over MS milliseconds
         type,
         wait,
         clock,
@@ -29,7 +30,8 @@ struct ScriptStep {
     };
     Verb verb = Verb::wait;
     int line = 0;  // 1-based line in the script file
-    // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; wait: ms; controls within: x y w h
+    // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; pinch: x y d0 d1 ms; wait: ms;
+    // controls within: x y w h
     std::vector<float> numbers;
     std::string text;               // label, typed text, shot name, expected text, usb folder
     std::int64_t wall_time_ms = 0;  // clock

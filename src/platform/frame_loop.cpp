@@ -97,6 +97,7 @@ bool FrameLoop::handle_event(const SDL_Event& event) {
     if (auto pointer = pointer_event_from_sdl(event, display_.screen_size(), display_.rotation(),
                                               display_.touch_calibration())) {
         pointer_.push(*pointer);
+        pinch_.push(*pointer);
         policy_.note_input();
     } else if (event.type == SDL_WINDOWEVENT || event.type == wake_event_) {
         policy_.note_input();  // exposed, resized, shown, or work done for the main thread
@@ -116,7 +117,8 @@ bool FrameLoop::finish_loading(double seconds) {
     return true;
 }
 
-core::FrameRequest FrameLoop::build_frame(double now, double& build_ms, bool& give_up) {
+core::FrameRequest FrameLoop::build_frame(double now, const core::PinchFrame& pinch,
+                                          double& build_ms, bool& give_up) {
     ImGuiIO& io = ImGui::GetIO();
     ImGui_ImplSDLRenderer_NewFrame();
     // Once the backend has the font atlas as a texture, the CPU copies (about 5 MB) can go;
@@ -128,7 +130,7 @@ core::FrameRequest FrameLoop::build_frame(double now, double& build_ms, bool& gi
     ImGui::NewFrame();
     core::FrameRequest request;
     try {
-        request = app_.draw_frame({now, clock_.wall_time_ms()});
+        request = app_.draw_frame({now, clock_.wall_time_ms(), pinch});
         guard_.frame_succeeded();
     } catch (const std::exception& e) {
         core::log_error(std::string("drawing a frame failed: ") + e.what());
@@ -155,13 +157,14 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     last_frame_time_ = now;
 
     const core::PointerFrame pointer = pointer_.next_frame();
+    const core::PinchFrame pinch = pinch_.next_frame();
     io.MousePos = pointer.has_position ? ImVec2(pointer.position.x, pointer.position.y)
                                        : ImVec2(-FLT_MAX, -FLT_MAX);
     io.MouseDown[0] = pointer.down;
 
     double build_ms = 0.0;
     bool give_up = false;
-    core::FrameRequest request = build_frame(now, build_ms, give_up);
+    core::FrameRequest request = build_frame(now, pinch, build_ms, give_up);
     // Work the frame asked for whose result it should show (the search after a keystroke):
     // done now, and the frame built again with it, so the result is on screen in the frame
     // after the input rather than in the one after that. The second build sees the same pointer
@@ -175,7 +178,11 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     if (rebuild && !give_up) {
         io.DeltaTime = kRebuildDeltaTime;
         double again_ms = 0.0;
-        request = build_frame(now, again_ms, give_up);
+        // The fingers' movement was taken by the first build; the second must not zoom again.
+        core::PinchFrame taken = pinch;
+        taken.scale = 1.0f;
+        taken.shift = {};
+        request = build_frame(now, taken, again_ms, give_up);
         build_ms += again_ms;  // the frame's build is both builds
     }
 

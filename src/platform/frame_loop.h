@@ -15,6 +15,7 @@
 #include "core/clock.h"
 #include "core/frame_guard.h"
 #include "core/idle_policy.h"
+#include "core/pinch.h"
 #include "core/pointer_input.h"
 #include "core/sample_stats.h"
 #include "platform/display.h"
@@ -66,7 +67,8 @@ class FrameLoop {
 
   private:
     // NewFrame, the app's drawing (guarded), Render; the main thread's CPU time in `build_ms`.
-    core::FrameRequest build_frame(double now, double& build_ms, bool& give_up);
+    core::FrameRequest build_frame(double now, const core::PinchFrame& pinch, double& build_ms,
+                                   bool& give_up);
 
     KioskApp& app_;
     Display& display_;
@@ -77,6 +79,7 @@ class FrameLoop {
     std::unique_ptr<TextureCache> textures_;
     Uint32 wake_event_;
     core::PointerTracker pointer_;
+    core::PinchTracker pinch_;
     core::IdlePolicy policy_;
     core::FrameGuard guard_;
     FrameFigures figures_;

@@ -10,6 +10,7 @@
 #include "core/background_worker.h"
 #include "core/frame_report.h"
 #include "core/idle_policy.h"
+#include "core/pinch.h"
 #include "core/speech.h"
 
 namespace plaza::platform {
@@ -31,6 +32,7 @@ struct PlatformServices {
 struct FrameTime {
     double now = 0.0;               // monotonic seconds
     std::int64_t wall_time_ms = 0;  // wall clock
+    core::PinchFrame pinch;         // two fingers spreading or closing in this frame
 };
 
 class KioskApp {

@@ -16,7 +16,6 @@ constexpr double kFrameSeconds = 1.0 / 60.0;
 constexpr int kTapHoldFrames = 5;      // a tap keeps the finger down about 80 ms
 constexpr int kFlickFrames = 6;        // a flick lasts 100 ms
 constexpr int kSettleMaxFrames = 120;  // two seconds
-constexpr SDL_FingerID kFingerId = 1;
 
 int frames_for_ms(float ms) {
     return std::max(1, static_cast<int>(std::lround(ms * 60.0 / 1000.0)));
@@ -64,13 +63,13 @@ bool ScriptPlayer::settle() {
     return true;
 }
 
-bool ScriptPlayer::push_finger(Uint32 type, float x, float y) {
+bool ScriptPlayer::push_finger(Uint32 type, float x, float y, SDL_FingerID finger) {
     const core::Size screen = loop_.display().screen_size();
     SDL_Event event{};
     event.type = type;
     event.tfinger.timestamp = SDL_GetTicks();
     event.tfinger.touchId = 1;
-    event.tfinger.fingerId = kFingerId;
+    event.tfinger.fingerId = finger;
     // Script coordinates are what the touch panel reports, as pixels of the screen.
     event.tfinger.x = x / static_cast<float>(screen.width);
     event.tfinger.y = y / static_cast<float>(screen.height);
@@ -103,6 +102,22 @@ bool ScriptPlayer::drag(float x0, float y0, float x1, float y1, int frames) {
             return false;
     }
     return push_finger(SDL_FINGERUP, x1, y1) && ticks(1);
+}
+
+bool ScriptPlayer::pinch(float x, float y, float d0, float d1, int frames) {
+    // The first finger, then the second a frame later, as hands land; both spread or close
+    // along a line, one frame a step.
+    if (!push_finger(SDL_FINGERDOWN, x - d0 / 2, y) || !tick()) return false;
+    if (!push_finger(SDL_FINGERDOWN, x + d0 / 2, y, kSecondFinger) || !tick()) return false;
+    float d = d0;
+    for (int i = 1; i <= frames; ++i) {
+        d = d0 + (d1 - d0) * static_cast<float>(i) / static_cast<float>(frames);
+        if (!push_finger(SDL_FINGERMOTION, x - d / 2, y) ||
+            !push_finger(SDL_FINGERMOTION, x + d / 2, y, kSecondFinger) || !tick())
+            return false;
+    }
+    return push_finger(SDL_FINGERUP, x + d / 2, y, kSecondFinger) && tick() &&
+           push_finger(SDL_FINGERUP, x - d / 2, y) && ticks(1) && settle();
 }
 
 bool ScriptPlayer::shot(const std::string& name) {
@@ -177,6 +192,9 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
             return drag(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3],
                         frames_for_ms(s.numbers[4])) &&
                    settle();
+        case Verb::pinch:
+            return pinch(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3],
+                         frames_for_ms(s.numbers[4]));
         case Verb::flick:
             return drag(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3], kFlickFrames) &&
                    ticks(1);

@@ -31,8 +31,11 @@ class ScriptPlayer {
     bool tick();  // advance 1/60 s, handle queued events, draw if the policy says so
     bool ticks(int count);
     bool settle();  // run until the kiosk would sleep (at most two seconds)
-    bool push_finger(Uint32 type, float screen_x, float screen_y);
+    static constexpr SDL_FingerID kFirstFinger = 1, kSecondFinger = 2;
+    bool push_finger(Uint32 type, float screen_x, float screen_y,
+                     SDL_FingerID finger = kFirstFinger);
     bool drag(float x0, float y0, float x1, float y1, int frames);
+    bool pinch(float x, float y, float d0, float d1, int frames);
     bool tap_at(float screen_x, float screen_y);  // where the panel reports the finger
     bool tap_on(core::Point ui_point);            // a finger on that point of the UI
     bool shot(const std::string& name);

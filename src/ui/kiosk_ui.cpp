@@ -19,6 +19,7 @@ KioskUi::KioskUi(content::ContentStore& store, KioskSettings settings)
       feed_(store),
       settings_(std::move(settings)),
       cover_(settings_.idle_timeout_seconds, settings_.display_hours) {
+    feed_.set_world(settings_.world);
     for (const ScreenEntry& entry : kiosk_screens())
         screens_.emplace_back(entry.id, entry.make());
     if (!settings_.room.empty()) room_sign_ = std::make_unique<RoomSignScreen>(settings_.room);

@@ -33,6 +33,8 @@ struct KioskSettings {
     std::string room;        // non-empty: a room sign for this room id (rooms.csv), not the kiosk
     bool low_reach = false;  // a new visitor finds every control in the lower band
     float low_reach_top = 0.4f;  // where that band starts, as a fraction of the screen height
+    // The world map's shapes (assets/map/); null: the kiosk shows no map.
+    std::shared_ptr<const WorldShapes> world;
 };
 
 class KioskUi {

@@ -51,6 +51,14 @@ bool ScreenFeed::session(std::int64_t id, SessionPage& page) {
     return true;
 }
 
+const std::vector<content::MapCity>& ScreenFeed::map_cities() {
+    if (map_cities_generation_ != generation_) {
+        map_cities_ = store_.map_cities();
+        map_cities_generation_ = generation_;
+    }
+    return map_cities_;
+}
+
 std::vector<content::SearchHit> ScreenFeed::search(const std::string& text, int limit) {
     return store_.search(text, limit);
 }

@@ -5,12 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "content/content_store.h"
 #include "content/model.h"
 #include "ui/programme_data.h"
+#include "ui/widgets/world_map_model.h"
 
 namespace plaza::ui {
 
@@ -58,11 +60,21 @@ class ScreenFeed {
     bool session(std::int64_t id, SessionPage& page);
     std::vector<content::SearchHit> search(const std::string& text, int limit);
 
+    // The world map's shapes the kiosk ships; null when they could not be read (the kiosk then
+    // shows no map, and said why when it started).
+    const WorldShapes* world() const { return world_.get(); }
+    void set_world(std::shared_ptr<const WorldShapes> world) { world_ = std::move(world); }
+    // The cities partnerships link, with their positions, read on first use after reload().
+    const std::vector<content::MapCity>& map_cities();
+
   private:
     content::ContentStore& store_;
     BrowseData browse_;
     ProgrammeFeed programme_;
     std::uint64_t generation_ = 0;
+    std::shared_ptr<const WorldShapes> world_;
+    std::vector<content::MapCity> map_cities_;
+    std::uint64_t map_cities_generation_ = ~std::uint64_t{0};
 };
 
 }  // namespace plaza::ui

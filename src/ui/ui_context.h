@@ -7,6 +7,7 @@
 
 #include "core/frame_report.h"
 #include "core/image_provider.h"
+#include "core/pinch.h"
 #include "ui/fonts.h"
 
 namespace plaza::ui {
@@ -37,6 +38,7 @@ struct UiContext {
     // recorded with each item so spoken mode reads it with the right voice. Empty: `language`.
     std::string content_language;
     float text_scale = 1.0f;  // the visitor's text size, for layouts sized by text
+    core::PinchFrame pinch;   // two fingers spreading or closing (the map zooms with them)
 
     float mm(float millimetres) const { return millimetres * px_per_mm; }
 };

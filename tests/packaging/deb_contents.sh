@@ -70,10 +70,11 @@ check_files() {  # deb expected-count (mode path)...
     [ "$files" -eq "$count" ] ||
         fail "expected $count files in $(basename "$deb"), found $files:"$'\n'"$contents"
 }
-check_files "$kiosk" 11 \
+check_files "$kiosk" 12 \
     -rwxr-xr-x usr/bin/plaza \
     -rwxr-xr-x usr/bin/plaza-say \
     -rw-r--r-- usr/share/plaza/sample.plaza \
+    -rw-r--r-- usr/share/plaza/map/world_110m.bin \
     -rw-r--r-- etc/plaza/plaza.conf \
     drwxr-xr-x etc/plaza/plaza.conf.d/ \
     -rw-r--r-- lib/systemd/system/plaza.service \

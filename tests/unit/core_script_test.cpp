@@ -61,6 +61,12 @@ TEST_CASE("script: drag X0 Y0 X1 Y1 MS and flick X0 Y0 X1 Y1") {
     REQUIRE(f.numbers.size() == 4);
     CHECK(f.numbers[1] == 900.0f);
     CHECK(f.numbers[3] == 100.0f);
+
+    const ScriptStep p = one_step("pinch 700 500 100 200 300");
+    CHECK(p.verb == Verb::pinch);
+    REQUIRE(p.numbers.size() == 5);
+    CHECK(p.numbers[2] == 100.0f);
+    CHECK(p.numbers[3] == 200.0f);
 }
 
 TEST_CASE("script: type, expect and expect-not take quoted text") {
@@ -143,8 +149,9 @@ TEST_CASE("script: escapes in quoted text") {
 
 TEST_CASE("script: an unknown verb names itself and the known ones") {
     CHECK(one_error("press 1 2") ==
-          "t.plz:1: unknown verb 'press' (known: tap, drag, flick, type, wait, clock, shot, "
-          "expect, expect-not, usb, expect-said, expect-unclipped, expect-controls-within)");
+          "t.plz:1: unknown verb 'press' (known: tap, drag, flick, pinch, type, wait, clock, "
+          "shot, expect, expect-not, usb, expect-said, expect-unclipped, "
+          "expect-controls-within)");
 }
 
 TEST_CASE("script: the accessibility checks") {
@@ -185,6 +192,11 @@ TEST_CASE("script: bad numbers are refused with the verb's usage") {
     CHECK(one_error("drag 1 2 3 four 5") == drag);
 
     CHECK(one_error("flick 1 2 3") == "t.plz:1: flick takes X0 Y0 X1 Y1");
+
+    const std::string pinch = "t.plz:1: pinch takes X Y D0 D1 MS with D0, D1 and MS > 0";
+    CHECK(one_error("pinch 1 2 3 4") == pinch);
+    CHECK(one_error("pinch 1 2 0 4 5") == pinch);
+    CHECK(one_error("pinch 1 2 3 4 0") == pinch);
 
     const std::string wait = "t.plz:1: wait takes a number of milliseconds";
     CHECK(one_error("wait") == wait);

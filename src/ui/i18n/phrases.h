@@ -82,6 +82,19 @@ enum class Phrase {
     nothing_more_today,
     room_unknown,
     good_practice,
+    // The world map
+    map,
+    map_prompt,
+    world_map,
+    map_cities_listed,  // follows a number: "46 cities, listed after the map"
+    zoom_in,
+    zoom_out,
+    map_unavailable,
+    partnerships_count,  // follows a number: "12 partnerships"
+    partnership_count,   // follows 1: "1 partnership"
+    cities_count,        // follows a number: "17 cities"
+    city_count,          // follows 1: "1 city"
+    more_filters,
     local_time,
     weekday_sunday,  // weekday_sunday + n is the weekday n (0 = Sunday)
     weekday_monday,

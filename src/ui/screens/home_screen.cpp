@@ -69,7 +69,7 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
 
     // The ways in, as large cards: the programme's only when the bundle has sessions.
     const bool programme = data_->counts.sessions > 0;
-    const float entries = programme ? 4.0f : 3.0f;
+    const float entries = programme ? 5.0f : 4.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float entry_width = (ImGui::GetContentRegionAvail().x - (entries - 1) * gap) / entries;
     const std::string items = std::string(" ") + tr(ctx.language, Phrase::items_count);
@@ -82,6 +82,11 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     if (TapCard(ctx, "home/practices", tr(ctx.language, Phrase::good_practices),
                 std::to_string(data_->practices.size()) + items, entry_width, 24, {accent, 0})) {
         nav.open("practices");
+    }
+    ImGui::SameLine();
+    if (TapCard(ctx, "home/map", tr(ctx.language, Phrase::map),
+                tr(ctx.language, Phrase::map_prompt), entry_width, 24, {accent, 0})) {
+        nav.open("map");
     }
     ImGui::SameLine();
     if (TapCard(ctx, "home/search", tr(ctx.language, Phrase::search),

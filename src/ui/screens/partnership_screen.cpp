@@ -23,7 +23,18 @@ const char* status_text(const std::string& language, const std::string& status) 
 
 void PartnershipScreen::load(ScreenFeed& feed, std::int64_t record) {
     languages_ = &feed.browse().event.languages;
-    if (feed_changed(feed) || record != profile_.id) show(feed.partnership(record));
+    world_ = feed.world();
+    if (!feed_changed(feed) && record == profile_.id) return;
+    show(feed.partnership(record));
+    const std::vector<content::PartnershipCard>& cards = feed.browse().partnerships;
+    const auto card =
+        std::find_if(cards.begin(), cards.end(),
+                     [&](const content::PartnershipCard& c) { return c.id == record; });
+    if (card != cards.end()) {
+        scene_of_partnership(mini_scene_, feed.map_cities(), *card);
+    } else {
+        mini_scene_.set_cities({});
+    }
 }
 
 void PartnershipScreen::show(PartnershipPage page) {
@@ -38,7 +49,10 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     const content::PartnershipProfile& p = profile_;
     core::FrameRequest request;
     BeginScrollArea("profile", scroll_);
-    ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float column = std::min(avail, ctx.mm(260));
+    const ImVec2 top = ImGui::GetCursorScreenPos();
+    ImGui::PushTextWrapPos(column);
     ctx.content_language = p.fallback_language;
     Heading(ctx, ctx.fonts.title, p.title, t.text);
     std::string cities;
@@ -63,6 +77,19 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     FacetLabels(ctx, p.themes);
     FacetLabels(ctx, p.sdgs);
     FallbackNote(ctx, p.fallback_language, *languages_);
+    if (world_ && !mini_scene_.cities().empty()) {
+        // Its cities on a small map: beside the text column where the screen is wide enough,
+        // so the texts stay where they were; else under the facts.
+        const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+        const float beside = avail - column - gap;
+        const bool aside = beside >= ctx.mm(80);
+        const float width = std::min(aside ? beside : column, ctx.mm(150));
+        const ImVec2 here = ImGui::GetCursorScreenPos();
+        if (aside) ImGui::SetCursorScreenPos(ImVec2(top.x + column + gap, top.y));
+        draw_mini_map(ctx, "partnership/map", mini_map_, *world_, mini_scene_,
+                      ImVec2(width, width * 0.45f), tr(ctx.language, Phrase::map));
+        if (aside) ImGui::SetCursorScreenPos(here);
+    }
 
     if (!p.media.empty()) {
         const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));

@@ -9,6 +9,7 @@
 #include "ui/screens/screen.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/widgets/kinetic_scroll.h"
+#include "ui/widgets/world_map.h"
 
 namespace plaza::ui {
 
@@ -28,6 +29,10 @@ class PartnershipScreen final : public Screen {
     std::vector<ContactQr> contacts_;
     std::vector<ProgrammeSession> sessions_;
     KineticScrollState scroll_;
+    // Its cities and arcs on a small map (none when the kiosk has no world map).
+    const WorldShapes* world_ = nullptr;
+    MapScene mini_scene_;
+    WorldMap mini_map_;
 };
 
 }  // namespace plaza::ui

@@ -16,35 +16,7 @@ namespace {
 constexpr float kCardMinWidthMm = 120;
 constexpr float kCardHeightMm = 34;
 
-template <typename T>
-void toggle(std::set<T>& set, const T& value) {
-    if (!set.erase(value)) set.insert(value);
-}
-
 }  // namespace
-
-bool PartnershipFilter::matches(const content::PartnershipCard& card) const {
-    auto any_theme = [&] {
-        return std::any_of(card.theme_ids.begin(), card.theme_ids.end(),
-                           [&](std::int64_t id) { return themes.count(id) > 0; });
-    };
-    auto any_region = [&] {
-        return std::any_of(card.regions.begin(), card.regions.end(),
-                           [&](const std::string& r) { return regions.count(r) > 0; });
-    };
-    auto any_city = [&] {
-        return std::any_of(card.city_ids.begin(), card.city_ids.end(),
-                           [&](std::int64_t id) { return cities.count(id) > 0; });
-    };
-    auto any_sdg = [&] {
-        return std::any_of(sdgs.begin(), sdgs.end(),
-                           [&](std::int64_t n) { return (card.sdgs >> n) & 1u; });
-    };
-    return (themes.empty() || any_theme()) &&
-           (programmes.empty() || programmes.count(card.programme_id) > 0) &&
-           (regions.empty() || any_region()) && (sdgs.empty() || any_sdg()) &&
-           (cities.empty() || any_city());
-}
 
 void PartnershipsScreen::reset() {
     filter_ = {};
@@ -80,63 +52,7 @@ void PartnershipsScreen::refilter() {
 }
 
 void PartnershipsScreen::draw_filters(UiContext& ctx) {
-    const Theme& t = theme();
-    const content::Facets& f = data_->facets;
-    auto group = [&](Phrase heading, const std::vector<content::Facet>& facets, auto selected,
-                     auto on_tap, const char* id_kind) {
-        if (facets.empty()) return;
-        Text(ctx, ctx.fonts.body_bold, tr(ctx.language, heading), t.text);
-        float line_left = ImGui::GetContentRegionAvail().x;
-        for (size_t i = 0; i < facets.size(); ++i) {
-            const content::Facet& facet = facets[i];
-            // Chips flow left to right and wrap when the next one would not fit.
-            const float width =
-                ctx.fonts.body
-                    ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, facet.label.c_str())
-                    .x +
-                ctx.mm(14);
-            if (i > 0 && width < line_left) {
-                ImGui::SameLine();
-            } else {
-                line_left = ImGui::GetContentRegionAvail().x;
-            }
-            line_left -= width + ImGui::GetStyle().ItemSpacing.x;
-            const bool has_colour =
-                id_kind == std::string("theme") || id_kind == std::string("sdg");
-            if (FilterChip(ctx, std::string("partnerships/filter/") + id_kind + "/" + facet.key,
-                           facet.label, selected(facet),
-                           has_colour ? colour_of(facet.colour) : 0)) {
-                on_tap(facet);
-                dirty_ = true;
-            }
-        }
-    };
-    // Only the chosen cities have chips (there may be thousands): tapping one removes it.
-    std::vector<content::Facet> chosen_cities;
-    for (std::int64_t id : filter_.cities) {
-        const auto it = std::lower_bound(
-            f.cities.begin(), f.cities.end(), id,
-            [](const content::Facet& facet, std::int64_t value) { return facet.id < value; });
-        if (it != f.cities.end() && it->id == id) chosen_cities.push_back(*it);
-    }
-    group(
-        Phrase::cities, chosen_cities, [](const content::Facet&) { return true; },
-        [&](const content::Facet& x) { filter_.cities.erase(x.id); }, "city");
-    group(
-        Phrase::themes, f.themes,
-        [&](const content::Facet& x) { return filter_.themes.count(x.id) > 0; },
-        [&](const content::Facet& x) { toggle(filter_.themes, x.id); }, "theme");
-    group(
-        Phrase::programmes, f.programmes,
-        [&](const content::Facet& x) { return filter_.programmes.count(x.id) > 0; },
-        [&](const content::Facet& x) { toggle(filter_.programmes, x.id); }, "programme");
-    group(
-        Phrase::regions, f.regions,
-        [&](const content::Facet& x) { return filter_.regions.count(x.key) > 0; },
-        [&](const content::Facet& x) { toggle(filter_.regions, x.key); }, "region");
-    group(
-        Phrase::sdgs, f.sdgs, [&](const content::Facet& x) { return filter_.sdgs.count(x.id) > 0; },
-        [&](const content::Facet& x) { toggle(filter_.sdgs, x.id); }, "sdg");
+    if (PartnershipFilterChips(ctx, data_->facets, filter_, "partnerships/filter/")) dirty_ = true;
 }
 
 core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {

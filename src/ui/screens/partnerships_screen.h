@@ -4,24 +4,13 @@
 #pragma once
 
 #include <cstdint>
-#include <set>
-#include <string>
 #include <vector>
 
+#include "ui/screens/partnership_filter.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets/kinetic_scroll.h"
 
 namespace plaza::ui {
-
-struct PartnershipFilter {
-    std::set<std::int64_t> themes, programmes, sdgs, cities;
-    std::set<std::string> regions;
-    bool empty() const {
-        return themes.empty() && programmes.empty() && sdgs.empty() && regions.empty() &&
-               cities.empty();
-    }
-    bool matches(const content::PartnershipCard& card) const;
-};
 
 class PartnershipsScreen final : public Screen {
   public:

@@ -12,6 +12,7 @@
 #include "ui/screens/screens.h"
 
 #include "ui/screens/home_screen.h"
+#include "ui/screens/map_screen.h"
 #include "ui/screens/now_next_screen.h"
 #include "ui/screens/partnership_screen.h"
 #include "ui/screens/partnerships_screen.h"
@@ -36,6 +37,7 @@ const std::vector<ScreenEntry>& kiosk_screens() {
         screen<HomeScreen>(),          // the event, its languages, the ways in, featured cards
         screen<PartnershipsScreen>(),  // the grid and its filters; a search names a city
         screen<PartnershipScreen>(),   // a profile and its sessions, read when opened
+        screen<MapScreen>(),           // the partner cities and their arcs on a world map
         screen<PracticesScreen>(),     // good practices, narrowed by theme
         screen<PracticeScreen>(),      // a good practice's page, read when opened
         screen<SearchScreen>(),        // the keyboard; searches between frames as it types

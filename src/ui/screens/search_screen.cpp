@@ -14,6 +14,7 @@ namespace plaza::ui {
 namespace {
 
 constexpr int kResults = 60;
+constexpr std::size_t kCityMaps = 3;
 
 Phrase group_heading(const std::string& kind) {
     if (kind == "partnership") return Phrase::partnerships;
@@ -28,17 +29,28 @@ Phrase group_heading(const std::string& kind) {
 void SearchScreen::reset() {
     text_.clear();
     hits_.clear();
+    city_maps_.clear();
     text_changed_ = false;
     scroll_ = {};
 }
 
 void SearchScreen::load(ScreenFeed& feed, std::int64_t) {
+    world_ = feed.world();
     // The same text again in another language finds other titles.
     const bool relanguaged = feed_changed(feed) && !text_.empty();
     if (!text_changed_ && !relanguaged) return;
     text_changed_ = false;
     hits_ = feed.search(text_, kResults);
     scroll_ = {};
+    city_maps_.clear();
+    city_maps_.reserve(kCityMaps);
+    for (const content::SearchHit& hit : hits_) {
+        if (hit.kind != "city" || city_maps_.size() == kCityMaps || !world_) continue;
+        city_maps_.emplace_back();
+        city_maps_.back().city = hit.id;
+        scene_of_city(city_maps_.back().scene, feed.map_cities(), feed.browse().partnerships,
+                      hit.id);
+    }
 }
 
 core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
@@ -132,7 +144,18 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
             if (kind == "city") {
                 // A city leads to its partnerships: the grid, filtered to it. Its romanised
                 // name, if any, goes under it.
-                if (TapCard(ctx, id, hit.title, hit.detail, width, 14, look))
+                // Beside it, the city and those it works with on a small map.
+                const auto map = std::find_if(city_maps_.begin(), city_maps_.end(),
+                                              [&](const CityMap& m) { return m.city == hit.id; });
+                float card_width = width;
+                if (world_ && map != city_maps_.end()) {
+                    const ImVec2 size(ctx.mm(60), ctx.mm(30));
+                    draw_mini_map(ctx, id + "/map", map->map, *world_, map->scene, size,
+                                  tr(ctx.language, Phrase::map));
+                    ImGui::SameLine();
+                    card_width -= size.x + ImGui::GetStyle().ItemSpacing.x;
+                }
+                if (TapCard(ctx, id, hit.title, hit.detail, card_width, 14, look))
                     nav.open("partnerships", hit.id);
             } else if (kind == "partnership" || kind == "practice" || kind == "session") {
                 if (TapCard(ctx, id, hit.title, "", width, 14, look)) {

@@ -8,6 +8,7 @@
 #include "content/model.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets/kinetic_scroll.h"
+#include "ui/widgets/world_map.h"
 
 namespace plaza::ui {
 
@@ -26,6 +27,14 @@ class SearchScreen final : public Screen {
     bool text_changed_ = false;
     std::vector<content::SearchHit> hits_;
     KineticScrollState scroll_;
+    // The first city results on small maps, with the cities they work with.
+    struct CityMap {
+        std::int64_t city = 0;
+        MapScene scene;
+        WorldMap map;
+    };
+    const WorldShapes* world_ = nullptr;
+    std::vector<CityMap> city_maps_;
 };
 
 }  // namespace plaza::ui
