@@ -27,7 +27,10 @@ class ScriptPlayer {
     bool step(const core::ScriptStep& step);
     bool tick();  // advance 1/60 s, handle queued events, draw if the policy says so
     bool ticks(int count);
-    bool settle();  // run until the kiosk would sleep (at most two seconds)
+    bool settle();
+    // Waits for the app's worker (an install, a preview rebuild), then settles.
+    bool wait_for_app(
+        const std::string& still);  // run until the kiosk would sleep (at most two seconds)
     bool push_finger(Uint32 type, float screen_x, float screen_y);
     bool drag(float x0, float y0, float x1, float y1, int frames);
     bool tap_at(float screen_x, float screen_y);
