@@ -13,7 +13,6 @@ void ProblemList::draw(UiContext& ctx) {
     const float margin = ctx.mm(6);
     ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_Always);
     ImGui::SetNextWindowSize(ImVec2(display.x - 2 * margin, 0.0f), ImGuiCond_Always);
-    ImGui::SetNextWindowBgAlpha(0.96f);
     constexpr ImGuiWindowFlags kFlags =
         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs;
