@@ -4,8 +4,9 @@
 # with only the plaza-bundle package installed (and what it depends on, from Debian's mirror).
 # Every command of the guide's `console` blocks runs there in order, in an empty folder, and what
 # it prints must be what the guide shows, apart from what must differ on every run: key ids,
-# bundle ids, versions, build times and the public key. Not part of CTest: it needs root and a
-# few minutes (the debootstrapped root is kept in build/pi/ and reused; each run copies it).
+# bundle ids, versions, build times and the public key. Not part of CTest: it needs root and the
+# network (about 45 s with the debootstrapped root kept in build/pi/, which each run copies; the
+# first debootstrap adds about 6 minutes).
 # usage (as root): tests/packaging/organisers_guide_check.sh [plaza-bundle_VERSION_amd64.deb]
 # Without an argument: the package the sanitize build's packaging test made.
 set -euo pipefail
