@@ -18,6 +18,7 @@ packages=(
     fonts-noto-core fonts-noto-cjk espeak-ng-data
     libegl1 libgles2 libgbm1 libegl-mesa0 libgl1-mesa-dri
     libsystemd-dev systemd udev adduser dpkg-dev file lintian
+    xvfb libxtst-dev libdrm-dev fusefat
 )
 
 install_missing() {

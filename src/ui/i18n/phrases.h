@@ -124,6 +124,10 @@ enum class Phrase {
     details_in_admin,
     usb_bundle_in_folder,  // followed by the bundles found in folders
     usage_exported,
+    // A kiosk with nothing to show, and a stick it has let go of (issue 14)
+    no_content_yet,
+    content_unreadable,
+    remove_stick,
     admin_panel,
     admin_enter_pin,
     admin_wrong_pin,
