@@ -8,6 +8,7 @@ const char* const kUsage =
     "usage: plaza [--config FILE] [--bundle FILE] [--fullscreen | --windowed WxH]\n"
     "             [--rotate 0|90|180|270] [--px-per-mm N] [--stats FILE]\n"
     "             [--mode kiosk|room] [--room ID] [--world-map FILE]\n"
+    "       plaza --preview FOLDER [--windowed WxH | --headless ...]\n"
     "       plaza --headless --bundle FILE --script FILE --out DIR [--size WxH]\n"
     "             [--rotate DEG] [--px-per-mm N] [--stats FILE]\n"
     "       plaza --version | --help\n"
@@ -16,6 +17,8 @@ const char* const kUsage =
     "                    here win over it\n"
     "  --bundle FILE     the content bundle (.plaza) to show; without it, the bundle installed\n"
     "                    in the configuration's data folder, else the packaged sample\n"
+    "  --preview FOLDER  build an organisers' content folder with plaza-bundle and show it;\n"
+    "                    every saved change rebuilds it, problems show over the last good build\n"
     "  --fullscreen      take the whole display (cursor hidden)\n"
     "  --windowed WxH    a window of W x H pixels (default 1280x800)\n"
     "  --rotate DEG      turn the picture clockwise for a rotated panel (touch follows)\n"
@@ -27,7 +30,7 @@ const char* const kUsage =
     "  --headless        no display: SDL's offscreen driver, software renderer, virtual clock\n"
     "  --size WxH        headless screen size (default 1920x1080)\n"
     "  --script FILE     headless: the script to replay (verbs: tap, drag, flick, pinch, type,\n"
-    "                    wait, clock, shot, expect, expect-not; see README.md)\n"
+    "                    wait, clock, shot, expect, expect-not, save; see README.md)\n"
     "  --out DIR         headless: where `shot` writes NAME.png and NAME.json\n"
     "\n"
     "Exit codes: 0 success, 1 a script line failed, 64 wrong usage, 69 no display, 70 frames\n"
@@ -68,6 +71,8 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
             o.show_version = true;
         } else if (a == "--bundle") {
             if (!value(o.bundle_path)) return core::Error{"--bundle needs a file"};
+        } else if (a == "--preview") {
+            if (!value(o.preview_folder)) return core::Error{"--preview needs a content folder"};
         } else if (a == "--config") {
             if (!value(o.config_path)) return core::Error{"--config needs a file"};
         } else if (a == "--fullscreen") {
@@ -116,8 +121,10 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
         }
     }
     if (o.show_help || o.show_version) return o;
-    if (o.bundle_path.empty() && o.config_path.empty())
-        return core::Error{"--bundle FILE or --config FILE is required"};
+    if (!o.preview_folder.empty() && !o.bundle_path.empty())
+        return core::Error{"--preview shows its folder; it takes no --bundle"};
+    if (o.bundle_path.empty() && o.config_path.empty() && o.preview_folder.empty())
+        return core::Error{"--bundle FILE, --preview FOLDER or --config FILE is required"};
     const bool headless = o.runner.display.mode == platform::WindowMode::headless;
     if (headless && (o.runner.script_path.empty() || o.runner.out_dir.empty()))
         return core::Error{"--headless needs --script FILE and --out DIR"};

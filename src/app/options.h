@@ -13,8 +13,9 @@ namespace plaza::app {
 
 // What the command line says; options it leaves out come from the configuration file.
 struct Options {
-    std::string bundle_path;  // empty: the installed bundle, else the packaged sample
-    std::string config_path;  // --config; empty: no configuration file
+    std::string bundle_path;     // empty: the installed bundle, else the packaged sample
+    std::string preview_folder;  // --preview: an organisers' content folder, rebuilt on save
+    std::string config_path;     // --config; empty: no configuration file
     std::optional<core::Rotation> rotation;
     std::optional<float> px_per_mm;
     std::optional<bool> fullscreen;  // --fullscreen or --windowed

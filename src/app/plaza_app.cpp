@@ -81,6 +81,27 @@ void PlazaApp::start(platform::PlatformServices& services) {
                                             live_bundle());
         count_usage();
     }
+    if (preview_) {
+        PreviewHooks hooks;
+        hooks.replace_content = [this](content::ContentStore store, const std::string& path) {
+            replace_content(std::move(store), path);
+        };
+        hooks.problems = [this](std::vector<std::string> lines) {
+            problems_.show(std::move(lines));
+        };
+        preview_->start(services.main_thread, std::move(hooks));
+    }
+}
+
+void PlazaApp::enable_preview(std::unique_ptr<Preview> preview, std::vector<std::string> problems) {
+    preview_ = std::move(preview);
+    problems_.show(std::move(problems));
+}
+
+bool PlazaApp::source_saved() {
+    if (!preview_) return false;
+    preview_->look_now();
+    return true;
 }
 
 void PlazaApp::load_images_from_bundle() {
@@ -134,7 +155,11 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;
     ctx.pinch = time.pinch;
-    if (!usb_) return ui_ ? ui_->draw(ctx) : no_content_->draw(ctx);
+    if (!usb_) {
+        core::FrameRequest request = ui_ ? ui_->draw(ctx) : no_content_->draw(ctx);
+        problems_.draw(ctx);
+        return request;
+    }
     const auto started = std::chrono::steady_clock::now();
     const std::string language = ui_ ? ui_->language() : "en";
     if (admin_.active()) {

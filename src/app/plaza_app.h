@@ -11,6 +11,7 @@
 #include <string>
 
 #include "app/admin_panel.h"
+#include "app/preview.h"
 #include "app/usage_counter.h"
 #include "app/usb_content.h"
 #include "content/content_store.h"
@@ -19,6 +20,7 @@
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
 #include "ui/screens/no_content_screen.h"
+#include "ui/widgets/problem_list.h"
 #include "ui/widgets/staff_notice.h"
 
 namespace plaza::app {
@@ -37,12 +39,17 @@ class PlazaApp final : public platform::KioskApp {
     const core::FrameReport& frame_report() const override { return report_; }
     std::vector<char32_t> missing_glyphs() const override { return fonts_.missing; }
     bool simulate_usb(const std::string& folder) override;
-    bool busy() const override { return usb_ && usb_->busy(); }
+    bool busy() const override { return (usb_ && usb_->busy()) || (preview_ && preview_->busy()); }
+    bool source_saved() override;
 
     // USB content, the state database, usage counts, staff notices and the admin panel (issue
     // 7); call before the runner starts. Without it the kiosk shows its one bundle and touches
     // no disk.
     void enable_usb(UsbSettings settings) { usb_settings_ = std::move(settings); }
+
+    // The organisers' preview: rebuilds of their folder replace the content; `problems` (the
+    // first build's, when it failed) show over it. Call before the runner starts.
+    void enable_preview(std::unique_ptr<Preview> preview, std::vector<std::string> problems);
 
     // 09:00 local time on the event's first day: where a headless run's clock starts, so that
     // screenshots do not depend on when they were taken.
@@ -82,6 +89,8 @@ class PlazaApp final : public platform::KioskApp {
     AdminPanel admin_;
     ui::StaffNotice notice_;
     std::unique_ptr<UsbContent> usb_;
+    std::unique_ptr<Preview> preview_;
+    ui::ProblemList problems_;
     double last_build_ms_ = 0.0;
     core::Speech* speech_ = nullptr;
     float font_scale_ = 1.0f;  // the text size the font atlas was built at

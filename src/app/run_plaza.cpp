@@ -90,8 +90,20 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     runner.display.renderer = config.renderer;
     runner.display.touch_calibration = config.touch_calibration;
     platform::start_renderer_probe_early(runner.display);
-    const std::string bundle =
+    std::string bundle =
         options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
+    std::unique_ptr<Preview> preview;
+    PreviewBuild first;
+    if (!options->preview_folder.empty()) {
+        PreviewSettings watch{options->preview_folder, preview_tool_beside_program(),
+                              runner.display.mode != platform::WindowMode::headless};
+        preview = std::make_unique<Preview>(std::move(watch));
+        first = preview->build_first();
+        // Until the folder builds, the packaged sample stands in under the problem list.
+        bundle = first.ok ? preview->live_path() : packaged_sample_bundle();
+        for (const std::string& line : first.output)
+            core::log_info("preview: " + line);
+    }
     ui::KioskSettings settings;
     settings.idle_timeout_seconds = config.idle_timeout_seconds;
     settings.low_reach = config.low_reach;
@@ -111,9 +123,13 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     }
     auto app =
         PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), std::move(settings));
+    if (preview)
+        app->enable_preview(std::move(preview),
+                            first.ok ? std::vector<std::string>{} : first.output);
     // USB content and the state database: always on a real kiosk; headless only with a
     // configuration file, so tests never write to the system's data folder.
-    if (runner.display.mode != platform::WindowMode::headless || !options->config_path.empty()) {
+    if (options->preview_folder.empty() &&
+        (runner.display.mode != platform::WindowMode::headless || !options->config_path.empty())) {
         UsbSettings usb;
         usb.data_folder = config.data_folder;
         usb.trusted_key_files = config.trusted_keys;

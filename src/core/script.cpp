@@ -172,6 +172,17 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
                 step.text = (*tokens)[1].text;
             else
                 fail("usb takes one folder, e.g. usb \"stick\" (relative to the working folder)");
+        } else if (verb == "save") {
+            step.verb = ScriptStep::Verb::save;
+            ok = tokens->size() == 3 && !(*tokens)[1].text.empty() && !(*tokens)[2].text.empty();
+            if (ok) {
+                step.text = (*tokens)[1].text;
+                step.target = (*tokens)[2].text;
+            } else {
+                fail(
+                    "save takes a file and the previewed file it is saved over, e.g. save "
+                    "\"new.csv\" \"content/cities.csv\"");
+            }
         } else if (verb == "expect-unclipped") {
             step.verb = ScriptStep::Verb::expect_unclipped;
             ok = tokens->size() == 1;
@@ -185,7 +196,7 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
             ok = false;
             fail("unknown verb '" + verb +
                  "' (known: tap, drag, flick, pinch, type, wait, clock, shot, expect, expect-not, "
-                 "usb, expect-said, expect-unclipped, expect-controls-within)");
+                 "usb, save, expect-said, expect-unclipped, expect-controls-within)");
         }
         if (ok) result.steps.push_back(std::move(step));
         if (end == source.size()) break;

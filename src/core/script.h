@@ -23,7 +23,8 @@ struct ScriptStep {
         shot,
         expect,
         expect_not,
-        usb,  // treat a folder as a plugged-in USB stick and wait for what the kiosk does with it
+        usb,   // treat a folder as a plugged-in USB stick and wait for what the kiosk does with it
+        save,  // copy a file over one in the previewed folder and wait for the rebuild
         expect_said,             // the last thing spoken aloud contains the text
         expect_unclipped,        // no visible text is cut off by its container
         expect_controls_within,  // every visible control lies inside X Y W H (screen pixels)
@@ -34,6 +35,7 @@ struct ScriptStep {
     // controls within: x y w h
     std::vector<float> numbers;
     std::string text;               // label, typed text, shot name, expected text, usb folder
+    std::string target;             // save: the file in the previewed folder (text: its new copy)
     std::int64_t wall_time_ms = 0;  // clock
 };
 

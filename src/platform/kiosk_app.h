@@ -61,6 +61,9 @@ class KioskApp {
         (void)folder;
         return false;
     }
+    // Headless `save`: a file of the previewed content folder was just saved; the app looks at
+    // once instead of at its next poll. False when the app previews nothing.
+    virtual bool source_saved() { return false; }
     // True while background work a script should wait for (an install) is under way.
     virtual bool busy() const { return false; }
 };

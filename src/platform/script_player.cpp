@@ -3,6 +3,7 @@
 #include <stb_image_write.h>
 
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -54,6 +55,19 @@ bool ScriptPlayer::ticks(int count) {
         if (!tick()) return false;
     }
     return true;
+}
+
+bool ScriptPlayer::wait_for_app(const std::string& still) {
+    // The work runs on a worker thread in real time; wait for it, then let the loop run what it
+    // posted (the content swap) between frames, as the live loop would.
+    const Uint32 give_up_at = SDL_GetTicks() + 120000;
+    while (app_.busy()) {
+        if (SDL_TICKS_PASSED(SDL_GetTicks(), give_up_at)) return fail(still + " after 120 seconds");
+        SDL_Delay(2);
+    }
+    if (!loop_.finish_loading(10.0)) return fail("images are still loading after 10 seconds");
+    loop_.request_redraw();
+    return settle();
 }
 
 bool ScriptPlayer::settle() {
@@ -232,21 +246,19 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
             if (report.shows_text(s.text)) return true;
             return fail("expected \"" + s.text + "\" on screen '" + report.screen_id +
                         "', but it is not visible; controls: " + report.describe_controls());
-        case Verb::usb: {
+        case Verb::usb:
             if (!app_.simulate_usb(s.text))
                 return fail("this kiosk has no USB handling to point at \"" + s.text + "\"");
-            // The install runs on a worker thread in real time; wait for it, then let the loop
-            // run what it posted (the content swap) between frames, as the live loop would.
-            const Uint32 give_up_at = SDL_GetTicks() + 120000;
-            while (app_.busy()) {
-                if (SDL_TICKS_PASSED(SDL_GetTicks(), give_up_at))
-                    return fail("the USB stick is still being handled after 120 seconds");
-                SDL_Delay(2);
-            }
-            if (!loop_.finish_loading(10.0))
-                return fail("images are still loading after 10 seconds");
-            loop_.request_redraw();
-            return settle();
+            return wait_for_app("the USB stick is still being handled");
+        case Verb::save: {
+            std::error_code ec;
+            std::filesystem::copy_file(s.text, s.target,
+                                       std::filesystem::copy_options::overwrite_existing, ec);
+            if (ec)
+                return fail("cannot save " + s.text + " over " + s.target + ": " + ec.message());
+            if (!app_.source_saved())
+                return fail("this kiosk previews no folder (start it with --preview FOLDER)");
+            return wait_for_app("the preview is still rebuilding");
         }
         case Verb::expect_said: {
             const auto& said = speech_.said();

@@ -31,6 +31,8 @@ class ScriptPlayer {
     bool tick();  // advance 1/60 s, handle queued events, draw if the policy says so
     bool ticks(int count);
     bool settle();  // run until the kiosk would sleep (at most two seconds)
+    // Waits for the app's worker (an install, a preview rebuild), then settles.
+    bool wait_for_app(const std::string& still);
     static constexpr SDL_FingerID kFirstFinger = 1, kSecondFinger = 2;
     bool push_finger(Uint32 type, float screen_x, float screen_y,
                      SDL_FingerID finger = kFirstFinger);

@@ -150,7 +150,7 @@ TEST_CASE("script: escapes in quoted text") {
 TEST_CASE("script: an unknown verb names itself and the known ones") {
     CHECK(one_error("press 1 2") ==
           "t.plz:1: unknown verb 'press' (known: tap, drag, flick, pinch, type, wait, clock, "
-          "shot, expect, expect-not, usb, expect-said, expect-unclipped, "
+          "shot, expect, expect-not, usb, save, expect-said, expect-unclipped, "
           "expect-controls-within)");
 }
 
@@ -235,6 +235,17 @@ TEST_CASE("script: clock without an offset or with a bad instant is refused") {
     CHECK(one_error("clock 2024-13-20T10:30:00Z") == clock);
     CHECK(one_error("clock 2024-03-20T10:30:00+01:00 extra") == clock);
     CHECK(one_error("clock tomorrow") == clock);
+}
+
+TEST_CASE("script: save takes a file and the previewed file it is saved over") {
+    const auto step = one_step(R"(save "variants/cities.csv" "folder/cities.csv")");
+    CHECK(step.verb == ScriptStep::Verb::save);
+    CHECK(step.text == "variants/cities.csv");
+    CHECK(step.target == "folder/cities.csv");
+    CHECK(one_error("save a.csv").rfind("t.plz:1: save takes a file and the previewed file", 0) ==
+          0);
+    CHECK(one_error("save a b c").rfind("t.plz:1: save takes a file and the previewed file", 0) ==
+          0);
 }
 
 TEST_CASE("script: shot names are plain file names") {
