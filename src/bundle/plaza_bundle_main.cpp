@@ -18,6 +18,7 @@
 #include "bundle/schedule/import_schedule_command.h"
 #include "bundle/synth.h"
 #include "content/bundle_check.h"
+#include "content/bundle_scan.h"
 #include "content/content_store.h"
 
 namespace {
@@ -314,6 +315,10 @@ int run_verify(const std::vector<std::string>& argv) {
         return kRejected;
     }
     auto problems = plaza::content::check_bundle(bundle);
+    if (problems.empty()) {
+        const auto scan = plaza::content::scan_bundle_values(bundle);
+        if (scan.problem != plaza::content::ScanProblem::none) problems.push_back(scan.detail);
+    }
     if (problems.empty()) {
         auto store = plaza::content::ContentStore::open(bundle);
         const std::string& tc = signature->trusted_comment;

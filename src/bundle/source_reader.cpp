@@ -16,6 +16,7 @@
 #include "bundle/imported_schedule.h"
 #include "bundle/schedule/schedule_import.h"
 #include "bundle/schedule/time_zone_db.h"
+#include "content/limits.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
 #include "core/utf8.h"
@@ -24,11 +25,11 @@ namespace plaza::bundle {
 namespace fs = std::filesystem;
 namespace {
 
-// Length limits in characters (code points). They keep cards and pages readable and bound the
-// memory a bundle can ask of the kiosk.
-constexpr size_t kIdChars = 64, kNameChars = 120, kTitleChars = 200, kSummaryChars = 600,
-                 kLongChars = 4000, kBodyChars = 40000, kAbstractChars = 2000, kBioChars = 1000,
-                 kShortChars = 40, kLinkChars = 300;
+// Length limits in characters (code points): the kiosk's own table (content/limits.h), so a
+// folder that builds is a bundle every kiosk accepts. A CSV abstract is shorter than the column
+// allows: an export's abstract and description together fill it.
+using namespace content::limits;
+constexpr size_t kAbstractChars = 2000;
 // A schedule export bigger than this is not one: the biggest real export is 2.3 MB.
 constexpr std::uintmax_t kScheduleFileBytes = 32 * 1024 * 1024;
 const char* const kDash = " \xE2\x80\x94 ";  // " — " between a warning and what was done
@@ -776,6 +777,10 @@ SourceBundle Reader::read() {
         }
         if (!row.get("lead").empty() && !row.get("partners").empty() && listed.size() < 2)
             p_.add(row.file, row.line, "partners", "a partnership needs at least two cities");
+        if (static_cast<std::int64_t>(listed.size()) > kCitiesPerPartnership)
+            p_.add(row.file, row.line, "partners",
+                   std::to_string(listed.size()) + " cities, the limit is " +
+                       std::to_string(kCitiesPerPartnership));
         ps.themes = split_list(row.get("themes"));
         for (const auto& t : ps.themes)
             check_ref(row, "themes", t, themes_, "theme", "themes.csv");

@@ -7,12 +7,14 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <memory>
 #include <sstream>
 
 #include "content/bundle_check.h"
+#include "content/bundle_scan.h"
 #include "content/content_store.h"
 
 namespace plaza::install {
@@ -85,18 +87,27 @@ core::Result<std::string> read_small(const std::string& path, std::int64_t cap) 
     return text;
 }
 
-Refusal classify_check_problem(const std::string& problem) {
-    if (problem.find("not a database") != std::string::npos ||
-        problem.find("not a SQLite database") != std::string::npos ||
-        problem.find("cannot open as SQLite") != std::string::npos)
-        return Refusal::not_a_database;
-    if (problem.find(": damaged: ") != std::string::npos ||
-        problem.find("malformed") != std::string::npos)
-        return Refusal::damaged;
-    if (problem.find("contains a view") != std::string::npos ||
-        problem.find("contains a trigger") != std::string::npos)
-        return Refusal::view_or_trigger;
-    return Refusal::not_a_plaza_bundle;
+Refusal refusal_for(content::CheckProblem::Kind kind) {
+    using K = content::CheckProblem::Kind;
+    switch (kind) {
+        case K::not_a_database:
+            return Refusal::not_a_database;
+        case K::damaged:
+            return Refusal::damaged;
+        case K::view_or_trigger:
+            return Refusal::view_or_trigger;
+        case K::unexpected_schema:
+            return Refusal::unexpected_schema;
+        case K::broken_reference:
+            return Refusal::broken_reference;
+        case K::broken_search_index:
+            return Refusal::broken_search_index;
+        case K::over_time:
+        case K::over_memory:
+            return Refusal::over_budget;
+        default:
+            return Refusal::not_a_plaza_bundle;
+    }
 }
 
 const char* reason_for(Refusal r) {
@@ -107,8 +118,43 @@ const char* reason_for(Refusal r) {
             return "the database is damaged";
         case Refusal::view_or_trigger:
             return "the database contains a view or trigger";
+        case Refusal::unexpected_schema:
+            return "the database is not laid out as Plaza's bundles are";
+        case Refusal::broken_reference:
+            return "a record refers to one the bundle does not have";
+        case Refusal::broken_search_index:
+            return "the search index is damaged";
+        case Refusal::oversized_value:
+            return "a text or image is too large";
+        case Refusal::invalid_utf8:
+            return "a text is not valid UTF-8";
+        case Refusal::value_out_of_range:
+            return "a value is outside what plaza-bundle writes";
+        case Refusal::bad_image:
+            return "an image is too large or cannot be decoded";
+        case Refusal::over_budget:
+            return "checking the bundle took more time or memory than an install may";
         default:
             return "not a Plaza bundle this kiosk can read";
+    }
+}
+
+Refusal refusal_for(content::ScanProblem problem) {
+    switch (problem) {
+        case content::ScanProblem::oversized_text:
+        case content::ScanProblem::oversized_blob:
+            return Refusal::oversized_value;
+        case content::ScanProblem::invalid_utf8:
+            return Refusal::invalid_utf8;
+        case content::ScanProblem::out_of_range:
+            return Refusal::value_out_of_range;
+        case content::ScanProblem::bad_image:
+            return Refusal::bad_image;
+        case content::ScanProblem::over_time:
+        case content::ScanProblem::over_memory:
+            return Refusal::over_budget;
+        default:
+            return Refusal::damaged;
     }
 }
 
@@ -330,15 +376,25 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
     BundleInfo info = parse_trusted_comment(signature->trusted_comment);
     info.key_id = key_id;
 
-    const std::vector<std::string> problems = content::check_bundle(tmp);
-    if (!problems.empty()) {
-        const Refusal r = classify_check_problem(problems.front());
-        std::string detail;
-        for (const auto& p : problems)
-            detail += (detail.empty() ? "" : "; ") + p;
+    // The checks, within their budget of time and memory.
+    const auto checks_started = std::chrono::steady_clock::now();
+    const core::Deadline deadline = core::Deadline::after(config_.check_seconds);
+    content::SqliteHeapLimit heap(config_.sqlite_heap_bytes);
+    const auto refused_by_checks = [&](Refusal r, const std::string& detail) {
         Outcome o = refuse(r, reason_for(r), detail);
         o.bundle = info;
+        o.cost = {std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started)
+                      .count(),
+                  heap.peak()};
         return o;
+    };
+    std::vector<content::CheckProblem> problems = content::check_bundle_problems(tmp, deadline);
+    if (problems.empty()) problems = content::check_search_index(tmp, deadline);
+    if (!problems.empty()) {
+        std::string detail;
+        for (const auto& p : problems)
+            detail += (detail.empty() ? "" : "; ") + p.text;
+        return refused_by_checks(refusal_for(problems.front().kind), detail);
     }
     {
         auto store = content::ContentStore::open(tmp);
@@ -370,27 +426,12 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
         o.bundle = info;
         return o;
     }
-    const content::ScanResult scan = content::scan_bundle_values(tmp, config_.scan);
-    if (scan.problem != content::ScanProblem::none) {
-        Outcome o;
-        switch (scan.problem) {
-            case content::ScanProblem::oversized_text:
-            case content::ScanProblem::oversized_blob:
-                o = refuse(Refusal::oversized_value, "a text or image is too large", scan.detail);
-                break;
-            case content::ScanProblem::invalid_utf8:
-                o = refuse(Refusal::invalid_utf8, "a text is not valid UTF-8", scan.detail);
-                break;
-            case content::ScanProblem::bad_image:
-                o = refuse(Refusal::bad_image, "an image is too large or cannot be decoded",
-                           scan.detail);
-                break;
-            default:
-                o = refuse(Refusal::damaged, "the database is damaged", scan.detail);
-        }
-        o.bundle = info;
-        return o;
-    }
+    const content::ScanResult scan = content::scan_bundle_values(tmp, deadline);
+    if (scan.problem != content::ScanProblem::none)
+        return refused_by_checks(refusal_for(scan.problem), scan.detail);
+    const CheckCost cost{
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started).count(),
+        heap.peak()};
     step("checked");
 
     // Go live. At every instant content.plaza is a complete bundle, old or new: the old one is
@@ -420,6 +461,7 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
     step("synced-folder");
     Outcome done;
     done.bundle = info;
+    done.cost = cost;
     done.detail = "installed " + info.bundle_id + " version " + std::to_string(info.version) +
                   " signed by key " + info.key_id;
     return done;
