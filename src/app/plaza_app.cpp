@@ -87,6 +87,7 @@ void PlazaApp::load_fonts() {
                                       .count()) +
                    " ms");
     if (!fonts_.error.empty()) core::log_error(fonts_.error);
+    if (!fonts_.reduced.empty()) core::log_warning(fonts_.reduced);
     if (!fonts_.missing.empty()) {
         core::log_warning("no font provides these content characters: " +
                           ui::describe_code_points(fonts_.missing));
