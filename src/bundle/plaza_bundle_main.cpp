@@ -20,6 +20,7 @@
 #include "content/bundle_check.h"
 #include "content/bundle_scan.h"
 #include "content/content_store.h"
+#include "core/safe_file.h"
 
 namespace {
 
@@ -139,15 +140,13 @@ bool parse_count(const std::string& text, long long min, long long& out) {
     return !text.empty() && *end == '\0' && out >= min;
 }
 
+// A key or signature file, never blocking on a FIFO or device of that name.
 bool read_text_file(const std::string& path, std::string& out, std::uintmax_t limit) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec || size > limit) return false;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    out = text.str();
-    return static_cast<bool>(in);
+    auto text = plaza::core::read_regular_file(path, static_cast<std::int64_t>(limit),
+                                               plaza::core::Links::follow);
+    if (!text) return false;
+    out = std::move(text.value());
+    return true;
 }
 
 // Writes a small file by renaming a complete temporary copy over it.

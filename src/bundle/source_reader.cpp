@@ -19,6 +19,7 @@
 #include "content/limits.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
+#include "core/safe_file.h"
 #include "core/utf8.h"
 
 namespace plaza::bundle {
@@ -32,6 +33,8 @@ using namespace content::limits;
 constexpr size_t kAbstractChars = 2000;
 // A schedule export bigger than this is not one: the biggest real export is 2.3 MB.
 constexpr std::uintmax_t kScheduleFileBytes = 32 * 1024 * 1024;
+// No file of a content folder is read past this (photos are refused past 25 MB).
+constexpr std::int64_t kFileBytes = 64 * 1024 * 1024;
 const char* const kDash = " \xE2\x80\x94 ";  // " — " between a warning and what was done
 // The files of a schedule written as CSV; a folder takes its schedule from them or an export.
 const char* const kNativeScheduleFiles[] = {"sessions.csv", "rooms.csv", "speakers.csv"};
@@ -150,15 +153,6 @@ std::string single_quoted(const std::string& s) {
     return "'" + s + "'";
 }
 
-bool read_whole_file(const fs::path& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    out = buffer.str();
-    return static_cast<bool>(in) || in.eof();
-}
-
 class Problems {
   public:
     explicit Problems(std::vector<std::string>& out) : out_(out) {}
@@ -247,6 +241,10 @@ class Reader {
     std::optional<std::int64_t> local_instant(const std::string& text, const std::string& file,
                                               int line, const std::string& field);
     int offset_at(std::int64_t unix_seconds) const;
+    // Reads a file of the folder without blocking on a FIFO or device, and only when it resolves
+    // inside the folder: a symbolic link may point within it, not out of it. On failure
+    // read_error_ says why.
+    bool read_whole_file(const fs::path& path, std::string& out);
     std::string languages_list() const;
     bool is_event_language(const std::string& code) const;
 
@@ -259,6 +257,7 @@ class Reader {
     std::string schedule_file_;               // event.txt `schedule:`, relative to dir_
     int schedule_line_ = 0;
     std::set<std::string> unreadable_;  // files whose rows could not be read at all
+    std::string read_error_;            // why read_whole_file last failed
     std::set<std::string> countries_, cities_, programmes_, themes_, partnerships_, rooms_,
         speakers_;
     // The bundle id of every session by the ids organisers may write for it: its id in
@@ -303,11 +302,31 @@ std::vector<KeyValue> parse_key_values(const std::string& text, int first_line,
     return out;
 }
 
+bool Reader::read_whole_file(const fs::path& path, std::string& out) {
+    if (!core::resolves_inside(dir_.string(), path.string())) {
+        std::error_code ec;
+        const fs::path target = fs::canonical(path, ec);
+        read_error_ =
+            ec ? "no such file" : "leads outside the content folder (to " + target.string() + ")";
+        return false;
+    }
+    auto text = core::read_regular_file(path.string(), kFileBytes, core::Links::follow);
+    if (!text) {
+        const std::string& error = text.error();
+        const size_t colon = error.rfind(": ");
+        read_error_ = colon == std::string::npos ? error : error.substr(colon + 2);
+        return false;
+    }
+    out = std::move(text.value());
+    return true;
+}
+
 void Reader::read_event() {
     const std::string file = "event.txt";
     std::string text;
     if (!read_whole_file(dir_ / file, text)) {
-        p_.add(file, 1, "", "cannot be read (every content folder needs its event file)");
+        p_.add(file, 1, "",
+               "cannot be read (every content folder needs its event file): " + read_error_);
         return;
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.erase(0, 3);
@@ -485,7 +504,7 @@ std::vector<Row> Reader::read_table(const std::string& file, const std::vector<C
         return rows;
     }
     if (!read_whole_file(dir_ / file, text)) {
-        p_.add(file, 1, "", "cannot be read");
+        p_.add(file, 1, "", "cannot be read: " + read_error_);
         unreadable_.insert(file);
         return rows;
     }
@@ -620,8 +639,8 @@ std::string Reader::image(const std::string& file, int line, const std::string& 
     const std::string key = relative.generic_string();
     if (b_.images.count(key)) return key;
     std::string bytes;
-    if (!fs::is_regular_file(dir_ / relative) || !read_whole_file(dir_ / relative, bytes)) {
-        p_.add(file, line, field, key + ": cannot be read");
+    if (!read_whole_file(dir_ / relative, bytes)) {
+        p_.add(file, line, field, key + ": cannot be read: " + read_error_);
         return "";
     }
     auto processed = process_image(bytes);
@@ -912,7 +931,7 @@ void Reader::read_practices() {
         }
         std::string text;
         if (!read_whole_file(path, text)) {
-            p_.add(file, 1, "", "cannot be read");
+            p_.add(file, 1, "", "cannot be read: " + read_error_);
             continue;
         }
         if (!is_valid_id(stem) || stem.size() > kIdChars) {
@@ -1028,7 +1047,7 @@ void Reader::read_practices() {
         }
         std::string text;
         if (!read_whole_file(path, text)) {
-            p_.add(file, 1, "", "cannot be read");
+            p_.add(file, 1, "", "cannot be read: " + read_error_);
             continue;
         }
         Document doc = parse(file, text);
@@ -1268,13 +1287,12 @@ void Reader::read_imported_schedule() {
         return;
     }
     const fs::path path = dir_ / schedule_file_;
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
     std::string data;
-    if (ec || !fs::is_regular_file(path) || !read_whole_file(path, data)) {
-        p_.add_line(where + schedule_file_ + " cannot be read");
+    if (!read_whole_file(path, data)) {
+        p_.add_line(where + schedule_file_ + " cannot be read: " + read_error_);
         return;
     }
+    const auto size = data.size();
     if (size > kScheduleFileBytes) {
         p_.add_line(where + schedule_file_ + " is " + std::to_string(size / (1024 * 1024)) +
                     " MB; schedule exports are far smaller, so this is not one");

@@ -16,6 +16,7 @@
 #include "content/bundle_check.h"
 #include "content/bundle_scan.h"
 #include "content/content_store.h"
+#include "core/safe_file.h"
 
 namespace plaza::install {
 namespace {
@@ -23,21 +24,7 @@ namespace {
 constexpr const char* kLiveName = "content.plaza";
 constexpr const char* kPreviousName = "content.previous.plaza";
 
-class Fd {
-  public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    ~Fd() { reset(); }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    void reset() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-  private:
-    int fd_;
-};
+using Fd = core::FileDescriptor;
 
 Outcome refuse(Refusal refusal, std::string reason, std::string detail) {
     Outcome o;
@@ -65,26 +52,6 @@ bool fsync_path(const std::string& path) {
 bool ends_with(const std::string& s, const std::string& suffix) {
     return s.size() >= suffix.size() &&
            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// Reads a small file from the stick once, refusing anything but a regular file within the cap.
-core::Result<std::string> read_small(const std::string& path, std::int64_t cap) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-    if (fd.get() < 0) return core::Error{path + ": " + std::strerror(errno)};
-    struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
-        return core::Error{path + ": not a regular file"};
-    if (st.st_size > cap)
-        return core::Error{path + ": larger than " + std::to_string(cap) + " bytes"};
-    std::string text(static_cast<size_t>(st.st_size), '\0');
-    size_t got = 0;
-    while (got < text.size()) {
-        const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return core::Error{path + ": read failed"};
-        got += static_cast<size_t>(n);
-    }
-    return text;
 }
 
 Refusal refusal_for(content::CheckProblem::Kind kind) {
@@ -179,7 +146,7 @@ std::vector<minisign::PublicKey> load_trusted_keys(const std::vector<std::string
                                                    std::vector<std::string>& errors) {
     std::vector<minisign::PublicKey> keys;
     for (const std::string& file : files) {
-        auto text = read_small(file, 4096);
+        auto text = core::read_regular_file(file, 4096);
         if (!text) {
             errors.push_back("trusted key " + text.error());
             continue;
@@ -267,7 +234,7 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
         return refuse(Refusal::signature_missing, "no signature file (.minisig)",
                       candidate.signature + " is missing: the bundle is unsigned");
     }
-    auto sig_text = read_small(candidate.signature, config_.max_signature_bytes);
+    auto sig_text = core::read_regular_file(candidate.signature, config_.max_signature_bytes);
     if (!sig_text) {
         return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
                       sig_text.error());
