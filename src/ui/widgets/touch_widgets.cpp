@@ -352,7 +352,21 @@ void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 co
     text_item(ctx, font, text, colour, true, false);
 }
 
-void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
+void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour, int max_lines) {
+    if (max_lines > 0) {
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        const float wrap_pos = window->DC.TextWrapPos < 0.0f ? 0.0f : window->DC.TextWrapPos;
+        const float width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos);
+        const std::vector<std::string> lines = wrap_lines(font, text, width, max_lines);
+        if (!lines.empty() && lines.back().size() >= 3 &&
+            lines.back().compare(lines.back().size() - 3, 3, kEllipsis) == 0) {
+            std::string shown;
+            for (const std::string& line : lines)
+                shown += (shown.empty() ? "" : " ") + line;
+            text_item(ctx, font, shown, colour, true, true);
+            return;
+        }
+    }
     text_item(ctx, font, text, colour, true, true);
 }
 
