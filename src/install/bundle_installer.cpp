@@ -222,7 +222,7 @@ void Installer::recover() const {
 }
 
 Outcome Installer::install(const Candidate& candidate, std::int64_t installed_version,
-                           bool force_downgrade) const {
+                           bool force_downgrade, bool keep_previous) const {
     if (config_.trusted_keys.empty()) {
         return refuse(Refusal::no_trusted_key, "no trusted signing key is configured",
                       "the configuration names no readable trusted_keys file, so no bundle from a "
@@ -406,7 +406,7 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
     // replaces atomically), then the folder is synced so the rename survives a power cut
     // (fsync(2): the directory entry needs its own fsync).
     struct stat live_stat {};
-    if (::stat(live_path().c_str(), &live_stat) == 0) {
+    if (keep_previous && ::stat(live_path().c_str(), &live_stat) == 0) {
         const std::string link_tmp = staging_path() + "/previous.link";
         ::unlink(link_tmp.c_str());
         if (::link(live_path().c_str(), link_tmp.c_str()) != 0)

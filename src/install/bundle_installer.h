@@ -114,9 +114,12 @@ class Installer {
     void recover() const;
 
     // Installs `candidate` when every check passes and its version is newer than
-    // `installed_version` (or `force_downgrade`). On refusal nothing live changes.
+    // `installed_version` (or `force_downgrade`). On refusal nothing live changes. The bundle it
+    // replaces becomes the previous one, unless `keep_previous` is false: then the previous one
+    // stays as it is (a second bundle from the same stick replaces the first, and roll-back still
+    // returns to what was live before the stick).
     Outcome install(const Candidate& candidate, std::int64_t installed_version,
-                    bool force_downgrade = false) const;
+                    bool force_downgrade = false, bool keep_previous = true) const;
 
     // Swaps the live and the previous bundle (an admin action); the live one is never missing.
     Outcome roll_back() const;
