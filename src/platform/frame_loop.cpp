@@ -99,6 +99,13 @@ bool FrameLoop::finish_loading(double seconds) {
     return true;
 }
 
+bool FrameLoop::frame_failed(const std::string& what, core::FrameRequest& request) {
+    core::log_error(what);
+    ImGui::ErrorCheckEndFrameRecover(log_recovery);
+    request.animating = true;  // try again on the next frame rather than sleep on a bad one
+    return guard_.frame_failed();
+}
+
 bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     const double frame_start = steady_seconds();
     const double now = clock_.monotonic_seconds();
@@ -131,10 +138,9 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
         request = app_.draw_frame({now, clock_.wall_time_ms()});
         guard_.frame_succeeded();
     } catch (const std::exception& e) {
-        core::log_error(std::string("drawing a frame failed: ") + e.what());
-        ImGui::ErrorCheckEndFrameRecover(log_recovery);
-        give_up = guard_.frame_failed();
-        request.animating = true;  // try again on the next frame rather than sleep on a bad one
+        give_up = frame_failed(std::string("drawing a frame failed: ") + e.what(), request);
+    } catch (...) {
+        give_up = frame_failed("drawing a frame failed with an exception of unknown type", request);
     }
     ImGui::Render();
     const double build_end = thread_cpu_seconds();
@@ -147,6 +153,8 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
         app_.between_frames();
     } catch (const std::exception& e) {
         core::log_error(std::string("work between frames failed: ") + e.what());
+    } catch (...) {
+        core::log_error("work between frames failed with an exception of unknown type");
     }
 
     if (uploads_left) request.animating = true;

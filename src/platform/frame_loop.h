@@ -57,6 +57,9 @@ class FrameLoop {
     const Display& display() const { return display_; }
 
   private:
+    // Logs a frame whose drawing threw, closes what it left open; true when it is time to give up.
+    bool frame_failed(const std::string& what, core::FrameRequest& request);
+
     KioskApp& app_;
     Display& display_;
     const core::Clock& clock_;
