@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Plaza's benchmarks against PRODUCT.md's quality bars. Builds Release, makes synthetic bundles of
-# 10,000 and 50,000 partnerships, walks every screen headless with --stats, and times
-# search-as-you-type. Prints the figures; asserts nothing (the machine may be shared and noisy).
+# 10,000 and 50,000 partnerships, walks every screen headless with --stats, times installing them
+# and search-as-you-type. Prints the figures; asserts nothing (the machine may be shared and noisy).
 #   platform/bench/run.sh [RUNS]     RUNS: how many times to repeat the walk (default 3)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -41,6 +41,11 @@ grid = d['by_screen']['partnerships']
 print(f"  the grid alone ({grid['frames']} frames): UI build p99 {grid['ui_build_ms']['p99']:.2f} ms"
       f" | frame p50 {grid['frame_ms']['p50']:.1f} p99 {grid['frame_ms']['p99']:.1f} ms")
 PY
+done
+
+echo "== install from a stick: copy, signature and every check (budget: 300 s, 96 MB of SQLite)"
+for n in 10000 50000; do
+    "$build/tests/plaza-install-bench" "$out/synth$n.plaza"
 done
 
 echo "== search as you type (each keystroke of 18 queries)"

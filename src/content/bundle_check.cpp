@@ -120,6 +120,7 @@ std::string column_difference(const Database& bundle, const std::string& table) 
         if (t[0] != o[0]) return "column " + t[0] + " stands where " + o[0] + " should";
         if (t[5] != o[5])
             return "column " + t[0] + (t[5] == "2" || t[5] == "3" ? " is generated" : " is hidden");
+        if (t[4] != o[4]) return "column " + t[0] + " is not in the primary key as it should be";
         if (t != o) return "column " + t[0] + " is declared differently";
     }
     return {};

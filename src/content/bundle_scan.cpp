@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <optional>
 #include <set>
 #include <vector>
@@ -63,7 +64,7 @@ class Scanner {
     // The problem of one value of `column` (the table's `row`-th), or none.
     ScanResult value(const Column& column, std::int64_t bound, Statement& s, int at,
                      std::int64_t row);
-    ScanResult column(const Column& column);
+    ScanResult table(const std::string& table, const std::vector<const Column*>& columns);
     ScanResult translations();
     ScanResult images();
     ScanResult failure(const QueryFailure& f, const std::string& where) const {
@@ -168,23 +169,30 @@ ScanResult Scanner::value(const Column& c, std::int64_t bound, Statement& s, int
     return {};
 }
 
-ScanResult Scanner::column(const Column& c) {
+// One pass over a table for all its listed columns: a bundle's pages are read once.
+ScanResult Scanner::table(const std::string& table, const std::vector<const Column*>& columns) {
     // Names come from Plaza's own table, never from the file. length() of a blob is answered
     // from the record header without reading the blob.
-    const std::string name = double_quoted(c.column);
-    const std::string sql = "SELECT typeof(" + name + "), CASE WHEN typeof(" + name +
-                            ") = 'blob' THEN length(" + name + ") ELSE " + name + " END FROM " +
-                            double_quoted(c.table);
+    std::string sql = "SELECT ";
+    for (const Column* c : columns) {
+        const std::string name = double_quoted(c->column);
+        sql += std::string(c == columns.front() ? "" : ", ") + "typeof(" + name +
+               "), CASE WHEN typeof(" + name + ") = 'blob' THEN length(" + name + ") ELSE " + name +
+               " END";
+    }
+    sql += " FROM " + double_quoted(table);
     ScanResult problem;
     std::int64_t row = 0;
     const QueryFailure f = each_row(db_, sql, deadline_, [&](Statement& s) {
-        problem = value(c, c.max, s, 0, ++row);
-        return problem.problem == ScanProblem::none;
+        ++row;
+        for (size_t i = 0; i < columns.size(); ++i) {
+            problem = value(*columns[i], columns[i]->max, s, static_cast<int>(2 * i), row);
+            if (problem.problem != ScanProblem::none) return false;
+        }
+        return true;
     });
     if (problem.problem != ScanProblem::none) return problem;
-    if (f)
-        return failure(f, "table " + std::string(c.table) + ", column " + std::string(c.column) +
-                              ", row " + std::to_string(row + 1));
+    if (f) return failure(f, "table " + table + ", row " + std::to_string(row + 1));
     return {};
 }
 
@@ -279,13 +287,16 @@ ScanResult Scanner::run() {
                         " days");
     event_day_ = *first;
 
+    std::map<std::string, std::vector<const Column*>> by_table;
     for (const Column& c : limits::kColumns) {
-        if (!tables_.count(std::string(c.table))) continue;
+        // Translations are bounded by what they translate, below.
         if (c.table == "translation" && c.column == "value") continue;
-        ScanResult r = column(c);
+        if (tables_.count(std::string(c.table))) by_table[std::string(c.table)].push_back(&c);
+    }
+    for (const auto& [name, columns] : by_table) {
+        ScanResult r = table(name, columns);
         if (r.problem != ScanProblem::none) {
-            if (c.table == "bundle_meta" && c.column == "value" &&
-                r.problem == ScanProblem::oversized_text)
+            if (name == "bundle_meta" && r.problem == ScanProblem::oversized_text)
                 r.detail += "; the census of characters (code_points) may list " +
                             std::to_string(limits::kCensusCodePoints);
             return r;
