@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace plaza::ui {
@@ -76,11 +77,12 @@ ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size_px, con
 // as many as fit in the regular style only.
 enum class Reduction { none, styles_share_regular, headings_at_body_size, body_cut };
 
-// Rough pixels a glyph takes in the atlas at `px`, with Dear ImGui's pixel of padding: Han, Kana
-// and Hangul fill their em square, other scripts are narrower.
+// Rough pixels a glyph takes in the atlas at `px`, with Dear ImGui's pixel of padding, a little
+// above what FreeType's bitmaps of Noto measured (Han, Kana and Hangul about 0.65 em square,
+// other scripts narrower and shorter).
 double glyph_area(char32_t cp, float px) {
-    const double side = static_cast<double>(px) + 1.0;
-    return needs_cjk(cp) ? side * side : side * (0.6 * px + 1.0);
+    const double p = static_cast<double>(px);
+    return needs_cjk(cp) ? (0.7 * p + 1.0) * (0.7 * p + 1.0) : (0.4 * p + 1.0) * (0.7 * p + 1.0);
 }
 
 double area(const std::vector<char32_t>& code_points, float px) {
@@ -161,9 +163,9 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
 
     const float body_px = sizes.body * px_per_mm, heading_px = sizes.heading * px_per_mm,
                 title_px = sizes.title * px_per_mm;
-    // What the five fonts need at each reduction, against three quarters of the largest atlas
-    // (stb_rect_pack leaves gaps). The estimate picks where to start; the build confirms it.
-    const double budget = 0.75 * kMaxAtlasSide * kMaxAtlasSide;
+    // What the five fonts need at each reduction, against 85 % of the largest atlas (stb_rect_pack
+    // leaves gaps). The estimate picks where to start; the build confirms it.
+    const double budget = 0.85 * static_cast<double>(kMaxAtlasPixels);
     const double base_area =
         area(base, body_px) * 3 + area(base, heading_px) + area(base, title_px);
     const auto needed = [&](Reduction r, size_t body_extra) {
@@ -183,9 +185,15 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         body_extra = body_extra * 7 / 8;
 
     bool built = false;
+    bool calibrated = false;
+    std::optional<size_t> fitted;  // a body that fitted, while a larger one is tried
     for (;;) {
         atlas.Clear();
         atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        // Dear ImGui picks a width of 2048 for up to about 8 megapixels of glyphs and grows the
+        // height past 4096: a large atlas is made as wide as allowed instead.
+        if (needed(reduction, body_extra) > 0.85 * 2048.0 * 2048.0)
+            atlas.TexDesiredWidth = kMaxAtlasSide;
         const std::vector<char32_t> body_cps(extra.begin(), extra.begin() + body_extra);
         std::set<char32_t> cjk_code_points;
         for (char32_t cp : body_cps) {
@@ -217,9 +225,32 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         }
         built = set.body && set.body_bold && set.body_italic && set.heading && set.title &&
                 atlas.Build();
-        if (!built || (atlas.TexWidth <= kMaxAtlasSide && atlas.TexHeight <= kMaxAtlasSide)) break;
-        // The estimate was short: one step further, until the base ranges alone are left.
-        if (reduction < Reduction::body_cut) {
+        const bool fits = atlas.TexWidth <= kMaxAtlasSide && atlas.TexHeight <= kMaxAtlasSide &&
+                          static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= kMaxAtlasPixels;
+        if (built && fits && body_extra < extra.size() && !calibrated) {
+            // The body was cut on the estimate: Dear ImGui measured what the glyphs really
+            // take, so the estimate is scaled to it and the body grown once to what fits.
+            calibrated = true;
+            double surface = 0.0;
+            for (const ImFont* font : atlas.Fonts)
+                surface += font->MetricsTotalSurface;
+            const double ratio = surface / needed(reduction, body_extra);
+            size_t more = body_extra;
+            while (more < extra.size() && needed(reduction, more + 64) * ratio <= budget)
+                more = std::min(extra.size(), more + 64);
+            if (more > body_extra + body_extra / 20) {
+                fitted = body_extra;
+                body_extra = more;
+                continue;
+            }
+        }
+        if (!built || fits) break;
+        // Past the atlas: back to the last body that fitted, or one step further, until the
+        // base ranges alone are left.
+        if (fitted) {
+            body_extra = *fitted;
+            fitted.reset();
+        } else if (reduction < Reduction::body_cut) {
             reduction = static_cast<Reduction>(static_cast<int>(reduction) + 1);
         } else if (body_extra > 0) {
             body_extra /= 2;
@@ -253,9 +284,10 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
             set.missing.push_back(cp);
     }
     if (reduction >= Reduction::styles_share_regular) {
-        set.reduced = std::to_string(extra.size()) + " content characters do not all fit a " +
-                      std::to_string(kMaxAtlasSide) + "x" + std::to_string(kMaxAtlasSide) +
-                      " font atlas: bold and italic text " + "draws them in the regular style";
+        set.reduced = std::to_string(extra.size()) +
+                      " content characters do not all fit the font atlas (at most " +
+                      std::to_string(kMaxAtlasPixels / (1024 * 1024)) +
+                      " megapixels): bold and italic text draws them in the regular style";
         if (reduction >= Reduction::headings_at_body_size)
             set.reduced += ", headings and titles at body size";
         if (body_extra < extra.size())

@@ -1,8 +1,8 @@
 // Builds Dear ImGui's font atlas from real fonts (Noto Sans, with Noto Sans CJK merged in when the
 // content needs Han or Hangul) for exactly the code points the content uses plus the base ranges
 // the on-screen keyboard can type, and reports any code point no font covers. The atlas stays
-// within kMaxAtlasSide on both sides: content that would not fit is drawn in fewer styles and
-// sizes, and what still does not fit is reported missing, never an abort or a giant texture.
+// within kMaxAtlasSide and kMaxAtlasPixels: content that would not fit is drawn in fewer styles
+// and sizes, and what still does not fit is reported missing, never an abort or a giant texture.
 #pragma once
 
 #include <set>
@@ -28,9 +28,13 @@ struct FontSizesMm {
     float title = 12.0f;
 };
 
-// The atlas's largest side in pixels: 4096 x 4096 is 64 MB as the RGBA texture the renderer
-// keeps, and the largest texture every Raspberry Pi GPU takes.
+// The atlas's largest side (the largest texture every Raspberry Pi GPU takes) and area: 4096 x
+// 2048 pixels are 32 MB as the RGBA texture the renderer keeps, and while it is made the CPU
+// holds another 40 MB; twice that takes the kiosk past its memory bar (PRODUCT.md) on the largest
+// bundle. A census at its limit (content/limits.h) of Han characters fits whole at every text
+// size on a 4 px/mm panel (bold, italic and headings drawing it in the regular body style).
 inline constexpr int kMaxAtlasSide = 4096;
+inline constexpr long kMaxAtlasPixels = 4096L * 2048;
 
 struct FontSet {
     ImFont* body = nullptr;

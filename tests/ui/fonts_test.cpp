@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "content/limits.h"
 #include "core/utf8.h"
 #include "ui/fonts.h"
 
@@ -82,24 +83,29 @@ TEST_CASE("bold and italic draw Han and Hangul with the regular font's own glyph
     }
 }
 
-TEST_CASE("6,000 Han characters at the largest text size fit the atlas, every one drawable") {
-    ImFontAtlas atlas;
+TEST_CASE("a census at its limit of Han characters fits the atlas whole at every text size") {
     std::set<char32_t> points;
-    for (char32_t cp = 0x4E00; cp < 0x4E00 + 6000; ++cp)
+    for (char32_t cp = 0x4E00; cp < 0x4E00 + plaza::content::limits::kCensusCodePoints; ++cp)
         points.insert(cp);
-    plaza::ui::FontSizesMm large;
-    large.body *= 1.6f;
-    large.heading *= 1.6f;
-    large.title *= 1.6f;
-    const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, points, 4.0f, {}, large);
-    CHECK(atlas.TexWidth <= plaza::ui::kMaxAtlasSide);
-    CHECK(atlas.TexHeight <= plaza::ui::kMaxAtlasSide);
-    CHECK(fonts.missing.empty());
-    CHECK(fonts.reduced.find("headings and titles at body size") != std::string::npos);
-    for (const ImFont* font :
-         {fonts.body, fonts.body_bold, fonts.body_italic, fonts.heading, fonts.title}) {
-        for (char32_t cp : {U'\u4E00', U'\u5000', static_cast<char32_t>(0x4E00 + 5999)})
-            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    for (float scale : {1.0f, 1.3f, 1.6f}) {
+        CAPTURE(scale);
+        ImFontAtlas atlas;
+        plaza::ui::FontSizesMm sizes;
+        sizes.body *= scale;
+        sizes.heading *= scale;
+        sizes.title *= scale;
+        const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, points, 4.0f, {}, sizes);
+        CHECK(atlas.TexWidth <= plaza::ui::kMaxAtlasSide);
+        CHECK(atlas.TexHeight <= plaza::ui::kMaxAtlasSide);
+        CHECK(static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= plaza::ui::kMaxAtlasPixels);
+        CHECK(fonts.reduced.find("headings and titles at body size") != std::string::npos);
+        CHECK(fonts.missing.empty());
+        // What is drawn at all is drawn in every font: bold, italic and headings share it.
+        for (const ImFont* font :
+             {fonts.body, fonts.body_bold, fonts.body_italic, fonts.heading, fonts.title}) {
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'\u4E00')) != nullptr);
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'\u5000')) != nullptr);
+        }
     }
 }
 
@@ -113,6 +119,7 @@ TEST_CASE("a census of every character of the BMP builds a bounded atlas and rep
     const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, points, 4.0f);
     CHECK(atlas.TexWidth <= plaza::ui::kMaxAtlasSide);
     CHECK(atlas.TexHeight <= plaza::ui::kMaxAtlasSide);
+    CHECK(static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= plaza::ui::kMaxAtlasPixels);
     CHECK(fonts.reduced.find("not at all (listed as missing)") != std::string::npos);
     CHECK(fonts.missing.size() > 1000);
     // What the keyboards type is always there, in every font.
