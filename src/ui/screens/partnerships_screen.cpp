@@ -29,8 +29,8 @@ bool PartnershipFilter::matches(const content::PartnershipCard& card) const {
                            [&](std::int64_t id) { return themes.count(id) > 0; });
     };
     auto any_region = [&] {
-        return std::any_of(card.regions.begin(), card.regions.end(),
-                           [&](const std::string& r) { return regions.count(r) > 0; });
+        return std::any_of(card.region_ids.begin(), card.region_ids.end(),
+                           [&](std::int64_t id) { return regions.count(id) > 0; });
     };
     auto any_city = [&] {
         return std::any_of(card.city_ids.begin(), card.city_ids.end(),
@@ -119,8 +119,8 @@ void PartnershipsScreen::draw_filters(UiContext& ctx) {
         [&](const content::Facet& x) { toggle(filter_.programmes, x.id); }, "programme");
     group(
         Phrase::regions, f.regions,
-        [&](const content::Facet& x) { return filter_.regions.count(x.key) > 0; },
-        [&](const content::Facet& x) { toggle(filter_.regions, x.key); }, "region");
+        [&](const content::Facet& x) { return filter_.regions.count(x.id) > 0; },
+        [&](const content::Facet& x) { toggle(filter_.regions, x.id); }, "region");
     group(
         Phrase::sdgs, f.sdgs, [&](const content::Facet& x) { return filter_.sdgs.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter_.sdgs, x.id); }, "sdg");
