@@ -43,7 +43,7 @@ print(f"  the grid alone ({grid['frames']} frames): UI build p99 {grid['ui_build
 PY
 done
 
-echo "== install from a stick: copy, signature and every check (budget: 300 s, 96 MB of SQLite)"
+echo "== install from a stick: copy, signature and every check (budget: 600 s, 96 MB of SQLite)"
 for n in 10000 50000; do
     "$build/tests/plaza-install-bench" "$out/synth$n.plaza"
 done

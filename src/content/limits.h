@@ -24,15 +24,18 @@ inline constexpr std::size_t kBioChars = 1000;     // a speaker's biography
 inline constexpr std::size_t kLongChars = 4000;    // a profile's sections; session abstracts
 inline constexpr std::size_t kBodyChars = 40000;   // a good practice's Markdown page
 inline constexpr std::size_t kFigureChars = kTitleChars + kLinkChars;  // a key figure's line
-// A partnership lists at most this many cities; its card line (`partnership.cities`, the names
-// joined by " · ") is bounded by it.
-inline constexpr std::int64_t kCitiesPerPartnership = 40;
+// A partnership lists at most this many cities (a cluster of cities, not a network of hundreds);
+// its card line (`partnership.cities`, the names joined by " · ") is bounded by it, and so is what
+// each of 50,000 cards in the grid holds for the filters.
+inline constexpr std::int64_t kCitiesPerPartnership = 12;
 inline constexpr std::size_t kCityLineChars = kCitiesPerPartnership * (kNameChars + 3);
 
 // Session times and zone offsets lie within this many days of the event's first day.
 inline constexpr std::int64_t kInstantRangeDays = 3653;  // ten years
 // The distinct characters the content uses (bundle_meta.code_points): the kiosk builds its font
-// atlas from them. A bundle in Chinese, Japanese and Korean at once uses about 6,000.
+// atlas from them, and this many Han characters still fit it at the largest text size
+// (ui/fonts.h). Everyday Chinese text uses about 3,500; Chinese, Japanese and Korean together
+// about 6,000.
 inline constexpr std::int64_t kCensusCodePoints = 8192;
 
 // Images: the builder stores a large rendition and a thumbnail of each photo (JPEG); the kiosk
@@ -101,7 +104,7 @@ inline constexpr Column kColumns[] = {
     {"country", "id", Kind::integer, false, 1, kAny},
     {"country", "code", Kind::text, false, 2, 3},
     {"country", "name", Kind::text, false, 0, kNameChars},
-    {"country", "region", Kind::text, false, 0, kNameChars},
+    {"country", "region", Kind::text, false, 0, kShortChars},
     {"city", "id", Kind::integer, false, 1, kAny},
     {"city", "slug", Kind::text, false, 1, kIdChars},
     {"city", "name", Kind::text, false, 0, kNameChars},
@@ -258,8 +261,8 @@ inline constexpr Table kTables[] = {
     {"session_track", 20'000},
     {"link", 100'000},
     {"session_partnership", 200'000},
-    {"media", 5'000},
-    {"media_image", 10'000},
+    {"media", 2'000},
+    {"media_image", 4'000},
     {"media_link", 200'000},
     {"search_doc", 100'000},
 };

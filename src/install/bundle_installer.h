@@ -87,7 +87,7 @@ struct InstallerConfig {
     // refused. SQLite may hold at most `sqlite_heap_bytes` in the whole process while they run
     // (sqlite3_hard_heap_limit64; the kiosk's own queries need a few MB); an allocation past it
     // fails and the bundle is refused. Image decoding is capped by the sizes in limits.h.
-    double check_seconds = 300.0;
+    double check_seconds = 600.0;
     std::int64_t sqlite_heap_bytes = 96ll * 1024 * 1024;
     // Test hooks. `on_step` is called at every point of the install that changes the disk and
     // after every copied chunk (crash-safety tests stop the process there); `write_limit` makes
