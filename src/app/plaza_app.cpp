@@ -48,8 +48,8 @@ void PlazaApp::start(platform::PlatformServices& services) {
     font_atlas_rebuilt_ = services.font_atlas_rebuilt;
     // The loader runs on the texture cache's worker thread, with its own connection.
     auto reader = std::make_shared<content::MediaReader>(bundle_path_);
-    services.textures.set_loader([reader](const ui::ImageKey& key) {
-        return reader->read(key.media_id, key.variant == ui::ImageVariant::thumbnail
+    services.textures.set_loader([reader](const core::ImageKey& key) {
+        return reader->read(key.media_id, key.variant == core::ImageVariant::thumbnail
                                               ? content::MediaVariant::thumb
                                               : content::MediaVariant::large);
     });
@@ -61,12 +61,18 @@ void PlazaApp::start(platform::PlatformServices& services) {
             replace_content(std::move(store), path);
         };
         hooks.quit = services.quit;
+        hooks.notice = [this](const std::string& text) { notice_.show(text); };
+        hooks.take_usage = [this] { return usage_.take(); };
         usb_ = std::make_unique<UsbContent>(*usb_settings_, services.main_thread, std::move(hooks),
                                             live_bundle());
-        ui_->on_open = [this](ui::ScreenId screen, std::int64_t record) {
-            usb_->opened(screen, record);
-        };
+        count_usage();
     }
+}
+
+void PlazaApp::count_usage() {
+    ui_->on_open = [this](ui::ScreenId screen, std::int64_t record) {
+        usage_.opened(screen, record);
+    };
 }
 
 void PlazaApp::load_fonts() {
@@ -100,14 +106,23 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     ctx.images = images_;
     if (!usb_) return ui_->draw(ctx);
     const auto started = std::chrono::steady_clock::now();
-    if (usb_->admin_active()) {
+    if (admin_.active()) {
         ctx.language = ui_->language();
-        return usb_->draw_admin(ctx, last_build_ms_, core::current_rss_kib(), fonts_.missing,
-                                ui_->clock_plausible());
+        core::FrameRequest request;
+        const Health health{core::current_rss_kib(), fonts_.missing, ui_->clock_plausible(),
+                            usb_settings_->data_folder};
+        usb_->act(
+            admin_.draw(ctx, usb_->admin_status(), health, usb_settings_->admin_pin, request));
+        return request;
     }
     core::FrameRequest request = ui_->draw(ctx);
-    usb_->after_frame(ctx, request, ui_->language(), store_.local_offset_minutes(time.wall_time_ms),
-                      last_build_ms_);
+    // After the visitors' frame: usage counts, the admin gesture, a notice for staff on top.
+    if (usage_.after_frame(ctx.now, ImGui::GetIO().MouseDown[0], ctx.wall_time_ms,
+                           store_.local_offset_minutes(time.wall_time_ms), ui_->language()))
+        usb_->flush_usage();
+    usb_->visitor_language(ui_->language());
+    admin_.after_frame(ctx, request, last_build_ms_);
+    notice_.draw(ctx, request);
     last_build_ms_ =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
             .count();
@@ -150,18 +165,14 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
     bundle_path_ = path;
     ui_ = std::make_unique<ui::KioskUi>(store_, settings_);
     ui_->set_speech(speech_);
-    if (usb_) {
-        ui_->on_open = [this](ui::ScreenId screen, std::int64_t record) {
-            usb_->opened(screen, record);
-        };
-    }
+    if (usb_) count_usage();
     ImGui::GetIO().Fonts->Clear();
     load_fonts();
     if (font_atlas_rebuilt_) font_atlas_rebuilt_();
     if (textures_) {
         auto reader = std::make_shared<content::MediaReader>(bundle_path_);
-        textures_->set_loader([reader](const ui::ImageKey& key) {
-            return reader->read(key.media_id, key.variant == ui::ImageVariant::thumbnail
+        textures_->set_loader([reader](const core::ImageKey& key) {
+            return reader->read(key.media_id, key.variant == core::ImageVariant::thumbnail
                                                   ? content::MediaVariant::thumb
                                                   : content::MediaVariant::large);
         });

@@ -9,12 +9,15 @@
 #include <set>
 #include <string>
 
+#include "app/admin_panel.h"
+#include "app/usage_counter.h"
 #include "app/usb_content.h"
 #include "content/content_store.h"
 #include "core/result.h"
 #include "platform/kiosk_app.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
+#include "ui/widgets/staff_notice.h"
 
 namespace plaza::app {
 
@@ -33,8 +36,9 @@ class PlazaApp final : public platform::KioskApp {
     bool simulate_usb(const std::string& folder) override;
     bool busy() const override { return usb_ && usb_->busy(); }
 
-    // USB content, the state database and the admin panel (issue 7); call before the runner
-    // starts. Without it the kiosk shows its one bundle and touches no disk.
+    // USB content, the state database, usage counts, staff notices and the admin panel (issue
+    // 7); call before the runner starts. Without it the kiosk shows its one bundle and touches
+    // no disk.
     void enable_usb(UsbSettings settings) { usb_settings_ = std::move(settings); }
 
     // 09:00 local time on the event's first day: where a headless run's clock starts, so that
@@ -47,6 +51,8 @@ class PlazaApp final : public platform::KioskApp {
     // New content went live: store, UI, fonts and images, between frames; back to home.
     void replace_content(content::ContentStore store, const std::string& path);
     LiveBundle live_bundle() const;
+    // The usage counters hear of every screen a visitor opens.
+    void count_usage();
 
     PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm,
              ui::KioskSettings settings);
@@ -58,11 +64,15 @@ class PlazaApp final : public platform::KioskApp {
     core::FrameReport report_;
     float px_per_mm_;
     bool room_sign_ = false;  // a door sign read from a distance: bigger type
-    ui::ImageProvider* images_ = nullptr;
+    core::ImageProvider* images_ = nullptr;
     ui::KioskSettings settings_;  // kept to build the UI again for new content
     platform::TextureCache* textures_ = nullptr;
     std::function<void()> font_atlas_rebuilt_;
     std::optional<UsbSettings> usb_settings_;
+    // Staff features (with USB content only), by job; usb_ last, as it uses the others.
+    UsageCounter usage_;
+    AdminPanel admin_;
+    ui::StaffNotice notice_;
     std::unique_ptr<UsbContent> usb_;
     double last_build_ms_ = 0.0;
     core::Speech* speech_ = nullptr;

@@ -1,8 +1,6 @@
 #include "app/usb_content.h"
 
 #include <fcntl.h>
-#include <imgui.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -13,16 +11,10 @@
 #include "core/civil_time.h"
 #include "core/log.h"
 #include "ui/i18n/phrases.h"
-#include "ui/theme.h"
-#include "ui/widgets/touch_widgets.h"
 
 namespace plaza::app {
 namespace {
 
-constexpr double kNoticeSeconds = 6.0;
-constexpr double kFlushSeconds = 600.0;      // usage counts reach the SD card every 10 minutes
-constexpr double kNewVisitorSeconds = 60.0;  // a touch after a quiet minute is a new visitor
-constexpr size_t kFrameRing = 600;
 constexpr size_t kLastErrors = 8;
 
 std::int64_t now_ms() {
@@ -60,11 +52,6 @@ std::string host_name() {
         out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-') ? c : '_';
     }
     return out;
-}
-
-std::string hour_key(std::int64_t wall_ms, int offset_minutes) {
-    const std::string iso = core::format_iso8601(wall_ms, offset_minutes);  // YYYY-MM-DDTHH:MM..
-    return iso.size() >= 13 ? iso.substr(0, 10) + " " + iso.substr(11, 2) + ":00" : iso;
 }
 
 }  // namespace
@@ -116,7 +103,9 @@ UsbContent::~UsbContent() {
     // the worker is idle, and queued jobs would be dropped with it.
     for (int i = 0; i < 5000 && busy(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    if (!busy() && state_ && !batch_.empty()) state_->add_usage(batch_, live_.path);
+    if (busy() || !state_) return;
+    const content::UsageBatch batch = hooks_.take_usage();
+    if (!batch.empty()) state_->add_usage(batch, live_.path);
 }
 
 void UsbContent::post_job(std::function<void()> job) {
@@ -171,28 +160,16 @@ void UsbContent::handle_folder(const std::string& folder) {
             core::log_warning("USB content refused: " + c.bundle + ": " + o.reason + " (" +
                               o.detail + ")");
             main_thread_.post([this, o] {
-                last_errors_.insert(last_errors_.begin(), o.reason + ": " + o.detail);
-                if (last_errors_.size() > kLastErrors) last_errors_.resize(kLastErrors);
-                show_notice(std::string(ui::tr(last_language_, ui::Phrase::usb_refused)) + ": " +
-                            o.reason + " — " +
-                            ui::tr(last_language_, ui::Phrase::details_in_admin));
+                add_error(o.reason + ": " + o.detail);
+                hooks_.notice(std::string(ui::tr(language_, ui::Phrase::usb_refused)) + ": " +
+                              o.reason + " — " + ui::tr(language_, ui::Phrase::details_in_admin));
             });
             continue;
         }
         core::log_info(o.detail + " from " + c.bundle);
-        auto store = content::ContentStore::open(installer_.live_path());
-        if (!store) {
-            core::log_error("the installed bundle cannot be opened: " + store.error());
-            continue;
-        }
-        live_version_ = o.bundle.version;
-        auto shared = std::make_shared<content::ContentStore>(std::move(store.value()));
-        LiveBundle live{installer_.live_path(), o.bundle.bundle_id, o.bundle.event_name,
-                        o.bundle.key_id, o.bundle.version};
-        main_thread_.post([this, shared, live] {
-            hooks_.replace_content(std::move(*shared), live.path);
-            content_replaced(live);
-        });
+        go_live({installer_.live_path(), o.bundle.bundle_id, o.bundle.event_name, o.bundle.key_id,
+                 o.bundle.version},
+                "the installed bundle cannot be opened: ");
     }
     if (!report.empty()) {
         std::string error;
@@ -219,119 +196,50 @@ void UsbContent::export_usage(const std::string& folder) {
         core::log_error("usage export failed: " + error);
     main_thread_.post([this, ok, error] {
         if (ok) {
-            show_notice(ui::tr(last_language_, ui::Phrase::usage_exported));
+            hooks_.notice(ui::tr(language_, ui::Phrase::usage_exported));
         } else {
-            last_errors_.insert(last_errors_.begin(), "usage export: " + error);
-            if (last_errors_.size() > kLastErrors) last_errors_.resize(kLastErrors);
+            add_error("usage export: " + error);
         }
     });
 }
 
+void UsbContent::go_live(const LiveBundle& live, const std::string& context) {
+    auto store = content::ContentStore::open(live.path);
+    if (!store) {
+        core::log_error(context + store.error());
+        return;
+    }
+    live_version_ = live.version;
+    auto shared = std::make_shared<content::ContentStore>(std::move(store.value()));
+    main_thread_.post([this, shared, live] {
+        hooks_.replace_content(std::move(*shared), live.path);
+        content_replaced(live);
+    });
+}
+
+void UsbContent::add_error(const std::string& error) {
+    last_errors_.insert(last_errors_.begin(), error);
+    if (last_errors_.size() > kLastErrors) last_errors_.resize(kLastErrors);
+}
+
 void UsbContent::flush_usage() {
-    if (batch_.empty()) return;
-    post_job([this, batch = std::move(batch_), path = live_.path] {
+    content::UsageBatch batch = hooks_.take_usage();
+    if (batch.empty()) return;
+    post_job([this, batch = std::move(batch), path = live_.path] {
         if (!state_) return;
         if (auto done = state_->add_usage(batch, path); !done) core::log_error(done.error());
     });
-    batch_ = {};
 }
 
 void UsbContent::content_replaced(const LiveBundle& live) {
     live_ = live;
     live_version_ = live.version;
-    show_notice(std::string(ui::tr(last_language_, ui::Phrase::content_updated)) + " — " +
-                live.event_name + ", " + ui::tr(last_language_, ui::Phrase::version) + " " +
-                std::to_string(live.version));
+    hooks_.notice(std::string(ui::tr(language_, ui::Phrase::content_updated)) + " — " +
+                  live.event_name + ", " + ui::tr(language_, ui::Phrase::version) + " " +
+                  std::to_string(live.version));
 }
 
-void UsbContent::show_notice(const std::string& text) {
-    notice_.text = text;
-    notice_.pending = true;
-}
-
-void UsbContent::opened(ui::ScreenId screen, std::int64_t record) {
-    switch (screen) {
-        case ui::ScreenId::partnership:
-            ++batch_.views[{content::UsageKind::partnership, record}];
-            break;
-        case ui::ScreenId::practice:
-            ++batch_.views[{content::UsageKind::practice, record}];
-            break;
-        case ui::ScreenId::session:
-            ++batch_.views[{content::UsageKind::session, record}];
-            break;
-        case ui::ScreenId::search:
-            ++batch_.searches;  // opening search; what is typed is never kept
-            break;
-        default:
-            break;
-    }
-}
-
-void UsbContent::draw_notice(ui::UiContext& ctx, core::FrameRequest& request) {
-    if (notice_.pending) {
-        notice_.until = ctx.now + kNoticeSeconds;
-        notice_.pending = false;
-    }
-    if (notice_.text.empty() || ctx.now >= notice_.until) return;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - ctx.mm(8)), ImGuiCond_Always,
-                            ImVec2(0.5f, 1.0f));
-    ImGui::SetNextWindowBgAlpha(0.95f);
-    constexpr ImGuiWindowFlags kFlags =
-        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-        ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ui::theme().accent_pressed);
-    ImGui::Begin("plaza-notice", nullptr, kFlags);
-    ui::Text(ctx, ctx.fonts.body, notice_.text, ui::theme().accent_text);
-    ImGui::End();
-    ImGui::PopStyleColor();
-    request.redraw_at = std::min(request.redraw_at, notice_.until);
-}
-
-void UsbContent::after_frame(ui::UiContext& ctx, core::FrameRequest& request,
-                             const std::string& language, int local_offset_minutes,
-                             double frame_ms) {
-    if (started_ < 0) started_ = ctx.now;
-    if (frame_ms_.size() < kFrameRing)
-        frame_ms_.push_back(frame_ms);
-    else
-        frame_ms_[frame_next_++ % kFrameRing] = frame_ms;
-
-    const ImGuiIO& io = ImGui::GetIO();
-    const bool down = io.MouseDown[0];
-    if (down && !was_down_) {
-        if (ctx.now - last_touch_ > kNewVisitorSeconds)
-            ++batch_.sessions[hour_key(ctx.wall_time_ms, local_offset_minutes)];
-    }
-    if (down) last_touch_ = ctx.now;
-    was_down_ = down;
-    // A language counts when a visitor chose it (a touch just before), not when a reset
-    // brought the default back.
-    if (language != last_language_) {
-        if (!last_language_.empty() && ctx.now - last_touch_ < 2.0) ++batch_.languages[language];
-        last_language_ = language;
-    }
-    if (last_flush_ < 0) last_flush_ = ctx.now;
-    if (ctx.now - last_flush_ > kFlushSeconds) {
-        flush_usage();
-        last_flush_ = ctx.now;
-    }
-
-    if (gesture_.update(down, io.MousePos.x / ctx.px_per_mm, io.MousePos.y / ctx.px_per_mm,
-                        ctx.now)) {
-        admin_.open();
-        request.animating = true;
-    }
-    // The hold completes without any new input event: keep frames coming while it lasts.
-    if (gesture_.holding()) request.redraw_at = std::min(request.redraw_at, ctx.now + 0.1);
-    draw_notice(ctx, request);
-}
-
-core::FrameRequest UsbContent::draw_admin(ui::UiContext& ctx, double frame_ms, long rss_kib,
-                                          const std::vector<char32_t>& missing,
-                                          bool clock_plausible) {
-    (void)frame_ms;
+ui::AdminStatus UsbContent::admin_status() const {
     ui::AdminStatus s;
     s.bundle_id = live_.bundle_id;
     s.event_name = live_.event_name;
@@ -343,64 +251,28 @@ core::FrameRequest UsbContent::draw_admin(ui::UiContext& ctx, double frame_ms, l
         s.history = history_lines_;
     }
     s.last_errors = last_errors_;
-    s.uptime_seconds = started_ < 0 ? 0 : ctx.now - started_;
-    std::vector<double> sorted = frame_ms_;
-    std::sort(sorted.begin(), sorted.end());
-    s.frame_p99_ms = sorted.empty() ? 0 : sorted[(sorted.size() - 1) * 99 / 100];
-    s.rss_kib = rss_kib;
-    struct statvfs fs {};
-    if (::statvfs(settings_.data_folder.c_str(), &fs) == 0)
-        s.free_disk_bytes =
-            static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize);
-    for (char32_t cp : missing) {
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "U+%04X ", static_cast<unsigned>(cp));
-        s.missing_glyphs += buf;
-    }
-    s.clock = core::format_iso8601(ctx.wall_time_ms, 0).substr(0, 16) + " UTC" +
-              (clock_plausible ? "" : " (!)");
     s.can_roll_back = std::filesystem::exists(installer_.previous_path());
     s.can_export = settings_.usage_export;
     s.can_quit = settings_.allow_quit;
+    return s;
+}
 
-    core::FrameRequest request;
-    switch (admin_.draw(ctx, s, settings_.admin_pin)) {
+void UsbContent::act(ui::AdminAction action) {
+    switch (action) {
         case ui::AdminAction::roll_back:
             post_job([this] {
                 const install::Outcome o = installer_.roll_back();
                 record(o, o.ok() ? "rolled back" : "refused");
                 if (o.ok()) {
-                    auto store = content::ContentStore::open(installer_.live_path());
-                    if (store) {
-                        live_version_ = o.bundle.version;
-                        auto shared =
-                            std::make_shared<content::ContentStore>(std::move(store.value()));
-                        LiveBundle live{installer_.live_path(), o.bundle.bundle_id,
-                                        o.bundle.event_name, "", o.bundle.version};
-                        main_thread_.post([this, shared, live] {
-                            hooks_.replace_content(std::move(*shared), live.path);
-                            content_replaced(live);
-                        });
-                    }
+                    go_live({installer_.live_path(), o.bundle.bundle_id, o.bundle.event_name, "",
+                             o.bundle.version},
+                            "the restored bundle cannot be opened: ");
                 }
                 refresh_history();
             });
-            admin_.close();
             break;
         case ui::AdminAction::reload:
-            post_job([this, live = live_] {
-                auto store = content::ContentStore::open(live.path);
-                if (!store) {
-                    core::log_error("reload: " + store.error());
-                    return;
-                }
-                auto shared = std::make_shared<content::ContentStore>(std::move(store.value()));
-                main_thread_.post([this, shared, live] {
-                    hooks_.replace_content(std::move(*shared), live.path);
-                    content_replaced(live);
-                });
-            });
-            admin_.close();
+            post_job([this, live = live_] { go_live(live, "reload: "); });
             break;
         case ui::AdminAction::export_usage: {
             flush_usage();
@@ -424,10 +296,6 @@ core::FrameRequest UsbContent::draw_admin(ui::UiContext& ctx, double frame_ms, l
         case ui::AdminAction::none:
             break;
     }
-    // Keep drawing while the keypad is locked (its countdown) and while the panel is open;
-    // cheap, and only while staff use it.
-    request.redraw_at = ctx.now + 1.0;
-    return request;
 }
 
 }  // namespace plaza::app

@@ -1,8 +1,8 @@
-// The kiosk side of USB content (issue 7), between the installer and the UI: watches the
+// The kiosk side of USB content (issue 7), between the installer and the app: watches the
 // configured folders (live) or a folder named by a headless script, installs on its own worker
-// thread, hands new content to the app between frames, shows staff notices, keeps the state
-// database (install history, anonymous usage counters, batched), writes plaza-report.txt and
-// usage exports to sticks, and runs the hidden admin panel.
+// thread, hands new content to the app between frames (go_live), keeps the state database
+// (install history, the usage counts the app hands it), writes plaza-report.txt and usage
+// exports to sticks, and carries out what staff choose in the admin panel (admin_panel.h).
 #pragma once
 
 #include <atomic>
@@ -20,8 +20,6 @@
 #include "install/bundle_installer.h"
 #include "install/usb_watcher.h"
 #include "ui/screens/admin_screen.h"
-#include "ui/screens/screen.h"
-#include "ui/ui_context.h"
 
 namespace plaza::app {
 
@@ -40,6 +38,10 @@ struct UsbHooks {
     // New content went live (installed, rolled back, reloaded): swap store, UI, fonts, images.
     std::function<void(content::ContentStore store, const std::string& path)> replace_content;
     std::function<void()> quit;
+    // A short notice for staff, over whatever is on screen.
+    std::function<void(const std::string& text)> notice;
+    // The usage counted since the last call, for the state database.
+    std::function<content::UsageBatch()> take_usage;
 };
 
 // What is shown now, for the version check and the admin panel.
@@ -60,31 +62,27 @@ class UsbContent {
     void stick_inserted(const std::string& folder);
     bool busy() const { return busy_.load() > 0; }
 
-    // Main thread, once per frame.
-    bool admin_active() const { return admin_.active(); }
-    core::FrameRequest draw_admin(ui::UiContext& ctx, double frame_ms, long rss_kib,
-                                  const std::vector<char32_t>& missing, bool clock_plausible);
-    // After the visitor UI drew: the admin gesture, the notice, usage counting.
-    void after_frame(ui::UiContext& ctx, core::FrameRequest& request, const std::string& language,
-                     int local_offset_minutes, double frame_ms);
-    // A visitor opened a screen (views per item, searches).
-    void opened(ui::ScreenId screen, std::int64_t record);
+    // Main thread:
+    // The visitor's language, for the notices (after each visitor frame).
+    void visitor_language(const std::string& code) { language_ = code; }
+    // Hands the usage counted so far to the worker, which adds it to the state database.
+    void flush_usage();
+    // What the admin panel shows of bundles: the live one, history, errors, what it offers.
+    ui::AdminStatus admin_status() const;
+    // Carries out what staff chose in the admin panel.
+    void act(ui::AdminAction action);
     void content_replaced(const LiveBundle& live);
 
   private:
-    struct Notice {
-        std::string text;
-        double until = 0.0;
-        bool pending = false;  // shown from the next frame for kNoticeSeconds
-    };
     void post_job(std::function<void()> job);
+    // Worker: opens the bundle at `live.path` and hands it to the main thread, which swaps it in
+    // between frames and tells staff; logs why after `context` when it does not open.
+    void go_live(const LiveBundle& live, const std::string& context);
     void handle_folder(const std::string& folder);                     // worker
     void export_usage(const std::string& folder);                      // worker
     void record(const install::Outcome& outcome, const char* result);  // worker
     void refresh_history();                                            // worker
-    void flush_usage();                         // main: hands the batch to the worker
-    void show_notice(const std::string& text);  // main
-    void draw_notice(ui::UiContext& ctx, core::FrameRequest& request);
+    void add_error(const std::string& error);                          // main
 
     UsbSettings settings_;
     core::MainThreadQueue& main_thread_;
@@ -103,17 +101,7 @@ class UsbContent {
     // Main thread only:
     LiveBundle live_;
     std::vector<std::string> last_errors_;
-    Notice notice_;
-    content::UsageBatch batch_;
-    double last_flush_ = -1.0;
-    double last_touch_ = -1.0e9;
-    bool was_down_ = false;
-    std::string last_language_;
-    double started_ = -1.0;
-    std::vector<double> frame_ms_;  // a ring of recent UI build times
-    size_t frame_next_ = 0;
-    ui::AdminGesture gesture_;
-    ui::AdminScreen admin_;
+    std::string language_;
     // Last member: joined first, so no job outlives what it uses.
     core::BackgroundWorker worker_;
 };

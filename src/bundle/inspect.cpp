@@ -5,10 +5,10 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "bundle/minisign.h"
 #include "content/bundle_check.h"
 #include "content/content_store.h"
 #include "core/safe_file.h"
+#include "signing/minisign.h"
 
 namespace plaza::bundle {
 

@@ -14,13 +14,13 @@
 
 #include "bundle/bundle_builder.h"
 #include "bundle/inspect.h"
-#include "bundle/minisign.h"
 #include "bundle/schedule/import_schedule_command.h"
 #include "bundle/synth.h"
 #include "content/bundle_check.h"
 #include "content/bundle_scan.h"
 #include "content/content_store.h"
 #include "core/safe_file.h"
+#include "signing/minisign.h"
 
 namespace {
 

@@ -12,8 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "bundle/minisign.h"
+#include "content/bundle_scan.h"
 #include "content/limits.h"
+#include "signing/minisign.h"
 
 namespace plaza::install {
 

@@ -19,7 +19,7 @@ class TextureCache;
 // What the runner lends the app for its lifetime.
 struct PlatformServices {
     core::MainThreadQueue& main_thread;  // post work for the main thread; it wakes the loop
-    TextureCache& textures;              // images as textures (ui::ImageProvider)
+    TextureCache& textures;              // images as textures (core::ImageProvider)
     core::Speech& speech;                // the spoken mode's voice (recorded when headless)
     // After the app rebuilt Dear ImGui's font atlas between frames (new content): drops the
     // renderer's font texture so the backend uploads the new atlas at the next frame.

@@ -11,9 +11,9 @@ namespace {
 constexpr int kThumbnailMaxSide = 128;
 constexpr int kDisplayMaxSide = 800;
 
-std::string describe(const ui::ImageKey& key) {
+std::string describe(const core::ImageKey& key) {
     return "image " + std::to_string(key.media_id) +
-           (key.variant == ui::ImageVariant::thumbnail ? " (thumbnail)" : " (display)");
+           (key.variant == core::ImageVariant::thumbnail ? " (thumbnail)" : " (display)");
 }
 }  // namespace
 
@@ -41,13 +41,13 @@ void TextureCache::set_loader(Loader loader) {
     loader_ = std::move(loader);
 }
 
-ui::ImageView TextureCache::image(const ui::ImageKey& key) {
+core::ImageView TextureCache::image(const core::ImageKey& key) {
     auto [it, inserted] = entries_.try_emplace(key);
     Entry& entry = it->second;
     entry.last_used_frame = frame_;
     if (inserted) {
         if (!loader_) {
-            entry.state = ui::ImageState::failed;
+            entry.state = core::ImageState::failed;
         } else {
             const std::uint64_t generation = generation_;
             worker_.post([this, key, generation, loader = loader_] {
@@ -62,7 +62,7 @@ ui::ImageView TextureCache::image(const ui::ImageKey& key) {
             });
         }
     }
-    ui::ImageView view;
+    core::ImageView view;
     view.state = entry.state;
     view.texture = entry.texture;
     view.width = static_cast<float>(entry.width);
@@ -80,7 +80,7 @@ bool TextureCache::upload_and_evict() {
         if (it == entries_.end()) continue;  // evicted while decoding
         Entry& entry = it->second;
         if (!d.image) {
-            entry.state = ui::ImageState::failed;
+            entry.state = core::ImageState::failed;
             core::log_warning(describe(d.key) + " shows a placeholder: " + d.image.error());
             continue;
         }
@@ -89,7 +89,7 @@ bool TextureCache::upload_and_evict() {
                                                  SDL_TEXTUREACCESS_STATIC, img.width, img.height);
         if (!texture || SDL_UpdateTexture(texture, nullptr, img.rgba.data(), img.width * 4) != 0) {
             if (texture) SDL_DestroyTexture(texture);
-            entry.state = ui::ImageState::failed;
+            entry.state = core::ImageState::failed;
             core::log_warning(describe(d.key) + " cannot be uploaded: " + SDL_GetError());
             continue;
         }
@@ -97,7 +97,7 @@ bool TextureCache::upload_and_evict() {
         entry.texture = texture;
         entry.width = img.width;
         entry.height = img.height;
-        entry.state = ui::ImageState::ready;
+        entry.state = core::ImageState::ready;
         const std::int64_t bytes = static_cast<std::int64_t>(img.rgba.size());
         bytes_ += bytes;
         uploaded += bytes;
@@ -106,7 +106,7 @@ bool TextureCache::upload_and_evict() {
 
     if (bytes_ > budget_.cache_bytes) {
         // Oldest first; images drawn in the last frame stay even over budget.
-        std::vector<std::pair<std::int64_t, ui::ImageKey>> by_age;
+        std::vector<std::pair<std::int64_t, core::ImageKey>> by_age;
         for (const auto& [key, entry] : entries_) {
             if (entry.texture && entry.last_used_frame < frame_ - 1)
                 by_age.emplace_back(entry.last_used_frame, key);
@@ -126,7 +126,7 @@ bool TextureCache::upload_and_evict() {
 
 bool TextureCache::loading() const {
     for (const auto& [key, entry] : entries_) {
-        if (entry.state != ui::ImageState::loading) continue;
+        if (entry.state != core::ImageState::loading) continue;
         // Decoded and waiting for upload_and_evict() is done as far as the worker goes: only a
         // frame uploads it, so waiting for it between frames would wait forever.
         const bool decoded =

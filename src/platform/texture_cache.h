@@ -15,8 +15,8 @@
 
 #include "core/background_worker.h"
 #include "core/image_decode.h"
+#include "core/image_provider.h"
 #include "core/result.h"
-#include "ui/image_provider.h"
 
 namespace plaza::platform {
 
@@ -25,10 +25,10 @@ struct TextureBudget {
     std::int64_t upload_bytes_per_frame = 4ll * 1024 * 1024;
 };
 
-class TextureCache final : public ui::ImageProvider {
+class TextureCache final : public core::ImageProvider {
   public:
     // Runs on the worker thread: the encoded bytes of an image, or why there are none.
-    using Loader = std::function<core::Result<std::string>(const ui::ImageKey&)>;
+    using Loader = std::function<core::Result<std::string>(const core::ImageKey&)>;
 
     TextureCache(SDL_Renderer* renderer, core::MainThreadQueue& main_thread,
                  TextureBudget budget = {});
@@ -37,7 +37,7 @@ class TextureCache final : public ui::ImageProvider {
     // Sets where bytes come from and forgets every image (new content).
     void set_loader(Loader loader);
 
-    ui::ImageView image(const ui::ImageKey& key) override;
+    core::ImageView image(const core::ImageKey& key) override;
     // Between frames: uploads decoded images within the per-frame budget and evicts images not
     // drawn recently while the cache is over its byte budget. Returns true if an upload is left
     // for the next frame.
@@ -51,13 +51,13 @@ class TextureCache final : public ui::ImageProvider {
 
   private:
     struct Entry {
-        ui::ImageState state = ui::ImageState::loading;
+        core::ImageState state = core::ImageState::loading;
         SDL_Texture* texture = nullptr;
         int width = 0, height = 0;
         std::int64_t last_used_frame = 0;
     };
     struct Decoded {
-        ui::ImageKey key;
+        core::ImageKey key;
         std::uint64_t generation;
         core::Result<core::DecodedImage> image;
     };
@@ -67,7 +67,7 @@ class TextureCache final : public ui::ImageProvider {
     core::MainThreadQueue& main_thread_;
     TextureBudget budget_;
     Loader loader_;
-    std::map<ui::ImageKey, Entry> entries_;
+    std::map<core::ImageKey, Entry> entries_;
     std::vector<std::shared_ptr<Decoded>> ready_;  // decoded, waiting for upload
     std::int64_t bytes_ = 0;
     std::int64_t frame_ = 0;

@@ -1,6 +1,7 @@
-// The kiosk's whole UI for one bundle: the data the screens read (loaded from the content store
-// in the visitor's language), the screens, the navigation stack and the visitor's session state.
-// The app draws it once per frame.
+// The kiosk's whole UI for one bundle: the screens (listed in screens/screens.cpp) with the
+// feed they read, the navigation stack, the visitor's language and session, and the frame's
+// layout: the screen on top, the accessibility bar along the bottom edge, and what covers it
+// when nobody is there (idle_cover.h). The app draws it once per frame.
 #pragma once
 
 #include <cstdint>
@@ -13,26 +14,16 @@
 
 #include "content/content_store.h"
 #include "core/idle_policy.h"
-#include "core/inactivity.h"
 #include "core/opening_hours.h"
-#include "ui/browse_data.h"
-#include "ui/programme_data.h"
+#include "ui/access_bar.h"
+#include "ui/idle_cover.h"
+#include "ui/screen_feed.h"
 #include "ui/screens/screen.h"
 #include "ui/spoken_mode.h"
 #include "ui/ui_context.h"
 
 namespace plaza::ui {
 
-class HomeScreen;
-class PartnershipsScreen;
-class PartnershipScreen;
-class PracticesScreen;
-class PracticeScreen;
-class SearchScreen;
-class NowNextScreen;
-class ProgrammeScreen;
-class SessionScreen;
-class AttractScreen;
 class RoomSignScreen;
 
 // How this kiosk looks after itself (from the configuration file or the command line).
@@ -44,9 +35,6 @@ struct KioskSettings {
     float low_reach_top = 0.4f;  // where that band starts, as a fraction of the screen height
 };
 
-// The three text sizes a visitor can choose: the fonts are built at these scales.
-inline constexpr float kTextScales[] = {1.0f, 1.3f, 1.6f};
-
 class KioskUi {
   public:
     explicit KioskUi(content::ContentStore& store, KioskSettings settings = {});
@@ -56,19 +44,20 @@ class KioskUi {
 
     // Draws one frame into a full-screen window; call between ImGui::NewFrame() and Render().
     core::FrameRequest draw(UiContext& ctx);
-    // Runs the search a keystroke asked for, after the frame is on screen (see KioskApp).
+    // After the frame is on screen: the language a tap chose, and what the screen about to be
+    // drawn reads from the feed (a page just opened, a search after a keystroke; see KioskApp).
     void between_frames();
     // The voice of spoken mode (from the platform); null: spoken mode stays silent.
     void set_speech(core::Speech* speech) { spoken_ = SpokenMode(speech); }
     // The text size the visitor chose; the app builds the fonts at it between frames.
-    float text_scale() const { return kTextScales[text_size_]; }
+    float text_scale() const { return access_.text_scale(); }
     const std::string& language() const { return language_; }
     void set_language(const std::string& code);
     // Everything back to how a new visitor should find it: language, screens, filters, text.
     void reset_session();
     // False when the device clock looked wrong the last time the programme was shown (before
     // the bundle was built, or months away from the event): no "now" marker is shown then.
-    bool clock_plausible() const { return programme_.clock_plausible(); }
+    bool clock_plausible() const;
     // Called when a visitor opens a screen: the anonymous usage counters (issue 7) count views
     // per item and searches from it, never what was typed.
     std::function<void(ScreenId, std::int64_t)> on_open;
@@ -78,60 +67,24 @@ class KioskUi {
         ScreenId screen;
         std::int64_t record;
     };
-    Screen& screen(ScreenId id);
-    void load_data();
-    void enter(const Place& place);  // loads what a detail screen shows
+    Screen* find(ScreenId id);
+    Screen& top() { return *find(stack_.back().screen); }
+    // The screen this frame shows when no cover hides it reads what it needs from the feed.
+    void load_shown();
     void apply(const Navigation& nav);
-    void show_partnership(std::int64_t id);  // loads a profile and its sessions' local times
-    void show_session(std::int64_t id);      // loads a session's detail and its calendar QR code
-    // What covers the screen instead of the visitor's screens, if anything.
-    enum class Cover { none, dark, asking, attract };
-    Cover update_cover(const UiContext& ctx);
-    core::FrameRequest draw_cover(UiContext& ctx, Cover cover);
-    // Low reach: the part of the screen above the band shows the event and the time only.
-    void draw_above_band(UiContext& ctx, float height);
-    // Along the bottom edge on every screen: Listen, text size, contrast and low reach; in
-    // spoken mode the previous / next / select / back controls instead.
-    float access_bar_height(const UiContext& ctx) const;
-    // Returns true when one of its controls was pressed.
-    bool draw_access_bar(UiContext& ctx, float top, float height, Navigation& nav);
 
     content::ContentStore& store_;
-    BrowseData data_;
+    ScreenFeed feed_;
+    std::vector<std::pair<ScreenId, std::unique_ptr<Screen>>> screens_;  // kiosk_screens()
+    std::unique_ptr<RoomSignScreen> room_sign_;                          // room mode only
     std::string language_;
     std::string pending_language_;
-    bool search_pending_ = false;
-    bool entering_ = false;  // the top of stack_ changed: enter() it between frames
     std::vector<Place> stack_;
-    std::unique_ptr<HomeScreen> home_;
-    std::unique_ptr<PartnershipsScreen> partnerships_;
-    std::unique_ptr<PartnershipScreen> partnership_;
-    std::unique_ptr<PracticesScreen> practices_;
-    std::unique_ptr<PracticeScreen> practice_;
-    std::unique_ptr<SearchScreen> search_;
-    ProgrammeFeed programme_;
-    std::unique_ptr<NowNextScreen> now_next_;
-    std::unique_ptr<ProgrammeScreen> programme_screen_;
-    std::unique_ptr<SessionScreen> session_;
-    std::unique_ptr<AttractScreen> attract_screen_;
-    std::unique_ptr<RoomSignScreen> room_sign_;  // room mode only
-    // Looking after itself: idle reset, the attract loop and display hours.
     KioskSettings settings_;
-    core::InactivityTimer inactivity_;
-    core::ScreenHours hours_;
-    bool attract_ = false;             // the attract loop runs (after an idle reset)
-    bool touched_ = false;             // a visitor touched something since the last reset
-    bool cover_pressed_ = false;       // a finger went down on a cover; it acts when lifted
-    bool first_frame_ = true;          // the idle timer starts at the first frame's time
-    Cover shown_cover_ = Cover::none;  // what covered the last frame
+    IdleCover cover_;
     // Accessibility: the visitor's choices, reset with the rest for the next visitor.
     SpokenMode spoken_{nullptr};
-    int text_size_ = 0;  // index into kTextScales
-    bool high_contrast_ = false;
-    bool low_reach_ = false;
-    bool style_stale_ = true;
-    bool asked_ = false;  // "Still there?" was up in the last frame  // Dear ImGui's style must
-                          // follow the palette at the next frame
+    AccessBar access_;
 };
 
 }  // namespace plaza::ui

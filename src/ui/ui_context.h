@@ -6,8 +6,8 @@
 #include <string>
 
 #include "core/frame_report.h"
+#include "core/image_provider.h"
 #include "ui/fonts.h"
-#include "ui/image_provider.h"
 
 namespace plaza::ui {
 
@@ -31,8 +31,8 @@ struct UiContext {
     std::int64_t wall_time_ms = 0;  // wall clock (schedule, clock on screen)
     int local_offset_minutes = 0;   // the event's UTC offset at wall_time_ms
     std::string language = "en";
-    ImageProvider* images = nullptr;  // null where no images are shown (tests of widgets)
-    SpokenFocus* spoken = nullptr;    // set while spoken mode is on
+    core::ImageProvider* images = nullptr;  // null where no images are shown (tests of widgets)
+    SpokenFocus* spoken = nullptr;          // set while spoken mode is on
     // The language of the content being drawn when it fell back from the visitor's language:
     // recorded with each item so spoken mode reads it with the right voice. Empty: `language`.
     std::string content_language;

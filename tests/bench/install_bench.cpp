@@ -10,10 +10,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "bundle/minisign.h"
 #include "content/content_store.h"
 #include "core/process_stats.h"
 #include "install/bundle_installer.h"
+#include "signing/minisign.h"
 
 int main(int argc, char** argv) {
     if (argc != 2) {

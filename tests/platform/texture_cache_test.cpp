@@ -10,10 +10,10 @@
 #include "../unit/test_images.h"
 #include "platform/texture_cache.h"
 
+using plaza::core::ImageKey;
+using plaza::core::ImageState;
 using plaza::platform::TextureBudget;
 using plaza::platform::TextureCache;
-using plaza::ui::ImageKey;
-using plaza::ui::ImageState;
 
 namespace {
 
@@ -60,7 +60,7 @@ TEST_CASE("an image loads on the worker and is ready after the main thread uploa
         ++loads;
         return plaza::test::solid_image(20 + static_cast<int>(key.media_id), 10, 0xFF0000FF);
     });
-    const ImageKey key{3, plaza::ui::ImageVariant::thumbnail};
+    const ImageKey key{3, plaza::core::ImageVariant::thumbnail};
     CHECK(cache.image(key).state == ImageState::loading);
     REQUIRE(wait_for(cache, queue, key) == ImageState::ready);
     const auto view = cache.image(key);
@@ -80,7 +80,7 @@ TEST_CASE("a decoded image waiting for its upload no longer counts as loading") 
     cache.set_loader([](const ImageKey&) -> plaza::core::Result<std::string> {
         return plaza::test::solid_image(8, 8, 0xFF00FF00);
     });
-    const ImageKey key{5, plaza::ui::ImageVariant::thumbnail};
+    const ImageKey key{5, plaza::core::ImageVariant::thumbnail};
     cache.image(key);
     CHECK(cache.loading());
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
@@ -103,7 +103,7 @@ TEST_CASE("a broken image becomes a placeholder once and is not loaded again") {
         ++loads;
         return std::string("this is not an image");
     });
-    const ImageKey key{1, plaza::ui::ImageVariant::display};
+    const ImageKey key{1, plaza::core::ImageVariant::display};
     REQUIRE(wait_for(cache, queue, key) == ImageState::failed);
     for (int i = 0; i < 5; ++i) {
         CHECK(cache.image(key).state == ImageState::failed);

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "imgui_harness.h"
-#include "ui/browse_data.h"
+#include "ui/screen_feed.h"
 #include "ui/screens/partnerships_screen.h"
 #include "ui/screens/screen_parts.h"
 
@@ -60,7 +60,8 @@ TEST_CASE("partnership filter: a city matches the partnerships it takes part in"
 TEST_CASE("partnership grid: a city from search shows as a chip, counts, and can be removed") {
     plaza::test::ImGuiHarness ui(ImVec2(1920, 1080));
     const plaza::ui::BrowseData data = three_partnerships();
-    PartnershipsScreen screen(data);
+    PartnershipsScreen screen;
+    screen.show(data);
     plaza::ui::Navigation nav;
     auto draw = [&](plaza::ui::UiContext& ctx) { screen.draw(ctx, nav); };
 
@@ -106,7 +107,8 @@ TEST_CASE("partnership cards name their cities with countries, as the facets cal
     CHECK(plaza::ui::cities_with_countries(data.facets, unknown) == "Gent · Somewhere");
 
     plaza::test::ImGuiHarness ui(ImVec2(1920, 1080));
-    PartnershipsScreen screen(data);
+    PartnershipsScreen screen;
+    screen.show(data);
     ui.frame([&](plaza::ui::UiContext& ctx) {
         plaza::ui::Navigation nav;
         screen.draw(ctx, nav);

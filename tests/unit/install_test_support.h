@@ -9,10 +9,10 @@
 #include <string>
 
 #include "bundle/bundle_builder.h"
-#include "bundle/minisign.h"
 #include "bundle_test_support.h"
 #include "content/sqlite_db.h"
 #include "install/bundle_installer.h"
+#include "signing/minisign.h"
 
 namespace plaza::test {
 

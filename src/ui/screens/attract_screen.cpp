@@ -41,16 +41,22 @@ const Card* pick(const std::vector<Card>& cards, int turn) {
 
 }  // namespace
 
+void AttractScreen::load(ScreenFeed& feed, std::int64_t) {
+    data_ = &feed.browse();
+    feed_ = &feed.programme();
+}
+
 void AttractScreen::draw_partnership(UiContext& ctx, int turn, float width) {
     const Theme& t = theme();
-    const content::PartnershipCard* card = pick(data_.partnerships, turn);
+    const content::PartnershipCard* card = pick(data_->partnerships, turn);
     if (!card) return;
     Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::featured), t.accent);
     if (card->thumbnail) {
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float side = std::min(width * 0.35f, ctx.mm(90));
-        DrawImageCover(ctx, ImGui::GetWindowDrawList(), {card->thumbnail, ImageVariant::thumbnail},
-                       at, ImVec2(at.x + side, at.y + side));
+        DrawImageCover(ctx, ImGui::GetWindowDrawList(),
+                       {card->thumbnail, core::ImageVariant::thumbnail}, at,
+                       ImVec2(at.x + side, at.y + side));
         ImGui::Dummy(ImVec2(side, side));
         ImGui::SameLine(0, ctx.mm(8));
     }
@@ -64,7 +70,7 @@ void AttractScreen::draw_partnership(UiContext& ctx, int turn, float width) {
 
 void AttractScreen::draw_practice(UiContext& ctx, int turn, float width) {
     const Theme& t = theme();
-    const content::PracticeCard* card = pick(data_.practices, turn);
+    const content::PracticeCard* card = pick(data_->practices, turn);
     if (!card) return;
     Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::good_practice), t.accent);
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
@@ -76,7 +82,7 @@ void AttractScreen::draw_practice(UiContext& ctx, int turn, float width) {
 
 bool AttractScreen::draw_sessions(UiContext& ctx, float width) {
     const Theme& t = theme();
-    const ProgrammeData& p = feed_.at(ctx.wall_time_ms);
+    const ProgrammeData& p = feed_->at(ctx.wall_time_ms);
     // Without a trustworthy clock, or once the event is over, "next" means nothing.
     if (!p.clock_plausible || p.phase == core::EventPhase::after) return false;
     std::vector<const ProgrammeSession*> next;
@@ -105,8 +111,8 @@ core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
     const Theme& t = theme();
     const double elapsed = std::max(0.0, ctx.now - started_at_);
     const int slides =
-        kSlidesPerTurn * std::max<int>(1, static_cast<int>(std::max(data_.partnerships.size(),
-                                                                    data_.practices.size())));
+        kSlidesPerTurn * std::max<int>(1, static_cast<int>(std::max(data_->partnerships.size(),
+                                                                    data_->practices.size())));
     const core::SlideFrame frame = core::slide_at(elapsed, slides, kSlideSeconds, kFadeSeconds);
     const int turn = frame.index / kSlidesPerTurn;
     const core::Drift drift = core::drift_at(elapsed, kDriftPeriodSeconds);

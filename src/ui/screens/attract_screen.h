@@ -7,7 +7,6 @@
 
 #include <vector>
 
-#include "ui/browse_data.h"
 #include "ui/programme_data.h"
 #include "ui/screens/screen.h"
 
@@ -15,8 +14,8 @@ namespace plaza::ui {
 
 class AttractScreen final : public Screen {
   public:
-    AttractScreen(const BrowseData& data, ProgrammeFeed& feed) : data_(data), feed_(feed) {}
     const char* id() const override { return "attract"; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     // The loop starts again from its first slide at `now` (monotonic seconds).
     void start(double now) { started_at_ = now; }
@@ -26,8 +25,8 @@ class AttractScreen final : public Screen {
     void draw_practice(UiContext& ctx, int turn, float width);
     bool draw_sessions(UiContext& ctx, float width);
 
-    const BrowseData& data_;
-    ProgrammeFeed& feed_;
+    const BrowseData* data_ = nullptr;
+    ProgrammeFeed* feed_ = nullptr;
     double started_at_ = 0.0;
 };
 

@@ -24,13 +24,13 @@ std::string format_local_time(const std::string& language, std::int64_t wall_ms,
 
 }  // namespace
 
-HomeScreen::HomeScreen(const BrowseData& data,
-                       std::function<void(const std::string&)> choose_language)
-    : data_(data), choose_language_(std::move(choose_language)) {}
+void HomeScreen::load(ScreenFeed& feed, std::int64_t) {
+    data_ = &feed.browse();
+}
 
 core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
-    const content::EventInfo& event = data_.event;
+    const content::EventInfo& event = data_->event;
     // One scrolling page: with large text or the low-reach band, the featured items move below
     // the fold instead of being squeezed out.
     core::FrameRequest request;
@@ -64,36 +64,36 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
         speech.language = language.code;
         if (TapButton(ctx, "home/language/" + language.code, language.name, ImVec2(0, 0),
                       current ? ButtonStyle::selected : ButtonStyle::secondary, 0, speech)) {
-            choose_language_(language.code);
+            nav.language = language.code;
         }
     }
 
     // The ways in, as large cards: the programme's only when the bundle has sessions.
-    const bool programme = data_.counts.sessions > 0;
+    const bool programme = data_->counts.sessions > 0;
     const float entries = programme ? 4.0f : 3.0f;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float entry_width = (ImGui::GetContentRegionAvail().x - (entries - 1) * gap) / entries;
     const std::string items = std::string(" ") + tr(ctx.language, Phrase::items_count);
     const ImU32 accent = t.accent;
     if (TapCard(ctx, "home/partnerships", tr(ctx.language, Phrase::partnerships),
-                std::to_string(data_.partnerships.size()) + items, entry_width, 24, {accent, 0})) {
-        nav.open(ScreenId::partnerships);
+                std::to_string(data_->partnerships.size()) + items, entry_width, 24, {accent, 0})) {
+        nav.open("partnerships");
     }
     ImGui::SameLine();
     if (TapCard(ctx, "home/practices", tr(ctx.language, Phrase::good_practices),
-                std::to_string(data_.practices.size()) + items, entry_width, 24, {accent, 0})) {
-        nav.open(ScreenId::practices);
+                std::to_string(data_->practices.size()) + items, entry_width, 24, {accent, 0})) {
+        nav.open("practices");
     }
     ImGui::SameLine();
     if (TapCard(ctx, "home/search", tr(ctx.language, Phrase::search),
                 tr(ctx.language, Phrase::search_prompt), entry_width, 24, {accent, 0})) {
-        nav.open(ScreenId::search);
+        nav.open("search");
     }
     if (programme) {
         ImGui::SameLine();
         if (TapCard(ctx, "home/programme", tr(ctx.language, Phrase::programme),
                     tr(ctx.language, Phrase::programme_prompt), entry_width, 24, {accent, 0})) {
-            nav.open(ScreenId::now_next);
+            nav.open("now_next");
         }
     }
 
@@ -104,20 +104,20 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     auto next_column = [&] {
         if (++column % 2 == 1) ImGui::SameLine();
     };
-    for (const content::PartnershipCard& card : data_.partnerships) {
+    for (const content::PartnershipCard& card : data_->partnerships) {
         if (!card.featured) continue;
         if (TapCard(ctx, "home/featured/partnership/" + std::to_string(card.id), card.title,
-                    cities_with_countries(data_.facets, card), width, 32,
+                    cities_with_countries(data_->facets, card), width, 32,
                     {colour_of(card.colour), card.thumbnail})) {
-            nav.open(ScreenId::partnership, card.id);
+            nav.open("partnership", card.id);
         }
         next_column();
     }
-    for (const content::PracticeCard& card : data_.practices) {
+    for (const content::PracticeCard& card : data_->practices) {
         if (!card.featured) continue;
         if (TapCard(ctx, "home/featured/practice/" + std::to_string(card.id), card.title, card.city,
                     width, 32, {colour_of(card.colour), card.thumbnail})) {
-            nav.open(ScreenId::practice, card.id);
+            nav.open("practice", card.id);
         }
         next_column();
     }

@@ -2,10 +2,6 @@
 // the content (partnerships, good practices, search) and featured items.
 #pragma once
 
-#include <functional>
-#include <string>
-
-#include "ui/browse_data.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets/kinetic_scroll.h"
 
@@ -13,14 +9,14 @@ namespace plaza::ui {
 
 class HomeScreen final : public Screen {
   public:
-    HomeScreen(const BrowseData& data, std::function<void(const std::string&)> choose_language);
-    const char* id() const override { return "home"; }
+    static constexpr const char* kId = "home";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override { scroll_ = {}; }
 
   private:
-    const BrowseData& data_;
-    std::function<void(const std::string&)> choose_language_;
+    const BrowseData* data_ = nullptr;
     KineticScrollState scroll_;
 };
 

@@ -29,16 +29,21 @@ void NowNextScreen::upcoming(UiContext& ctx, Navigation& nav, const ProgrammeDat
         for (const ProgrammeSession& s : day.sessions) {
             if (s.item.starts_at_ms != first) continue;
             if (SessionRow(ctx, "now_next/session/" + std::to_string(s.item.id), s, width,
-                           languages_)) {
-                nav.open(ScreenId::session, s.item.id);
+                           *languages_)) {
+                nav.open("session", s.item.id);
             }
         }
     }
 }
 
+void NowNextScreen::load(ScreenFeed& feed, std::int64_t) {
+    feed_ = &feed.programme();
+    languages_ = &feed.browse().event.languages;
+}
+
 core::FrameRequest NowNextScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
-    const ProgrammeData& p = feed_.at(ctx.wall_time_ms);
+    const ProgrammeData& p = feed_->at(ctx.wall_time_ms);
     core::FrameRequest request;
 
     Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::now_and_next), t.text);
@@ -54,7 +59,7 @@ core::FrameRequest NowNextScreen::draw(UiContext& ctx, Navigation& nav) {
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - ctx.mm(3));
     if (TapButton(ctx, "now_next/day_view", tr(ctx.language, Phrase::day_view), ImVec2(0, 0),
                   ButtonStyle::secondary)) {
-        nav.open(ScreenId::programme);
+        nav.open("programme");
     }
 
     BeginScrollArea("now_next", scroll_);
@@ -120,8 +125,8 @@ core::FrameRequest NowNextScreen::draw(UiContext& ctx, Navigation& nav) {
                 Text(ctx, ctx.fonts.body_bold, tr(ctx.language, label), t.accent);
                 ImGui::SetCursorPos(ImVec2(at.x + ctx.mm(kLabelColumnMm), at.y));
                 if (SessionRow(ctx, "now_next/session/" + std::to_string(s->item.id), *s,
-                               width - ctx.mm(kLabelColumnMm), languages_, false)) {
-                    nav.open(ScreenId::session, s->item.id);
+                               width - ctx.mm(kLabelColumnMm), *languages_, false)) {
+                    nav.open("session", s->item.id);
                 }
             };
             row(r.has_now, r.now, Phrase::now_on);

@@ -14,9 +14,9 @@ namespace plaza::ui {
 
 class NowNextScreen final : public Screen {
   public:
-    NowNextScreen(ProgrammeFeed& feed, const std::vector<content::Language>& languages)
-        : feed_(feed), languages_(languages) {}
-    const char* id() const override { return "now_next"; }
+    static constexpr const char* kId = "now_next";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override { scroll_ = {}; }
 
@@ -25,8 +25,8 @@ class NowNextScreen final : public Screen {
     // the gaps between sessions).
     void upcoming(UiContext& ctx, Navigation& nav, const ProgrammeData& p, std::int64_t after_ms,
                   float width);
-    ProgrammeFeed& feed_;
-    const std::vector<content::Language>& languages_;
+    ProgrammeFeed* feed_ = nullptr;
+    const std::vector<content::Language>* languages_ = nullptr;
     KineticScrollState scroll_;
 };
 

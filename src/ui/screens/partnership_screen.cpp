@@ -21,10 +21,14 @@ const char* status_text(const std::string& language, const std::string& status) 
 
 }  // namespace
 
-void PartnershipScreen::show(content::PartnershipProfile profile,
-                             std::vector<ProgrammeSession> sessions) {
-    profile_ = std::move(profile);
-    sessions_ = std::move(sessions);
+void PartnershipScreen::load(ScreenFeed& feed, std::int64_t record) {
+    languages_ = &feed.browse().event.languages;
+    if (feed_changed(feed) || record != profile_.id) show(feed.partnership(record));
+}
+
+void PartnershipScreen::show(PartnershipPage page) {
+    profile_ = std::move(page.profile);
+    sessions_ = std::move(page.sessions);
     contacts_ = contact_qr_codes(profile_.contacts);
     scroll_ = {};
 }
@@ -56,14 +60,14 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     TextWrapped(ctx, ctx.fonts.body, facts, t.text_muted);
     FacetLabels(ctx, p.themes);
     FacetLabels(ctx, p.sdgs);
-    FallbackNote(ctx, p.fallback_language, languages_);
+    FallbackNote(ctx, p.fallback_language, *languages_);
 
     if (!p.media.empty()) {
         const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
         const float photo = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
         for (size_t i = 0; i < p.media.size(); ++i) {
             if (i % 2 == 1) ImGui::SameLine();
-            Thumbnail(ctx, {p.media[i].media_id, ImageVariant::display},
+            Thumbnail(ctx, {p.media[i].media_id, core::ImageVariant::display},
                       ImVec2(photo, photo * 2 / 3));
         }
     }
@@ -89,7 +93,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
             look.count = static_cast<int>(p.practices.size());
             if (TapCard(ctx, "partnership/practice/" + std::to_string(card.id), card.title,
                         card.city, width, 30, look)) {
-                nav.open(ScreenId::practice, card.id);
+                nav.open("practice", card.id);
             }
         }
     }
@@ -103,8 +107,8 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
             if (i == 0 || s.item.day != sessions_[i - 1].item.day)
                 Text(ctx, ctx.fonts.body_bold, day_label(ctx.language, s.item.day), t.text_muted);
             if (SessionRow(ctx, "partnership/session/" + std::to_string(s.item.id), s, width,
-                           languages_)) {
-                nav.open(ScreenId::session, s.item.id);
+                           *languages_)) {
+                nav.open("session", s.item.id);
             }
         }
     }

@@ -14,17 +14,16 @@ namespace plaza::ui {
 
 class PartnershipScreen final : public Screen {
   public:
-    explicit PartnershipScreen(const std::vector<content::Language>& languages)
-        : languages_(languages) {}
-    const char* id() const override { return "partnership"; }
+    static constexpr const char* kId = "partnership";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
+    void open(std::int64_t record) override { (void)record, reset(); }
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override { scroll_ = {}; }
-    // `sessions`: the profile's sessions with their local times (see programme_session()).
-    void show(content::PartnershipProfile profile, std::vector<ProgrammeSession> sessions);
-    std::int64_t showing() const { return profile_.id; }
+    void show(PartnershipPage page);
 
   private:
-    const std::vector<content::Language>& languages_;
+    const std::vector<content::Language>* languages_ = nullptr;
     content::PartnershipProfile profile_;
     std::vector<ContactQr> contacts_;
     std::vector<ProgrammeSession> sessions_;

@@ -53,6 +53,19 @@ void PartnershipsScreen::reset() {
     filter_scroll_ = {};
 }
 
+void PartnershipsScreen::load(ScreenFeed& feed, std::int64_t) {
+    if (feed_changed(feed)) show(feed.browse());
+}
+
+void PartnershipsScreen::show(const BrowseData& data) {
+    data_ = &data;
+    dirty_ = true;
+}
+
+void PartnershipsScreen::open(std::int64_t city_id) {
+    if (city_id != 0) show_city(city_id);
+}
+
 void PartnershipsScreen::show_city(std::int64_t city_id) {
     reset();
     filter_.cities.insert(city_id);
@@ -60,15 +73,15 @@ void PartnershipsScreen::show_city(std::int64_t city_id) {
 
 void PartnershipsScreen::refilter() {
     shown_.clear();
-    for (std::size_t i = 0; i < data_.partnerships.size(); ++i) {
-        if (filter_.matches(data_.partnerships[i])) shown_.push_back(i);
+    for (std::size_t i = 0; i < data_->partnerships.size(); ++i) {
+        if (filter_.matches(data_->partnerships[i])) shown_.push_back(i);
     }
     dirty_ = false;
 }
 
 void PartnershipsScreen::draw_filters(UiContext& ctx) {
     const Theme& t = theme();
-    const content::Facets& f = data_.facets;
+    const content::Facets& f = data_->facets;
     auto group = [&](Phrase heading, const std::vector<content::Facet>& facets, auto selected,
                      auto on_tap, const char* id_kind) {
         if (facets.empty()) return;
@@ -134,7 +147,7 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
     Heading(ctx, ctx.fonts.title, tr(ctx.language, Phrase::partnerships), t.text);
     ImGui::SameLine(0, ctx.mm(8));
     const std::string count = std::to_string(shown_.size()) + " " + tr(ctx.language, Phrase::of) +
-                              " " + std::to_string(data_.partnerships.size());
+                              " " + std::to_string(data_->partnerships.size());
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(3));
     Text(ctx, ctx.fonts.heading, count, t.text_muted);
     if (!filter_.empty()) {
@@ -183,7 +196,7 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
             for (int c = 0; c < columns; ++c) {
                 const std::size_t i = static_cast<std::size_t>(row * columns + c);
                 if (i >= shown_.size()) break;
-                const content::PartnershipCard& card = data_.partnerships[shown_[i]];
+                const content::PartnershipCard& card = data_->partnerships[shown_[i]];
                 if (c > 0) ImGui::SameLine();
                 CardLook look;
                 look.accent = colour_of(card.colour);
@@ -193,9 +206,9 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
                 look.count = shown_count;
                 look.list = "partnerships";
                 if (TapCard(ctx, "partnerships/item/" + std::to_string(card.id), card.title,
-                            cities_with_countries(data_.facets, card), card_width, kCardHeightMm,
+                            cities_with_countries(data_->facets, card), card_width, kCardHeightMm,
                             look)) {
-                    nav.open(ScreenId::partnership, card.id);
+                    nav.open("partnership", card.id);
                 }
             }
         }

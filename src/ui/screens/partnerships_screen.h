@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "ui/browse_data.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets/kinetic_scroll.h"
 
@@ -26,12 +25,16 @@ struct PartnershipFilter {
 
 class PartnershipsScreen final : public Screen {
   public:
-    explicit PartnershipsScreen(const BrowseData& data) : data_(data) {}
-    const char* id() const override { return "partnerships"; }
+    static constexpr const char* kId = "partnerships";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
+    // A city from search opens the grid filtered to it.
+    void open(std::int64_t city_id) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override;
-    // The data was replaced (language or bundle): filter again, keep the choices.
-    void data_changed() { dirty_ = true; }
+    // The cards and facets to show (from the feed, or a test's own): filters them again and
+    // keeps the visitor's choices.
+    void show(const BrowseData& data);
     // The partnerships of one city (a search result): that city's chip alone, from the top.
     void show_city(std::int64_t city_id);
     const PartnershipFilter& filter() const { return filter_; }
@@ -40,7 +43,7 @@ class PartnershipsScreen final : public Screen {
     void draw_filters(UiContext& ctx);
     void refilter();
 
-    const BrowseData& data_;
+    const BrowseData* data_ = nullptr;
     PartnershipFilter filter_;
     std::vector<std::size_t> shown_;  // indices into data_.partnerships
     bool dirty_ = true;

@@ -11,6 +11,11 @@
 
 namespace plaza::ui {
 
+void PracticeScreen::load(ScreenFeed& feed, std::int64_t record) {
+    languages_ = &feed.browse().event.languages;
+    if (feed_changed(feed) || record != detail_.id) show(feed.practice(record));
+}
+
 void PracticeScreen::show(content::PracticeDetail detail) {
     detail_ = std::move(detail);
     body_ = core::parse_markdown(detail_.body_markdown);
@@ -31,7 +36,7 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
     Heading(ctx, ctx.fonts.title, d.title, t.text);
     Text(ctx, ctx.fonts.heading, d.city, t.text);
     FacetLabels(ctx, d.themes);
-    FallbackNote(ctx, d.fallback_language, languages_);
+    FallbackNote(ctx, d.fallback_language, *languages_);
 
     if (!d.key_figures.empty()) {
         // Key figures stand out: a big number over its label, side by side.

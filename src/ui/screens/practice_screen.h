@@ -15,16 +15,16 @@ namespace plaza::ui {
 
 class PracticeScreen final : public Screen {
   public:
-    explicit PracticeScreen(const std::vector<content::Language>& languages)
-        : languages_(languages) {}
-    const char* id() const override { return "practice"; }
+    static constexpr const char* kId = "practice";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
+    void open(std::int64_t record) override { (void)record, reset(); }
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override { scroll_ = {}; }
     void show(content::PracticeDetail detail);
-    std::int64_t showing() const { return detail_.id; }
 
   private:
-    const std::vector<content::Language>& languages_;
+    const std::vector<content::Language>* languages_ = nullptr;
     content::PracticeDetail detail_;
     core::MarkdownDocument body_;
     std::vector<core::QrMatrix> link_codes_;  // one per body_.links

@@ -12,14 +12,18 @@
 
 namespace plaza::ui {
 
+void PracticesScreen::load(ScreenFeed& feed, std::int64_t) {
+    data_ = &feed.browse();
+}
+
 core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
     Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::good_practices), t.text);
     // Only themes some practice has are offered.
     bool first = true;
-    for (const content::Facet& theme_facet : data_.facets.themes) {
+    for (const content::Facet& theme_facet : data_->facets.themes) {
         const bool used = std::any_of(
-            data_.practices.begin(), data_.practices.end(), [&](const content::PracticeCard& c) {
+            data_->practices.begin(), data_->practices.end(), [&](const content::PracticeCard& c) {
                 return std::count(c.theme_ids.begin(), c.theme_ids.end(), theme_facet.id) > 0;
             });
         if (!used) continue;
@@ -37,7 +41,7 @@ core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
     core::FrameRequest request;
     BeginScrollArea("list", scroll_);
     std::vector<const content::PracticeCard*> shown;
-    for (const content::PracticeCard& card : data_.practices) {
+    for (const content::PracticeCard& card : data_->practices) {
         if (themes_.empty() ||
             std::any_of(card.theme_ids.begin(), card.theme_ids.end(),
                         [&](std::int64_t id) { return themes_.count(id) > 0; })) {
@@ -63,7 +67,7 @@ core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
             look.list = "practices";
             if (TapCard(ctx, "practices/item/" + std::to_string(card.id), card.title,
                         card.city + " — " + card.summary, width, 34, look)) {
-                nav.open(ScreenId::practice, card.id);
+                nav.open("practice", card.id);
             }
         }
     }

@@ -5,7 +5,6 @@
 #include <set>
 #include <vector>
 
-#include "ui/browse_data.h"
 #include "ui/screens/screen.h"
 #include "ui/widgets/kinetic_scroll.h"
 
@@ -13,8 +12,9 @@ namespace plaza::ui {
 
 class PracticesScreen final : public Screen {
   public:
-    explicit PracticesScreen(const BrowseData& data) : data_(data) {}
-    const char* id() const override { return "practices"; }
+    static constexpr const char* kId = "practices";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override {
         themes_.clear();
@@ -22,7 +22,7 @@ class PracticesScreen final : public Screen {
     }
 
   private:
-    const BrowseData& data_;
+    const BrowseData* data_ = nullptr;
     std::set<std::int64_t> themes_;
     KineticScrollState scroll_;
 };

@@ -26,6 +26,11 @@ void toggle(std::set<T>& set, const T& value) {
 
 }  // namespace
 
+void ProgrammeScreen::load(ScreenFeed& feed, std::int64_t) {
+    feed_ = &feed.programme();
+    languages_ = &feed.browse().event.languages;
+}
+
 void ProgrammeScreen::reset() {
     day_ = -1;
     grid_ = false;
@@ -49,7 +54,7 @@ void ProgrammeScreen::draw_filters(UiContext& ctx, const ProgrammeData& p) {
         ImGui::SameLine(0, ctx.mm(4));
         float line_left = ImGui::GetContentRegionAvail().x;
         for (size_t i = 0; i < values.size(); ++i) {
-            const std::string label = names ? language_name(values[i], languages_) : values[i];
+            const std::string label = names ? language_name(values[i], *languages_) : values[i];
             const float width =
                 ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, label.c_str())
                     .x +
@@ -88,8 +93,8 @@ void ProgrammeScreen::draw_list(UiContext& ctx, Navigation& nav, const Programme
                  now ? t.accent : t.text);
         }
         if (SessionRow(ctx, "programme/session/" + std::to_string(s.item.id), s, width,
-                       languages_)) {
-            nav.open(ScreenId::session, s.item.id);
+                       *languages_)) {
+            nav.open("session", s.item.id);
         }
     }
 }
@@ -167,7 +172,7 @@ void ProgrammeScreen::draw_grid(UiContext& ctx, Navigation& nav, const Programme
         look.exact_height = true;
         if (TapCard(ctx, "programme/grid/" + std::to_string(s.item.id), s.item.title, time,
                     column - gap, height_px / ctx.px_per_mm, look)) {
-            nav.open(ScreenId::session, s.item.id);
+            nav.open("session", s.item.id);
         }
         if (s.cancelled && ImGui::IsItemVisible()) {
             // Across the first title line, where TapCard draws it (its padding is 4 mm).
@@ -201,7 +206,7 @@ void ProgrammeScreen::draw_grid(UiContext& ctx, Navigation& nav, const Programme
 
 core::FrameRequest ProgrammeScreen::draw(UiContext& ctx, Navigation& nav) {
     const Theme& t = theme();
-    const ProgrammeData& p = feed_.at(ctx.wall_time_ms);
+    const ProgrammeData& p = feed_->at(ctx.wall_time_ms);
     core::FrameRequest request;
     if (p.days.empty()) return request;
     if (day_ < 0 || day_ >= static_cast<int>(p.days.size())) {
@@ -225,7 +230,7 @@ core::FrameRequest ProgrammeScreen::draw(UiContext& ctx, Navigation& nav) {
     ImGui::SameLine(0, ctx.mm(8));
     if (TapButton(ctx, "programme/now_next", tr(ctx.language, Phrase::now_and_next), ImVec2(0, 0),
                   ButtonStyle::secondary)) {
-        nav.open(ScreenId::now_next);
+        nav.open("now_next");
     }
     for (size_t i = 0; i < p.days.size(); ++i) {
         if (i > 0) ImGui::SameLine();

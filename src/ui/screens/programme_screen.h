@@ -16,9 +16,9 @@ namespace plaza::ui {
 
 class ProgrammeScreen final : public Screen {
   public:
-    ProgrammeScreen(ProgrammeFeed& feed, const std::vector<content::Language>& languages)
-        : feed_(feed), languages_(languages) {}
-    const char* id() const override { return "programme"; }
+    static constexpr const char* kId = "programme";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override;
 
@@ -30,8 +30,8 @@ class ProgrammeScreen final : public Screen {
     void draw_grid(UiContext& ctx, Navigation& nav, const ProgrammeData& p,
                    const ProgrammeDay& day);
 
-    ProgrammeFeed& feed_;
-    const std::vector<content::Language>& languages_;
+    ProgrammeFeed* feed_ = nullptr;
+    const std::vector<content::Language>* languages_ = nullptr;
     int day_ = -1;  // -1: today when the event is on, else the first day
     bool grid_ = false;
     std::set<std::string> tracks_, languages_shown_;

@@ -25,9 +25,14 @@ std::string time_range(const ProgrammeSession& s) {
 
 }  // namespace
 
+void RoomSignScreen::load(ScreenFeed& feed, std::int64_t) {
+    feed_ = &feed.programme();
+    languages_ = &feed.browse().event.languages;
+}
+
 core::FrameRequest RoomSignScreen::draw(UiContext& ctx, Navigation&) {
     const Theme& t = theme();
-    const ProgrammeData& p = feed_.at(ctx.wall_time_ms);
+    const ProgrammeData& p = feed_->at(ctx.wall_time_ms);
     core::FrameRequest request;
     request.redraw_at = (std::floor(ctx.now / kFrameSeconds) + 1.0) * kFrameSeconds;
 
@@ -82,7 +87,7 @@ core::FrameRequest RoomSignScreen::draw(UiContext& ctx, Navigation&) {
             speakers += sp.name;
         }
         if (!s.item.language.empty()) {
-            const std::string lang = language_name(s.item.language, languages_);
+            const std::string lang = language_name(s.item.language, *languages_);
             speakers = speakers.empty() ? lang : speakers + " · " + lang;
         }
         if (!speakers.empty()) TextWrapped(ctx, ctx.fonts.body, speakers, t.text_muted);

@@ -14,16 +14,15 @@ namespace plaza::ui {
 
 class RoomSignScreen final : public Screen {
   public:
-    RoomSignScreen(ProgrammeFeed& feed, std::string room_slug,
-                   const std::vector<content::Language>& languages)
-        : feed_(feed), room_slug_(std::move(room_slug)), languages_(languages) {}
+    explicit RoomSignScreen(std::string room_slug) : room_slug_(std::move(room_slug)) {}
     const char* id() const override { return "room_sign"; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
 
   private:
-    ProgrammeFeed& feed_;
+    ProgrammeFeed* feed_ = nullptr;
     std::string room_slug_;
-    const std::vector<content::Language>& languages_;
+    const std::vector<content::Language>* languages_ = nullptr;
 };
 
 }  // namespace plaza::ui

@@ -123,7 +123,7 @@ void RelatedPartnerships(UiContext& ctx, const std::string& id_prefix,
         look.count = static_cast<int>(cards.size());
         if (TapCard(ctx, id_prefix + "/partnership/" + std::to_string(card.id), card.title,
                     card.cities, width, 30, look)) {
-            nav.open(ScreenId::partnership, card.id);
+            nav.open("partnership", card.id);
         }
     }
 }

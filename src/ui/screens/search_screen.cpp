@@ -13,6 +13,8 @@
 namespace plaza::ui {
 namespace {
 
+constexpr int kResults = 60;
+
 Phrase group_heading(const std::string& kind) {
     if (kind == "partnership") return Phrase::partnerships;
     if (kind == "practice") return Phrase::good_practices;
@@ -30,14 +32,12 @@ void SearchScreen::reset() {
     scroll_ = {};
 }
 
-bool SearchScreen::take_text_changed() {
-    const bool changed = text_changed_;
+void SearchScreen::load(ScreenFeed& feed, std::int64_t) {
+    // The same text again in another language finds other titles.
+    const bool relanguaged = feed_changed(feed) && !text_.empty();
+    if (!text_changed_ && !relanguaged) return;
     text_changed_ = false;
-    return changed;
-}
-
-void SearchScreen::set_results(std::vector<content::SearchHit> hits) {
-    hits_ = std::move(hits);
+    hits_ = feed.search(text_, kResults);
     scroll_ = {};
 }
 
@@ -133,12 +133,12 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
                 // A city leads to its partnerships: the grid, filtered to it. Its romanised
                 // name, if any, goes under it.
                 if (TapCard(ctx, id, hit.title, hit.detail, width, 14, look))
-                    nav.open(ScreenId::partnerships, hit.id);
+                    nav.open("partnerships", hit.id);
             } else if (kind == "partnership" || kind == "practice" || kind == "session") {
                 if (TapCard(ctx, id, hit.title, "", width, 14, look)) {
-                    nav.open(kind == "partnership" ? ScreenId::partnership
-                             : kind == "practice"  ? ScreenId::practice
-                                                   : ScreenId::session,
+                    nav.open(kind == "partnership" ? "partnership"
+                             : kind == "practice"  ? "practice"
+                                                   : "session",
                              hit.id);
                 }
             } else {
@@ -149,7 +149,10 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     request.animating = EndScrollArea(ctx, scroll_);
 
-    if (OnScreenKeyboard(ctx, text_)) text_changed_ = true;
+    if (OnScreenKeyboard(ctx, text_)) {
+        text_changed_ = true;
+        request.animating = true;  // the results show on the next frame
+    }
     return request;
 }
 

@@ -13,14 +13,12 @@ namespace plaza::ui {
 
 class SearchScreen final : public Screen {
   public:
-    const char* id() const override { return "search"; }
+    static constexpr const char* kId = "search";
+    const char* id() const override { return kId; }
+    // Runs the search a keystroke asked for, after the frame that showed the keystroke.
+    void load(ScreenFeed& feed, std::int64_t record) override;
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override;
-
-    const std::string& text() const { return text_; }
-    // True once after the visitor changed the text; the owner then runs the search.
-    bool take_text_changed();
-    void set_results(std::vector<content::SearchHit> hits);
 
   private:
     std::string text_;

@@ -17,16 +17,22 @@ namespace {
 constexpr float kPhotoMm = 18.0f;
 }  // namespace
 
-void SessionScreen::show(content::SessionDetail detail, std::string starts, std::string ends,
-                         const std::string& calendar) {
-    detail_ = std::move(detail);
-    starts_ = std::move(starts);
-    ends_ = std::move(ends);
+void SessionScreen::load(ScreenFeed& feed, std::int64_t record) {
+    languages_ = &feed.browse().event.languages;
+    if (!feed_changed(feed) && record == detail_.session.id) return;
+    SessionPage page;
+    if (feed.session(record, page)) show(std::move(page));
+}
+
+void SessionScreen::show(SessionPage page) {
+    detail_ = std::move(page.detail);
+    starts_ = std::move(page.starts);
+    ends_ = std::move(page.ends);
     abstract_ = core::parse_markdown(detail_.abstract_md);
     bios_.clear();
     for (const content::SpeakerDetail& p : detail_.speakers)
         bios_.push_back(core::parse_markdown(p.bio_md));
-    calendar_qr_ = core::encode_qr(calendar);
+    calendar_qr_ = core::encode_qr(page.calendar);
     scroll_ = {};
 }
 
@@ -53,7 +59,7 @@ core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation& nav) {
     TextWrapped(ctx, ctx.fonts.heading, where, t.text);
     if (!s.language.empty()) {
         Text(ctx, ctx.fonts.body_bold, tr(ctx.language, Phrase::language), t.text_muted);
-        Text(ctx, ctx.fonts.heading, language_name(s.language, languages_), t.text);
+        Text(ctx, ctx.fonts.heading, language_name(s.language, *languages_), t.text);
     }
     const std::string& track = s.track.empty() ? s.theme : s.track;
     if (!track.empty()) {
@@ -73,7 +79,7 @@ core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation& nav) {
         for (size_t i = 0; i < detail_.speakers.size(); ++i) {
             const content::SpeakerDetail& p = detail_.speakers[i];
             if (photos) {
-                Thumbnail(ctx, {p.photo, ImageVariant::thumbnail},
+                Thumbnail(ctx, {p.photo, core::ImageVariant::thumbnail},
                           ImVec2(ctx.mm(kPhotoMm), ctx.mm(kPhotoMm)));
                 if (p.photo != 0)
                     RecordItem(ctx, core::VisibleItem::Kind::text,

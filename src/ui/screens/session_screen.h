@@ -16,18 +16,16 @@ namespace plaza::ui {
 
 class SessionScreen final : public Screen {
   public:
-    explicit SessionScreen(const std::vector<content::Language>& languages)
-        : languages_(languages) {}
-    const char* id() const override { return "session"; }
+    static constexpr const char* kId = "session";
+    const char* id() const override { return kId; }
+    void load(ScreenFeed& feed, std::int64_t record) override;
+    void open(std::int64_t record) override { (void)record, reset(); }
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override { scroll_ = {}; }
-    // `starts`/`ends`: local "HH:MM" at each instant's own offset; `calendar`: the VEVENT text.
-    void show(content::SessionDetail detail, std::string starts, std::string ends,
-              const std::string& calendar);
-    std::int64_t showing() const { return detail_.session.id; }
+    void show(SessionPage page);
 
   private:
-    const std::vector<content::Language>& languages_;
+    const std::vector<content::Language>* languages_ = nullptr;
     content::SessionDetail detail_;
     std::string starts_, ends_;
     core::MarkdownDocument abstract_;

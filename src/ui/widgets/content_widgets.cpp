@@ -23,11 +23,12 @@ bool FilterChip(UiContext& ctx, const std::string& id, const std::string& label,
                      selected ? ButtonStyle::selected : ButtonStyle::secondary, dot, speech);
 }
 
-void DrawImageCover(UiContext& ctx, ImDrawList* draw, const ImageKey& key, ImVec2 min, ImVec2 max) {
+void DrawImageCover(UiContext& ctx, ImDrawList* draw, const core::ImageKey& key, ImVec2 min,
+                    ImVec2 max) {
     const float rounding = ImGui::GetStyle().FrameRounding;
-    ImageView view;
+    core::ImageView view;
     if (key.media_id != 0 && ctx.images) view = ctx.images->image(key);
-    if (view.state != ImageState::ready || view.width <= 0 || view.height <= 0) {
+    if (view.state != core::ImageState::ready || view.width <= 0 || view.height <= 0) {
         draw->AddRectFilled(min, max, theme().placeholder, rounding);
         return;
     }
@@ -45,7 +46,7 @@ void DrawImageCover(UiContext& ctx, ImDrawList* draw, const ImageKey& key, ImVec
     draw->AddImageRounded(view.texture, min, max, uv0, uv1, IM_COL32_WHITE, rounding);
 }
 
-void Thumbnail(UiContext& ctx, const ImageKey& key, ImVec2 size) {
+void Thumbnail(UiContext& ctx, const core::ImageKey& key, ImVec2 size) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
     if (!ImGui::IsItemVisible()) return;
@@ -168,7 +169,7 @@ void MarkdownView(UiContext& ctx, const core::MarkdownDocument& doc,
             case core::MarkdownBlock::Kind::image: {
                 const std::int64_t media = image_for(block.image_source);
                 const float w = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(160));
-                Thumbnail(ctx, {media, ImageVariant::display}, ImVec2(w, w * 9 / 16));
+                Thumbnail(ctx, {media, core::ImageVariant::display}, ImVec2(w, w * 9 / 16));
                 break;
             }
         }

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "core/image_provider.h"
 #include "core/markdown.h"
 #include "core/qr_code.h"
-#include "ui/image_provider.h"
 #include "ui/ui_context.h"
 
 namespace plaza::ui {
@@ -22,10 +22,11 @@ bool FilterChip(UiContext& ctx, const std::string& id, const std::string& label,
 
 // An image from the bundle scaled to cover `size` (cropped, never stretched); a neutral
 // placeholder while it loads, when it is broken, or when media_id is 0.
-void Thumbnail(UiContext& ctx, const ImageKey& key, ImVec2 size);
+void Thumbnail(UiContext& ctx, const core::ImageKey& key, ImVec2 size);
 
 // Draws an image into [min, max] cropped to cover it, or a neutral placeholder.
-void DrawImageCover(UiContext& ctx, ImDrawList* draw, const ImageKey& key, ImVec2 min, ImVec2 max);
+void DrawImageCover(UiContext& ctx, ImDrawList* draw, const core::ImageKey& key, ImVec2 min,
+                    ImVec2 max);
 
 // A QR code `size_mm` wide on a white square with the quiet zone scanners need.
 void QrCode(UiContext& ctx, const std::string& id, const core::QrMatrix& qr, float size_mm);

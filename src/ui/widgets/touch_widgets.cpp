@@ -237,7 +237,7 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
     }
     if (look.thumbnail) {
         const float left = min.x + indent - side - pad;
-        DrawImageCover(ctx, draw, {look.thumbnail, ImageVariant::thumbnail},
+        DrawImageCover(ctx, draw, {look.thumbnail, core::ImageVariant::thumbnail},
                        ImVec2(left, min.y + pad), ImVec2(left + side, min.y + pad + side));
     }
     draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.3f));
