@@ -101,6 +101,11 @@ void PlazaApp::load_fonts() {
 }
 
 core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
+    if (!first_frame_) first_frame_ = time.now;
+    if (running_ && time.now - *first_frame_ >= running_after_) {
+        running_();
+        running_ = nullptr;
+    }
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;

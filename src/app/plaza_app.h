@@ -40,6 +40,12 @@ class PlazaApp final : public platform::KioskApp {
     // 7); call before the runner starts. Without it the kiosk shows its one bundle and touches
     // no disk.
     void enable_usb(UsbSettings settings) { usb_settings_ = std::move(settings); }
+    // Calls `running` once the kiosk has drawn frames for `seconds` of its clock: the start got
+    // going (install::StartGuard::started).
+    void when_running(double seconds, std::function<void()> running) {
+        running_after_ = seconds;
+        running_ = std::move(running);
+    }
 
     // 09:00 local time on the event's first day: where a headless run's clock starts, so that
     // screenshots do not depend on when they were taken.
@@ -75,6 +81,9 @@ class PlazaApp final : public platform::KioskApp {
     ui::StaffNotice notice_;
     std::unique_ptr<UsbContent> usb_;
     double last_build_ms_ = 0.0;
+    double running_after_ = 0.0;
+    std::function<void()> running_;
+    std::optional<double> first_frame_;  // the clock at the first frame
     core::Speech* speech_ = nullptr;
     float font_scale_ = 1.0f;  // the text size the font atlas was built at
 };

@@ -10,6 +10,7 @@
 #include "app/options.h"
 #include "app/plaza_app.h"
 #include "core/log.h"
+#include "install/start_guard.h"
 
 namespace plaza::app {
 namespace {
@@ -34,6 +35,10 @@ std::string default_bundle(const Config& config) {
     if (std::filesystem::is_regular_file(installed, ec)) return installed;
     return packaged_sample_bundle();
 }
+
+// A kiosk that has drawn frames this long on a bundle started on it: its failed starts are
+// forgotten.
+constexpr double kStartedAfterSeconds = 60.0;
 
 }  // namespace
 
@@ -64,8 +69,27 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         // reads this when its KMSDRM driver starts. An index set in the environment wins.
         setenv("SDL_KMSDRM_DEVICE_INDEX", std::to_string(*config.kmsdrm_device_index).c_str(), 0);
     }
-    const std::string bundle =
-        options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
+    // USB content and the state database: always on a real kiosk; headless only with a
+    // configuration file, so tests never write to the system's data folder.
+    const bool usb_content =
+        runner.display.mode != platform::WindowMode::headless || !options->config_path.empty();
+    // Starts on the installed bundle are counted, so content that makes the kiosk fail as it
+    // starts is given up after two such starts and the service's restarts never become a reboot
+    // loop (issue 20).
+    install::InstallerConfig data;
+    data.data_folder = config.data_folder;
+    const install::Installer installed(data);
+    install::StartGuard guard(installed, packaged_sample_bundle());
+    std::string bundle = options->bundle_path;
+    std::string start_notice;
+    if (bundle.empty() && usb_content) {
+        install::StartDecision decision = guard.begin();
+        bundle = decision.bundle;
+        start_notice = decision.notice;
+        if (!start_notice.empty()) core::log_error(start_notice);
+    } else if (bundle.empty()) {
+        bundle = default_bundle(config);
+    }
     ui::KioskSettings settings;
     settings.idle_timeout_seconds = config.idle_timeout_seconds;
     settings.low_reach = config.low_reach;
@@ -88,9 +112,7 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         core::log_error(app.error());
         return platform::kExitBadBundle;
     }
-    // USB content and the state database: always on a real kiosk; headless only with a
-    // configuration file, so tests never write to the system's data folder.
-    if (runner.display.mode != platform::WindowMode::headless || !options->config_path.empty()) {
+    if (usb_content) {
         UsbSettings usb;
         usb.data_folder = config.data_folder;
         usb.trusted_key_files = config.trusted_keys;
@@ -99,7 +121,9 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.usage_export = config.usage_export;
         usb.allow_quit = config.admin_quit;
         usb.watch = runner.display.mode != platform::WindowMode::headless;
+        usb.start_notice = start_notice;
         app.value()->enable_usb(std::move(usb));
+        app.value()->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }
     runner.process_start_seconds = process_start_seconds;
     runner.initial_wall_time_ms = app.value()->event_morning_ms();

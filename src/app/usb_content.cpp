@@ -22,25 +22,14 @@ std::int64_t now_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-// Writes a small file onto the stick: temporary name, fsync, rename, so a stick pulled halfway
-// holds the old file or the new one. Fails quietly on a read-only stick (the usual mount).
+// Writes a small file onto the stick (core::write_file_atomically: a stick pulled halfway holds
+// the old file or the new one, and a FIFO or link under its name is left alone instead of
+// blocking the worker, issue 20). Fails quietly on a read-only stick (the usual mount).
 bool write_to_stick(const std::string& folder, const std::string& name, const std::string& text,
                     std::string& error) {
-    const std::string tmp = folder + "/." + name + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = folder + ": " + std::strerror(errno);
-        return false;
-    }
-    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ok = ::fsync(fd) == 0 && ok;
-    ok = ::close(fd) == 0 && ok;
-    if (!ok || ::rename(tmp.c_str(), (folder + "/" + name).c_str()) != 0) {
-        error = folder + "/" + name + ": " + std::strerror(errno);
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    return true;
+    auto written = core::write_file_atomically(folder, name, text);
+    if (!written) error = written.error();
+    return static_cast<bool>(written);
 }
 
 std::string host_name() {
