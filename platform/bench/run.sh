@@ -10,7 +10,7 @@ build="$repo/build/release"
 out="$repo/build/bench"
 mkdir -p "$out"
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" >/dev/null
+cmake --build "$build" -j2 >/dev/null
 
 for n in 10000 50000; do
     bundle="$out/synth$n.plaza"
@@ -52,3 +52,35 @@ echo "== search as you type (each keystroke of 18 queries)"
 for n in 10000 50000; do
     echo "$n partnerships: $("$build/tests/plaza-search-bench" "$out/synth$n.plaza")"
 done
+
+# Issue 20's hostile bundles. A partnership_city without its key made a correlated check
+# quadratic (3 s / 9 s / 30 s for 5k / 10k / 20k partnerships, 40k still running after 160 s);
+# the schema check refuses it before any query.
+nokey_sql="PRAGMA foreign_keys = OFF;
+CREATE TABLE pc (partnership_id INTEGER NOT NULL REFERENCES partnership(id),
+    city_id INTEGER NOT NULL REFERENCES city(id),
+    role TEXT NOT NULL CHECK (role IN ('lead', 'partner')), position INTEGER NOT NULL);
+INSERT INTO pc SELECT partnership_id, city_id, role, position FROM partnership_city;
+DROP TABLE partnership_city; ALTER TABLE pc RENAME TO partnership_city;
+CREATE INDEX partnership_city_by_city ON partnership_city(city_id);"
+echo "== a partnership_city without its key, refused"
+for n in 5000 10000 20000 40000; do
+    "$build/plaza-bundle" synth -o "$out/keyed$n.plaza" --partnerships "$n" --practices 10 \
+        --sessions 10 >/dev/null
+    "$build/tests/e2e/plaza-test-alter" "$out/keyed$n.plaza" "$out/nokey$n.plaza" "$nokey_sql"
+    "$build/tests/plaza-install-bench" "$out/nokey$n.plaza" || true
+done
+
+echo "== the worst bundle the installer accepts: install, then every screen (bar: peak RSS 300 MB)"
+"$build/tests/plaza-worst-bundle" "$out/worst.plaza"
+"$build/tests/plaza-install-bench" "$out/worst.plaza"
+"$build/plaza" --headless --bundle "$out/worst.plaza" \
+    --script "$repo/platform/bench/visit_every_screen.plz" --out "$out/worst-walk" \
+    --stats "$out/worst-walk.json" 2>/dev/null
+python3 - "$out/worst-walk.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"start {d['startup_to_first_frame_ms']:.0f} ms | frame p99 {d['frame_ms']['p99']:.1f} ms | "
+      f"peak RSS {d['peak_rss_kib'] / 1024:.1f} MB | frames {d['frames']} | "
+      f"missing glyphs {d['missing_glyphs']['count']}")
+PY
