@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -358,9 +359,17 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
     std::vector<content::CheckProblem> problems = content::check_bundle_problems(tmp, deadline);
     if (problems.empty()) problems = content::check_search_index(tmp, deadline);
     if (!problems.empty()) {
+        // The checks name the file they read, here the staging copy: the report names the
+        // bundle on the stick instead.
+        const std::string copy = tmp + ": ";
+        const std::string stick =
+            std::filesystem::path(candidate.bundle).filename().string() + ": ";
         std::string detail;
-        for (const auto& p : problems)
-            detail += (detail.empty() ? "" : "; ") + p.text;
+        for (const auto& p : problems) {
+            const bool named = p.text.compare(0, copy.size(), copy) == 0;
+            detail += (detail.empty() ? "" : "; ") +
+                      (named ? stick + p.text.substr(copy.size()) : p.text);
+        }
         return refused_by_checks(refusal_for(problems.front().kind), detail);
     }
     {
