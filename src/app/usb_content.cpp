@@ -55,7 +55,7 @@ UsbContent::UsbContent(UsbSettings settings, core::MainThreadQueue& main_thread,
           c.trusted_keys = install::load_trusted_keys(settings_.trusted_key_files, key_errors_);
           return c;
       }()),
-      live_version_(live.version),
+      live_version_(version_to_beat(live)),
       live_(std::move(live)) {
     for (const std::string& e : key_errors_) {
         core::log_error(e);
@@ -141,6 +141,22 @@ void UsbContent::refresh_history() {
 void UsbContent::handle_folder(const std::string& folder) {
     const auto candidates = install::find_candidates(folder);
     std::string report;
+    if (candidates.empty()) {
+        // Sticks are often laid out with a folder per purpose; nothing happening looked broken.
+        std::string found;
+        for (const std::string& name : install::bundles_in_subfolders(folder))
+            found += (found.empty() ? "" : ", ") + name;
+        if (!found.empty()) {
+            core::log_warning("bundles in a folder on the stick are not read: " + folder + ": " +
+                              found);
+            report = "Plaza reads .plaza files at the top of the stick, not in a folder; found: " +
+                     found + "\n";
+            main_thread_.post([this, found] {
+                hooks_.notice(std::string(ui::tr(language_, ui::Phrase::usb_bundle_in_folder)) +
+                              ": " + found);
+            });
+        }
+    }
     // The first bundle a stick installs keeps what was live before as the one to roll back to;
     // a later one from the same stick replaces it without becoming that target (issue 20).
     bool installed = false;
@@ -205,12 +221,20 @@ void UsbContent::go_live(const LiveBundle& live, const std::string& context) {
         core::log_error(context + store.error());
         return;
     }
-    live_version_ = live.version;
+    live_version_ = version_to_beat(live);
     auto shared = std::make_shared<content::ContentStore>(std::move(store.value()));
     main_thread_.post([this, shared, live] {
         hooks_.replace_content(std::move(*shared), live.path);
         content_replaced(live);
     });
+}
+
+// Versions only order the bundles this kiosk installed from sticks. The packaged sample, or a
+// bundle named on the command line, belongs to no organiser's series: without this, a fresh kiosk
+// refused an organiser's first bundle for having the sample's version number (issue 19).
+std::int64_t UsbContent::version_to_beat(const LiveBundle& live) const {
+    std::error_code ec;
+    return std::filesystem::equivalent(live.path, installer_.live_path(), ec) ? live.version : 0;
 }
 
 void UsbContent::add_error(const std::string& error) {
@@ -229,7 +253,7 @@ void UsbContent::flush_usage() {
 
 void UsbContent::content_replaced(const LiveBundle& live) {
     live_ = live;
-    live_version_ = live.version;
+    live_version_ = version_to_beat(live);
     hooks_.notice(std::string(ui::tr(language_, ui::Phrase::content_updated)) + " — " +
                   live.event_name + ", " + ui::tr(language_, ui::Phrase::version) + " " +
                   std::to_string(live.version));

@@ -81,6 +81,7 @@ class UsbContent {
     // Worker: opens the bundle at `live.path` and hands it to the main thread, which swaps it in
     // between frames and tells staff; logs why after `context` when it does not open.
     void go_live(const LiveBundle& live, const std::string& context);
+    std::int64_t version_to_beat(const LiveBundle& live) const;
     void handle_folder(const std::string& folder);                     // worker
     void export_usage(const std::string& folder);                      // worker
     void record(const install::Outcome& outcome, const char* result);  // worker
