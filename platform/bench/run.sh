@@ -2,8 +2,8 @@
 # Plaza's benchmarks against PRODUCT.md's quality bars. Builds Release, makes synthetic bundles of
 # 10,000 and 50,000 partnerships, walks every screen headless with --stats, runs the kiosk in a
 # real window under Xvfb (Debian's xvfb; no window manager) with real clicks on the on-screen
-# keyboard, and times search-as-you-type. Prints the figures and their medians; asserts nothing
-# (the machine may be shared and noisy).
+# keyboard, times installing them (and hostile and worst-case bundles) and search-as-you-type.
+# Prints the figures and their medians; asserts nothing (the machine may be shared and noisy).
 #   platform/bench/run.sh [RUNS]     RUNS: how many times to repeat each run (default 5)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -12,7 +12,7 @@ build="$repo/build/release"
 out="$repo/build/bench"
 mkdir -p "$out"
 cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build "$build" >/dev/null
+cmake --build "$build" -j2 >/dev/null
 
 for n in 10000 50000; do
     bundle="$out/synth$n.plaza"
@@ -83,7 +83,44 @@ print(f"  median of {runs}: start {med('startup_to_first_frame_ms'):.0f} ms (bar
       f"below)")
 PY
 
+echo "== install from a stick: copy, signature and every check (budget: 600 s, 96 MB of SQLite)"
+for n in 10000 50000; do
+    "$build/tests/plaza-install-bench" "$out/synth$n.plaza"
+done
+
 echo "== search as you type (each keystroke of 18 queries)"
 for n in 10000 50000; do
     echo "$n partnerships: $("$build/tests/plaza-search-bench" "$out/synth$n.plaza")"
 done
+
+# Issue 20's hostile bundles. A partnership_city without its key made a correlated check
+# quadratic (3 s / 9 s / 30 s for 5k / 10k / 20k partnerships, 40k still running after 160 s);
+# the schema check refuses it before any query.
+nokey_sql="PRAGMA foreign_keys = OFF;
+CREATE TABLE pc (partnership_id INTEGER NOT NULL REFERENCES partnership(id),
+    city_id INTEGER NOT NULL REFERENCES city(id),
+    role TEXT NOT NULL CHECK (role IN ('lead', 'partner')), position INTEGER NOT NULL);
+INSERT INTO pc SELECT partnership_id, city_id, role, position FROM partnership_city;
+DROP TABLE partnership_city; ALTER TABLE pc RENAME TO partnership_city;
+CREATE INDEX partnership_city_by_city ON partnership_city(city_id);"
+echo "== a partnership_city without its key, refused"
+for n in 5000 10000 20000 40000; do
+    "$build/plaza-bundle" synth -o "$out/keyed$n.plaza" --partnerships "$n" --practices 10 \
+        --sessions 10 >/dev/null
+    "$build/tests/e2e/plaza-test-alter" "$out/keyed$n.plaza" "$out/nokey$n.plaza" "$nokey_sql"
+    "$build/tests/plaza-install-bench" "$out/nokey$n.plaza" || true
+done
+
+echo "== the worst bundle the installer accepts: install, then every screen (bar: peak RSS 300 MB)"
+"$build/tests/plaza-worst-bundle" "$out/worst.plaza"
+"$build/tests/plaza-install-bench" "$out/worst.plaza"
+"$build/plaza" --headless --bundle "$out/worst.plaza" \
+    --script "$repo/platform/bench/visit_every_screen.plz" --out "$out/worst-walk" \
+    --stats "$out/worst-walk.json" 2>/dev/null
+python3 - "$out/worst-walk.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(f"start {d['startup_to_first_frame_ms']:.0f} ms | frame p99 {d['frame_ms']['p99']:.1f} ms | "
+      f"peak RSS {d['peak_rss_kib'] / 1024:.1f} MB | frames {d['frames']} | "
+      f"missing glyphs {d['missing_glyphs']['count']}")
+PY

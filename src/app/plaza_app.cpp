@@ -144,6 +144,7 @@ void PlazaApp::load_fonts() {
                                       .count()) +
                    " ms");
     if (!fonts_.error.empty()) core::log_error(fonts_.error);
+    if (!fonts_.reduced.empty()) core::log_warning(fonts_.reduced);
     if (!fonts_.missing.empty()) {
         core::log_warning("no font provides these content characters: " +
                           ui::describe_code_points(fonts_.missing));
@@ -151,6 +152,11 @@ void PlazaApp::load_fonts() {
 }
 
 core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
+    if (!first_frame_) first_frame_ = time.now;
+    if (running_ && time.now - *first_frame_ >= running_after_) {
+        running_();
+        running_ = nullptr;
+    }
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;

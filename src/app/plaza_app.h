@@ -46,6 +46,14 @@ class PlazaApp final : public platform::KioskApp {
     // 7); call before the runner starts. Without it the kiosk shows its one bundle and touches
     // no disk.
     void enable_usb(UsbSettings settings) { usb_settings_ = std::move(settings); }
+    // False when the bundle was missing or could not be opened (the kiosk says so on screen).
+    bool has_content() const { return store_.has_value(); }
+    // Calls `running` once the kiosk has drawn frames for `seconds` of its clock: the start got
+    // going (install::StartGuard::started).
+    void when_running(double seconds, std::function<void()> running) {
+        running_after_ = seconds;
+        running_ = std::move(running);
+    }
 
     // The organisers' preview: rebuilds of their folder replace the content; `problems` (the
     // first build's, when it failed) show over it. Call before the runner starts.
@@ -92,6 +100,9 @@ class PlazaApp final : public platform::KioskApp {
     std::unique_ptr<Preview> preview_;
     ui::ProblemList problems_;
     double last_build_ms_ = 0.0;
+    double running_after_ = 0.0;
+    std::function<void()> running_;
+    std::optional<double> first_frame_;  // the clock at the first frame
     core::Speech* speech_ = nullptr;
     float font_scale_ = 1.0f;  // the text size the font atlas was built at
 };

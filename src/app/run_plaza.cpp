@@ -11,6 +11,7 @@
 #include "app/options.h"
 #include "app/plaza_app.h"
 #include "core/log.h"
+#include "install/start_guard.h"
 
 namespace plaza::app {
 namespace {
@@ -58,6 +59,10 @@ std::shared_ptr<const ui::WorldShapes> load_world_map(const std::string& named) 
     return std::make_shared<const ui::WorldShapes>(std::move(shapes.value()));
 }
 
+// A kiosk that has drawn frames this long on a bundle started on it: its failed starts are
+// forgotten.
+constexpr double kStartedAfterSeconds = 60.0;
+
 }  // namespace
 
 int run_plaza(int argc, char** argv, double process_start_seconds) {
@@ -90,8 +95,32 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     runner.display.renderer = config.renderer;
     runner.display.touch_calibration = config.touch_calibration;
     platform::start_renderer_probe_early(runner.display);
-    std::string bundle =
-        options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
+    // USB content and the state database: always on a real kiosk; headless only with a
+    // configuration file, so tests never write to the system's data folder; never in a preview.
+    const bool usb_content =
+        options->preview_folder.empty() &&
+        (runner.display.mode != platform::WindowMode::headless || !options->config_path.empty());
+    // Starts on the installed bundle are counted, so content that makes the kiosk fail as it
+    // starts is given up after two such starts and the service's restarts never become a reboot
+    // loop (issue 20).
+    install::InstallerConfig data;
+    data.data_folder = config.data_folder;
+    const install::Installer installed(data);
+    install::StartGuard guard(installed, packaged_sample_bundle());
+    std::string bundle = options->bundle_path;
+    std::string start_notice;
+    const bool guarded = bundle.empty() && usb_content;
+    auto start_on_installed = [&] {
+        install::StartDecision decision = guard.begin();
+        bundle = decision.bundle;
+        start_notice = decision.notice;
+        if (!start_notice.empty()) core::log_error(start_notice);
+    };
+    if (guarded) {
+        start_on_installed();
+    } else if (bundle.empty()) {
+        bundle = default_bundle(config);
+    }
     std::unique_ptr<Preview> preview;
     PreviewBuild first;
     if (!options->preview_folder.empty()) {
@@ -121,15 +150,20 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
             return platform::kExitUsage;
         }
     }
-    auto app =
-        PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), std::move(settings));
+    auto app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
+    // An installed bundle that cannot be opened is a start that failed at once: it is counted
+    // as one and the guard asked again, so after two the kiosk comes up on the previous bundle
+    // (or the sample) instead of on a screen saying its content could not be opened.
+    for (int tries = 0; guarded && !app->has_content() && std::filesystem::exists(bundle) &&
+                        tries < install::kFailedStartsBeforeRollBack;
+         ++tries) {
+        start_on_installed();
+        app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
+    }
     if (preview)
         app->enable_preview(std::move(preview),
                             first.ok ? std::vector<std::string>{} : first.output);
-    // USB content and the state database: always on a real kiosk; headless only with a
-    // configuration file, so tests never write to the system's data folder.
-    if (options->preview_folder.empty() &&
-        (runner.display.mode != platform::WindowMode::headless || !options->config_path.empty())) {
+    if (usb_content) {
         UsbSettings usb;
         usb.data_folder = config.data_folder;
         usb.trusted_key_files = config.trusted_keys;
@@ -138,7 +172,9 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.usage_export = config.usage_export;
         usb.allow_quit = config.admin_quit;
         usb.watch = runner.display.mode != platform::WindowMode::headless;
+        usb.start_notice = start_notice;
         app->enable_usb(std::move(usb));
+        app->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }
     runner.process_start_seconds = process_start_seconds;
     runner.initial_wall_time_ms = app->event_morning_ms();

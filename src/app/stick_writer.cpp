@@ -9,6 +9,7 @@
 #include <cstring>
 #include <utility>
 
+#include "core/safe_file.h"
 #include "platform/run_program.h"
 
 namespace plaza::app {
@@ -67,31 +68,12 @@ bool StickWriter::open_report_folder(std::string& error) {
 
 bool StickWriter::write(const std::string& name, const std::string& text, std::string& error) {
     if (!open_report_folder(error)) return false;
-    const std::string tmp = "." + name + ".tmp";
-    const std::string shown = stick_ + "/" + kStickReportFolder + "/" + name;
-    const int fd = ::openat(folder_fd_, tmp.c_str(),
-                            O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = shown + ": " + strerror_text(errno);
-        return false;
-    }
-    size_t done = 0;
-    while (done < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) break;
-        done += static_cast<size_t>(n);
-    }
-    int failure = done == text.size() ? 0 : (errno ? errno : EIO);
-    if (!failure && ::fsync(fd) != 0) failure = errno;
-    if (::close(fd) != 0 && !failure) failure = errno;
-    // A stick pulled half-way holds the old file or the new one, never a part of it.
-    if (!failure && ::renameat(folder_fd_, tmp.c_str(), folder_fd_, name.c_str()) != 0)
-        failure = errno;
-    if (!failure && ::fsync(folder_fd_) != 0) failure = errno;
-    if (failure) {
-        ::unlinkat(folder_fd_, tmp.c_str(), 0);
-        error = shown + ": " + strerror_text(failure);
+    // Through a temporary file, fsynced and renamed over the name, so a stick pulled half-way
+    // holds the old file or the new one; a FIFO, link or folder under either name is left alone
+    // instead of blocking the worker (issue 20).
+    auto written = core::write_file_atomically(stick_ + "/" + kStickReportFolder, name, text);
+    if (!written) {
+        error = written.error();
         return false;
     }
     return true;

@@ -8,6 +8,7 @@
 
 #include "core/civil_time.h"
 #include "core/log.h"
+#include "core/safe_file.h"
 #include "ui/i18n/phrases.h"
 
 namespace plaza::app {
@@ -49,6 +50,10 @@ UsbContent::UsbContent(UsbSettings settings, core::MainThreadQueue& main_thread,
     for (const std::string& e : key_errors_) {
         core::log_error(e);
         last_errors_.push_back(e);
+    }
+    if (!settings_.start_notice.empty()) {
+        add_error(settings_.start_notice);
+        hooks_.notice(settings_.start_notice);
     }
     post_job([this] {
         std::error_code ec;
@@ -145,8 +150,11 @@ void UsbContent::handle_folder(const std::string& folder) {
             });
         }
     }
+    // The first bundle a stick installs keeps what was live before as the one to roll back to;
+    // a later one from the same stick replaces it without becoming that target (issue 20).
+    bool installed = false;
     for (const install::Candidate& c : candidates) {
-        const install::Outcome o = installer_.install(c, live_version_.load());
+        const install::Outcome o = installer_.install(c, live_version_.load(), false, !installed);
         const std::string when = core::format_iso8601(now_ms(), 0);
         report +=
             install::format_report(o, std::filesystem::path(c.bundle).filename().string(), when) +
@@ -163,6 +171,7 @@ void UsbContent::handle_folder(const std::string& folder) {
             continue;
         }
         core::log_info(o.detail + " from " + c.bundle);
+        installed = true;
         go_live({installer_.live_path(), o.bundle.bundle_id, o.bundle.event_name, o.bundle.key_id,
                  o.bundle.version},
                 "the installed bundle cannot be opened: ");

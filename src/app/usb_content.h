@@ -33,6 +33,9 @@ struct UsbSettings {
     bool usage_export = true;
     bool allow_quit = false;
     bool watch = true;  // false headless: only `usb PATH` lines are looked at
+    // Why this start shows other content than the installed bundle (install::StartGuard): shown
+    // to staff and kept with the admin panel's errors.
+    std::string start_notice;
 };
 
 // What the app does for it, on the main thread between frames.

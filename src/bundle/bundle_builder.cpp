@@ -4,6 +4,8 @@
 
 #include "bundle/bundle_writer.h"
 #include "bundle/source_reader.h"
+#include "content/bundle_check.h"
+#include "content/bundle_scan.h"
 #include "core/civil_time.h"
 
 namespace plaza::bundle {
@@ -32,7 +34,21 @@ core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::st
         write.content_version = content_version_at(build_time_unix_ms());
     write.bundle_id = random_bundle_id();
     write.build_time = utc_now_iso8601();
-    return write_bundle_file(source, write, options.output_path);
+    auto written = write_bundle_file(source, write, options.output_path);
+    if (!written) return written;
+    // The kiosk's own checks on what was written, with the same table of limits: a folder that
+    // builds is a bundle every kiosk accepts.
+    std::vector<std::string> refused = content::check_bundle(options.output_path);
+    if (refused.empty()) {
+        const content::ScanResult scan = content::scan_bundle_values(options.output_path);
+        if (scan.problem != content::ScanProblem::none) refused.push_back(scan.detail);
+    }
+    if (refused.empty()) return written;
+    std::error_code not_removed;
+    std::filesystem::remove(options.output_path, not_removed);
+    for (const std::string& r : refused)
+        problems.push_back("kiosks would refuse the bundle: " + r);
+    return core::Error{"nothing was written"};
 }
 
 }  // namespace plaza::bundle

@@ -8,16 +8,17 @@
 #include <string_view>
 
 #include "bundle/source_model.h"
+#include "content/limits.h"
 #include "core/result.h"
 
 namespace plaza::bundle {
 
 struct ImageLimits {
     std::size_t max_file_bytes = 25 * 1024 * 1024;
-    int max_side = 12000;  // of the original, either side
+    int max_side = content::limits::kOriginalSide;  // of the original, either side
     long long max_pixels = 50'000'000;
-    int large_side = 1600;  // longest side of the stored image
-    int thumb_side = 320;   // longest side of the thumbnail
+    int large_side = content::limits::kLargeSide;  // longest side of the stored image
+    int thumb_side = content::limits::kThumbSide;  // longest side of the thumbnail
 };
 
 // Decodes a JPEG or PNG and returns the large and thumbnail renditions (JPEG). The error says

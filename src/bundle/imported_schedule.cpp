@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "content/limits.h"
 #include "core/civil_time.h"
 #include "core/utf8.h"
 
@@ -13,10 +14,11 @@ namespace {
 
 namespace sc = plaza::schedule;
 
-// The limits of a content folder's CSV files (docs/bundle-format.md), except abstracts: an
-// export's abstract and description become one text, and those run longer than a CSV cell.
-constexpr size_t kNameChars = 120, kTitleChars = 200, kShortChars = 40, kLinkChars = 300,
-                 kAbstractChars = 4000, kBioChars = 1000;
+// The kiosk's limits (content/limits.h), as for a content folder's CSV files, except abstracts:
+// an export's abstract and description become one text, as long as the column allows.
+using content::limits::kBioChars, content::limits::kLinkChars, content::limits::kNameChars,
+    content::limits::kShortChars, content::limits::kTitleChars;
+constexpr size_t kAbstractChars = content::limits::kLongChars;
 // Slugs leave room for a "-NNNN" suffix within the 64 characters an id may have.
 constexpr size_t kSlugStemChars = 56;
 

@@ -7,6 +7,7 @@
 
 #include "content/bundle_check.h"
 #include "content/content_store.h"
+#include "core/safe_file.h"
 #include "signing/minisign.h"
 
 namespace plaza::bundle {
@@ -28,11 +29,9 @@ core::Result<InspectReport> inspect_bundle(const std::string& path) {
     r.meta["code_points"] = std::to_string(store->code_points().size());
     r.warnings = content::check_bundle(path);
 
-    std::ifstream sig_file(path + ".minisig", std::ios::binary);
-    if (sig_file) {
-        std::ostringstream text;
-        text << sig_file.rdbuf();
-        if (auto sig = minisign::parse_signature(text.str())) {
+    // A signature beside the bundle, read without blocking on a FIFO of that name.
+    if (auto text = core::read_regular_file(path + ".minisig", 16 * 1024, core::Links::follow)) {
+        if (auto sig = minisign::parse_signature(text.value())) {
             r.key_id = minisign::key_id_hex(sig->key_id);
             r.trusted_comment = sig->trusted_comment;
         } else {

@@ -18,7 +18,9 @@
 #include "bundle/starter_folder.h"
 #include "bundle/synth.h"
 #include "content/bundle_check.h"
+#include "content/bundle_scan.h"
 #include "content/content_store.h"
+#include "core/safe_file.h"
 #include "signing/minisign.h"
 
 namespace {
@@ -144,15 +146,13 @@ bool parse_count(const std::string& text, long long min, long long& out) {
     return !text.empty() && *end == '\0' && out >= min;
 }
 
+// A key or signature file, never blocking on a FIFO or device of that name.
 bool read_text_file(const std::string& path, std::string& out, std::uintmax_t limit) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec || size > limit) return false;
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    out = text.str();
-    return static_cast<bool>(in);
+    auto text = plaza::core::read_regular_file(path, static_cast<std::int64_t>(limit),
+                                               plaza::core::Links::follow);
+    if (!text) return false;
+    out = std::move(text.value());
+    return true;
 }
 
 // Writes a small file by renaming a complete temporary copy over it.
@@ -334,6 +334,10 @@ int run_verify(const std::vector<std::string>& argv) {
         return kRejected;
     }
     auto problems = plaza::content::check_bundle(bundle);
+    if (problems.empty()) {
+        const auto scan = plaza::content::scan_bundle_values(bundle);
+        if (scan.problem != plaza::content::ScanProblem::none) problems.push_back(scan.detail);
+    }
     if (problems.empty()) {
         auto store = plaza::content::ContentStore::open(bundle);
         const std::string& tc = signature->trusted_comment;

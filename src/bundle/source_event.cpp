@@ -40,7 +40,8 @@ void Reader::read_event() {
     const std::string file = "event.txt";
     std::string text;
     if (!read_whole_file(dir_ / file, text)) {
-        p_.add(file, 1, "", "cannot be read (every content folder needs its event file)");
+        p_.add(file, 1, "",
+               "cannot be read (every content folder needs its event file): " + read_error_);
         return;
     }
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.erase(0, 3);

@@ -84,6 +84,10 @@ void Reader::read_partnerships() {
         }
         if (!row.get("lead").empty() && !row.get("partners").empty() && listed.size() < 2)
             p_.add(row.file, row.line, "partners", "a partnership needs at least two cities");
+        if (static_cast<std::int64_t>(listed.size()) > kCitiesPerPartnership)
+            p_.add(row.file, row.line, "partners",
+                   std::to_string(listed.size()) + " cities, the limit is " +
+                       std::to_string(kCitiesPerPartnership));
         ps.themes = split_list(row.get("themes"));
         for (const auto& t : ps.themes)
             check_ref(row, "themes", t, themes_, "theme", "themes.csv");

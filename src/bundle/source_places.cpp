@@ -10,7 +10,7 @@ void Reader::read_countries() {
     for (const auto& row : read_table("countries.csv",
                                       {{"code", true, false, 2},
                                        {"name", true, true, kNameChars},
-                                       {"region", true, false, kNameChars}},
+                                       {"region", true, false, kShortChars}},
                                       true)) {
         const std::string& code = row.get("code");
         const bool valid = code.size() == 2 && std::isupper(static_cast<unsigned char>(code[0])) &&

@@ -57,7 +57,7 @@ void Reader::read_practices() {
         }
         std::string text;
         if (!read_whole_file(path, text)) {
-            p_.add(file, 1, "", "cannot be read");
+            p_.add(file, 1, "", "cannot be read: " + read_error_);
             continue;
         }
         if (!is_valid_id(stem) || stem.size() > kIdChars) {
@@ -173,7 +173,7 @@ void Reader::read_practices() {
         }
         std::string text;
         if (!read_whole_file(path, text)) {
-            p_.add(file, 1, "", "cannot be read");
+            p_.add(file, 1, "", "cannot be read: " + read_error_);
             continue;
         }
         Document doc = parse(file, text);

@@ -20,6 +20,7 @@
 #include "bundle/spreadsheet_text.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
+#include "core/safe_file.h"
 #include "core/utf8.h"
 
 namespace plaza::bundle {
@@ -161,15 +162,6 @@ std::string single_quoted(const std::string& s) {
     return "'" + s + "'";
 }
 
-bool read_whole_file(const fs::path& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    out = buffer.str();
-    return static_cast<bool>(in) || in.eof();
-}
-
 // Checks a text value the same way wherever it comes from: valid UTF-8, within its limit.
 bool check_text(Problems& p, const std::string& file, int line, const std::string& field,
                 const std::string& value, size_t limit) {
@@ -247,6 +239,25 @@ SourceBundle Reader::read() {
     return std::move(b_);
 }
 
+bool Reader::read_whole_file(const fs::path& path, std::string& out) {
+    if (!core::resolves_inside(dir_.string(), path.string())) {
+        std::error_code ec;
+        const fs::path target = fs::canonical(path, ec);
+        read_error_ =
+            ec ? "no such file" : "leads outside the content folder (to " + target.string() + ")";
+        return false;
+    }
+    auto text = core::read_regular_file(path.string(), kFileBytes, core::Links::follow);
+    if (!text) {
+        const std::string& error = text.error();
+        const size_t colon = error.rfind(": ");
+        read_error_ = colon == std::string::npos ? error : error.substr(colon + 2);
+        return false;
+    }
+    out = std::move(text.value());
+    return true;
+}
+
 std::vector<Row> Reader::read_table(const std::string& file, const std::vector<Column>& columns,
                                     bool required_file) {
     std::vector<Row> rows;
@@ -259,7 +270,7 @@ std::vector<Row> Reader::read_table(const std::string& file, const std::vector<C
         return rows;
     }
     if (!read_whole_file(dir_ / file, text)) {
-        p_.add(file, 1, "", "cannot be read");
+        p_.add(file, 1, "", "cannot be read: " + read_error_);
         unreadable_.insert(file);
         return rows;
     }
@@ -438,8 +449,8 @@ std::string Reader::image(const std::string& file, int line, const std::string& 
     const std::string key = relative.generic_string();
     if (b_.images.count(key)) return key;
     std::string bytes;
-    if (!fs::is_regular_file(dir_ / relative) || !read_whole_file(dir_ / relative, bytes)) {
-        p_.add(file, line, field, key + ": cannot be read");
+    if (!read_whole_file(dir_ / relative, bytes)) {
+        p_.add(file, line, field, key + ": cannot be read: " + read_error_);
         return "";
     }
     auto processed = process_image(bytes);

@@ -13,18 +13,21 @@
 
 #include "bundle/schedule/time_zone_db.h"
 #include "bundle/source_model.h"
+#include "content/limits.h"
 #include "core/csv.h"
 
 namespace plaza::bundle::detail {
 namespace fs = std::filesystem;
 
-// Length limits in characters (code points). They keep cards and pages readable and bound the
-// memory a bundle can ask of the kiosk.
-inline constexpr size_t kIdChars = 64, kNameChars = 120, kTitleChars = 200, kSummaryChars = 600,
-                        kLongChars = 4000, kBodyChars = 40000, kAbstractChars = 2000,
-                        kBioChars = 1000, kShortChars = 40, kLinkChars = 300;
+// Length limits in characters (code points): the kiosk's own table (content/limits.h), so a
+// folder that builds is a bundle every kiosk accepts. A CSV abstract is shorter than the column
+// allows: an export's abstract and description together fill it.
+using namespace content::limits;
+inline constexpr size_t kAbstractChars = 2000;
 // A schedule export bigger than this is not one: the biggest real export is 2.3 MB.
 inline constexpr std::uintmax_t kScheduleFileBytes = 32 * 1024 * 1024;
+// No file of a content folder is read past this (photos are refused past 25 MB).
+inline constexpr std::int64_t kFileBytes = 64 * 1024 * 1024;
 inline const char* const kDash = " \xE2\x80\x94 ";  // " — " between a warning and what was done
 // The files of a schedule written as CSV; a folder takes its schedule from them or an export.
 inline const char* const kNativeScheduleFiles[] = {"sessions.csv", "rooms.csv", "speakers.csv"};
@@ -48,7 +51,6 @@ bool is_url(const std::string& s);
 std::optional<double> parse_number(const std::string& text);
 std::optional<long> parse_integer(const std::string& s);
 std::string single_quoted(const std::string& s);
-bool read_whole_file(const fs::path& path, std::string& out);
 
 class Problems {
   public:
@@ -149,6 +151,10 @@ class Reader {
     std::optional<std::int64_t> local_instant(const std::string& text, const std::string& file,
                                               int line, const std::string& field);
     int offset_at(std::int64_t unix_seconds) const;
+    // Reads a file of the folder without blocking on a FIFO or device, and only when it resolves
+    // inside the folder: a symbolic link may point within it, not out of it. On failure
+    // read_error_ says why.
+    bool read_whole_file(const fs::path& path, std::string& out);
     std::string languages_list() const;
     bool is_event_language(const std::string& code) const;
 
@@ -161,6 +167,7 @@ class Reader {
     std::string schedule_file_;               // event.txt `schedule:`, relative to dir_
     int schedule_line_ = 0;
     std::set<std::string> unreadable_;  // files whose rows could not be read at all
+    std::string read_error_;            // why read_whole_file last failed
     std::set<std::string> countries_, cities_, programmes_, themes_, partnerships_, rooms_,
         speakers_;
     // The bundle id of every session by the ids organisers may write for it: its id in

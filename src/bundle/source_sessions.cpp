@@ -214,13 +214,12 @@ void Reader::read_imported_schedule() {
         return;
     }
     const fs::path path = dir_ / schedule_file_;
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
     std::string data;
-    if (ec || !fs::is_regular_file(path) || !read_whole_file(path, data)) {
-        p_.add_line(where + schedule_file_ + " cannot be read");
+    if (!read_whole_file(path, data)) {
+        p_.add_line(where + schedule_file_ + " cannot be read: " + read_error_);
         return;
     }
+    const auto size = data.size();
     if (size > kScheduleFileBytes) {
         p_.add_line(where + schedule_file_ + " is " + std::to_string(size / (1024 * 1024)) +
                     " MB; schedule exports are far smaller, so this is not one");

@@ -76,10 +76,12 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
     if (auto count = db_.prepare("SELECT count(*) FROM partnership"); count && count->step()) {
         cards.reserve(static_cast<size_t>(count->column_int(0)));
     }
+    // A card shows its cities on one line: the first 120 characters of the label are plenty, and
+    // 50,000 cards in memory stay small however long a bundle's labels are (issue 20).
     auto stmt =
         db_.prepare("SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
-                    " AS t, p.cities, coalesce(p.programme_id, 0), p.featured FROM partnership p "
-                    "ORDER BY t");
+                    " AS t, substr(p.cities, 1, 120), coalesce(p.programme_id, 0), p.featured "
+                    "FROM partnership p ORDER BY t");
     if (!stmt) return cards;
     while (stmt->step()) {
         PartnershipCard card;
@@ -97,12 +99,22 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
         const auto it = by_id.find(sdgs->column_int(0));
         if (it != by_id.end()) it->second->sdgs |= 1u << sdgs->column_int(1);
     }
-    // Cities are few and links many: map each city to its region once, then walk the links.
-    std::unordered_map<std::int64_t, std::string> region_of_city;
-    auto city_regions = db_.prepare(
-        "SELECT c.id, co.region FROM city c JOIN country co ON co.code = c.country_code");
+    // Cities are few and links many: map each city to its region once, then walk the links. A
+    // region is known by a number (the smallest id of a country in it, as partnership_facets
+    // numbers them): 50,000 cards hold numbers, not copies of its name (issue 20).
+    std::unordered_map<std::string, std::int64_t> region_ids;
+    std::unordered_map<std::string, std::int64_t> region_of_country;
+    auto countries = db_.prepare("SELECT id, code, region FROM country ORDER BY id");
+    while (countries && countries->step()) {
+        const auto region = region_ids.emplace(countries->column_text(2), countries->column_int(0));
+        region_of_country[countries->column_text(1)] = region.first->second;
+    }
+    std::unordered_map<std::int64_t, std::int64_t> region_of_city;
+    auto city_regions = db_.prepare("SELECT id, country_code FROM city");
     while (city_regions && city_regions->step()) {
-        region_of_city[city_regions->column_int(0)] = city_regions->column_text(1);
+        const auto region = region_of_country.find(city_regions->column_text(1));
+        if (region != region_of_country.end())
+            region_of_city[city_regions->column_int(0)] = region->second;
     }
     // The links come in key order (partnership, city), which needs no sort; each card's few
     // cities are put in the partnership's own order (leads first) here.
@@ -124,7 +136,7 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
         if (card->second != current) flush(), current = card->second;
         positioned.push_back({links->column_int(2), links->column_int(1)});
         if (region == region_of_city.end()) continue;
-        std::vector<std::string>& regions = card->second->regions;
+        std::vector<std::int64_t>& regions = card->second->region_ids;
         if (std::find(regions.begin(), regions.end(), region->second) == regions.end()) {
             regions.push_back(region->second);
         }
@@ -176,10 +188,13 @@ Facets ContentStore::partnership_facets() const {
     }
     // Through the index on partnership_city(city_id): the linked cities, not every link.
     auto regions = db_.prepare(
-        "SELECT DISTINCT co.region FROM country co JOIN city c ON c.country_code = co.code "
-        "WHERE c.id IN (SELECT DISTINCT city_id FROM partnership_city) ORDER BY co.region");
+        "SELECT min(id), region FROM country WHERE region IN (SELECT DISTINCT co.region "
+        "FROM country co JOIN city c ON c.country_code = co.code "
+        "WHERE c.id IN (SELECT DISTINCT city_id FROM partnership_city)) "
+        "GROUP BY region ORDER BY region");
     while (regions && regions->step()) {
-        f.regions.push_back({0, regions->column_text(0), regions->column_text(0), {}});
+        f.regions.push_back(
+            {regions->column_int(0), regions->column_text(1), regions->column_text(1), {}});
     }
     // Cities get no chips of their own (there may be thousands); a search result leads to one.
     auto cities = db_.prepare("SELECT c.id, c.slug, " + city_label() +

@@ -203,6 +203,8 @@ void ContentStore::record_candidates(const std::string& query, const std::string
             stmt->bind(1, pass == 0 ? in_titles : query).bind(2, range.first).bind(3, range.last);
             stmt->bind(4, kCandidates).bind(5, range.kind);
             while (stmt->step()) {
+                // A document whose record is gone opens nothing: no result, not a blank one.
+                if (stmt->column_is_null(1)) continue;
                 const std::int64_t id = stmt->column_int(0);
                 if (std::any_of(found.begin(), found.end(),
                                 [&](const SearchCandidate& c) { return c.hit.id == id; })) {

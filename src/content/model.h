@@ -36,7 +36,7 @@ struct PartnershipCard {
     std::int64_t thumbnail = 0;
     std::int64_t programme_id = 0;
     std::vector<std::int64_t> theme_ids;
-    std::vector<std::string> regions;
+    std::vector<std::int64_t> region_ids;  // as Facet numbers regions
     std::vector<std::int64_t> city_ids;
     std::uint32_t sdgs = 0;  // bit n set for SDG n
     bool featured = false;
@@ -126,9 +126,10 @@ struct SessionDetail {
 
 // One choice of a filter: a theme, a programme, a region, an SDG or a city.
 struct Facet {
-    std::int64_t id = 0;  // theme/programme/city id, SDG number; 0 for regions
-    std::string key;      // region name for regions, slug otherwise
-    std::string label;    // a city's is "City, Country"
+    // Theme/programme/city id, SDG number; for a region the smallest id of a country in it.
+    std::int64_t id = 0;
+    std::string key;    // region name for regions, slug otherwise
+    std::string label;  // a city's is "City, Country"
     Colour colour;
 };
 

@@ -35,14 +35,16 @@ std::string file_uri(const std::string& path) {
 
 }  // namespace
 
-core::Result<Database> Database::open_untrusted_read_only(const std::string& path) {
+core::Result<Database> Database::open_defensively(const std::string& path, bool writable) {
     sqlite3* raw = nullptr;
     // immutable=1: a bundle never changes while Plaza reads it (an install renames a new file
     // into place), so SQLite takes no locks and never creates -wal or -shm files beside it, even
-    // when a crafted header asks for WAL mode.
+    // when a crafted header asks for WAL mode. The private copy is Plaza's own file.
     const int rc =
-        sqlite3_open_v2((file_uri(path) + "?immutable=1").c_str(), &raw,
-                        SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, nullptr);
+        sqlite3_open_v2((file_uri(path) + (writable ? "" : "?immutable=1")).c_str(), &raw,
+                        (writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY) |
+                            SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                        nullptr);
     Database db(raw);
     if (rc != SQLITE_OK) {
         return core::Error{
@@ -64,9 +66,28 @@ core::Result<Database> Database::open_untrusted_read_only(const std::string& pat
     sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_limit(raw, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
     sqlite3_limit(raw, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
-    if (auto r = db.exec("PRAGMA mmap_size=0; PRAGMA query_only=1;"); !r)
+    if (auto r =
+            db.exec(writable ? "PRAGMA mmap_size=0;" : "PRAGMA mmap_size=0; PRAGMA query_only=1;");
+        !r)
         return core::Error{r.error()};
     return db;
+}
+
+core::Result<Database> Database::open_untrusted_read_only(const std::string& path) {
+    return open_defensively(path, false);
+}
+
+core::Result<Database> Database::open_untrusted_private_copy(const std::string& path) {
+    return open_defensively(path, true);
+}
+
+void Database::interrupt_after(const core::Deadline* deadline) const {
+    // SQLite calls the handler every 1,000 virtual machine instructions; a non-zero answer
+    // interrupts the statement (https://sqlite.org/c3ref/progress_handler.html).
+    sqlite3_progress_handler(
+        db_.get(), deadline ? 1000 : 0,
+        [](void* d) { return static_cast<const core::Deadline*>(d)->passed() ? 1 : 0; },
+        const_cast<core::Deadline*>(deadline));
 }
 
 core::Result<Database> Database::create_for_writing(const std::string& path) {
@@ -105,6 +126,19 @@ std::string Database::last_error() const {
     return sqlite3_errmsg(db_.get());
 }
 
+SqliteHeapLimit::SqliteHeapLimit(std::int64_t bytes)
+    : previous_(sqlite3_hard_heap_limit64(bytes > 0 ? bytes : -1)) {
+    sqlite3_memory_highwater(1);
+}
+
+SqliteHeapLimit::~SqliteHeapLimit() {
+    sqlite3_hard_heap_limit64(previous_);
+}
+
+std::int64_t SqliteHeapLimit::peak() const {
+    return sqlite3_memory_highwater(0);
+}
+
 Statement& Statement::bind(int index, std::int64_t value) {
     sqlite3_bind_int64(stmt_.get(), index, value);
     return *this;
@@ -133,6 +167,10 @@ Statement& Statement::bind_null(int index) {
 
 bool Statement::step() {
     return sqlite3_step(stmt_.get()) == SQLITE_ROW;
+}
+
+int Statement::step_code() {
+    return sqlite3_step(stmt_.get());
 }
 
 core::Result<bool> Statement::run() {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/deadline.h"
 #include "core/result.h"
 
 namespace plaza::content {
@@ -25,6 +26,10 @@ class Database {
     // stick, so the file is treated as hostile (https://www.sqlite.org/security.html): defensive
     // mode, no extension loading, no untrusted schema functions, no memory mapping, tight limits.
     static core::Result<Database> open_untrusted_read_only(const std::string& path);
+    // The same settings on a file that may be written: the installer's own private copy of a
+    // bundle, for the checks SQLite only runs as a write (FTS5's integrity-check), each inside a
+    // transaction that is rolled back.
+    static core::Result<Database> open_untrusted_private_copy(const std::string& path);
     // Creates (or truncates) a database for writing, used by plaza-bundle.
     static core::Result<Database> create_for_writing(const std::string& path);
 
@@ -35,6 +40,9 @@ class Database {
     // Runs statements that return no rows; the message names the failing statement.
     core::Result<bool> exec(const std::string& sql) const;
     sqlite3* handle() const { return db_.get(); }
+    // Every statement of this connection fails (SQLITE_INTERRUPT) once `deadline` has passed;
+    // the deadline must outlive the connection or the next call. nullptr removes it.
+    void interrupt_after(const core::Deadline* deadline) const;
     std::string last_error() const;
 
   private:
@@ -42,7 +50,23 @@ class Database {
         void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
     };
     explicit Database(sqlite3* db) : db_(db) {}
+    static core::Result<Database> open_defensively(const std::string& path, bool writable);
     std::unique_ptr<sqlite3, Closer> db_;
+};
+
+// SQLite's memory in the whole process stays within `bytes` while this lives, then the limit
+// goes back to what it was; allocations past it fail with SQLITE_NOMEM
+// (https://sqlite.org/c3ref/hard_heap_limit64.html). Also measures the high-water mark.
+class SqliteHeapLimit {
+  public:
+    explicit SqliteHeapLimit(std::int64_t bytes);
+    ~SqliteHeapLimit();
+    SqliteHeapLimit(const SqliteHeapLimit&) = delete;
+    SqliteHeapLimit& operator=(const SqliteHeapLimit&) = delete;
+    std::int64_t peak() const;  // the most SQLite held at once since this was made
+
+  private:
+    std::int64_t previous_;
 };
 
 class Statement {
@@ -57,6 +81,8 @@ class Statement {
     Statement& bind_null(int index);
     // Returns true while a row is available.
     bool step();
+    // One step, with SQLite's code: SQLITE_ROW, SQLITE_DONE or what went wrong.
+    int step_code();
     core::Result<bool> run();  // steps to completion; the error names the statement
     std::int64_t column_int(int index) const;
     std::string column_text(int index) const;

@@ -103,7 +103,7 @@ ImageFormat sniff_image_format(std::string_view b) {
     return ImageFormat::unknown;
 }
 
-Result<DecodedImage> decode_image(std::string_view bytes, const ImageLimits& limits) {
+Result<ImageSize> read_image_header(std::string_view bytes, const ImageLimits& limits) {
     if (sniff_image_format(bytes) == ImageFormat::unknown) return Error{"not a PNG or JPEG image"};
     if (bytes.size() > static_cast<size_t>(INT_MAX)) return Error{"image file too large"};
     if (sniff_image_format(bytes) == ImageFormat::png && !png_chunks_sane(bytes))
@@ -140,6 +140,15 @@ Result<DecodedImage> decode_image(std::string_view bytes, const ImageLimits& lim
                      " pixels is over the limit of " + std::to_string(limits.max_width) + "x" +
                      std::to_string(limits.max_height)};
     }
+    return ImageSize{w, h};
+}
+
+Result<DecodedImage> decode_image(std::string_view bytes, const ImageLimits& limits) {
+    auto size = read_image_header(bytes, limits);
+    if (!size) return Error{size.error()};
+    int w = size->width, h = size->height, channels = 0;
+    const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
+    const int length = static_cast<int>(bytes.size());
     // Room for the decoded image at 16 bits per channel plus the compressed data: the largest
     // single buffer an honest image within the limits needs.
     allocation_cap =

@@ -25,6 +25,13 @@ struct ImageLimits {
 enum class ImageFormat { unknown, png, jpeg };
 ImageFormat sniff_image_format(std::string_view bytes);
 
+struct ImageSize {
+    int width = 0, height = 0;
+};
+// What decode_image checks before it allocates any pixel memory: format, the sanity of the
+// data's structure, and the dimensions against `limits`. Cheap: the pixels are not decoded.
+Result<ImageSize> read_image_header(std::string_view bytes, const ImageLimits& limits = {});
+
 Result<DecodedImage> decode_image(std::string_view bytes, const ImageLimits& limits = {});
 
 // The image scaled down (sRGB-aware, aspect kept) so neither side exceeds `max_side`; unchanged

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -14,7 +15,9 @@
 #include <sstream>
 
 #include "content/bundle_check.h"
+#include "content/bundle_scan.h"
 #include "content/content_store.h"
+#include "core/safe_file.h"
 
 namespace plaza::install {
 namespace {
@@ -22,21 +25,7 @@ namespace {
 constexpr const char* kLiveName = "content.plaza";
 constexpr const char* kPreviousName = "content.previous.plaza";
 
-class Fd {
-  public:
-    explicit Fd(int fd = -1) : fd_(fd) {}
-    ~Fd() { reset(); }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    void reset() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-  private:
-    int fd_;
-};
+using Fd = core::FileDescriptor;
 
 Outcome refuse(Refusal refusal, std::string reason, std::string detail) {
     Outcome o;
@@ -66,38 +55,27 @@ bool ends_with(const std::string& s, const std::string& suffix) {
            s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-// Reads a small file from the stick once, refusing anything but a regular file within the cap.
-core::Result<std::string> read_small(const std::string& path, std::int64_t cap) {
-    Fd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-    if (fd.get() < 0) return core::Error{path + ": " + std::strerror(errno)};
-    struct stat st {};
-    if (::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode))
-        return core::Error{path + ": not a regular file"};
-    if (st.st_size > cap)
-        return core::Error{path + ": larger than " + std::to_string(cap) + " bytes"};
-    std::string text(static_cast<size_t>(st.st_size), '\0');
-    size_t got = 0;
-    while (got < text.size()) {
-        const ssize_t n = ::read(fd.get(), text.data() + got, text.size() - got);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return core::Error{path + ": read failed"};
-        got += static_cast<size_t>(n);
+Refusal refusal_for(content::CheckProblem::Kind kind) {
+    using K = content::CheckProblem::Kind;
+    switch (kind) {
+        case K::not_a_database:
+            return Refusal::not_a_database;
+        case K::damaged:
+            return Refusal::damaged;
+        case K::view_or_trigger:
+            return Refusal::view_or_trigger;
+        case K::unexpected_schema:
+            return Refusal::unexpected_schema;
+        case K::broken_reference:
+            return Refusal::broken_reference;
+        case K::broken_search_index:
+            return Refusal::broken_search_index;
+        case K::over_time:
+        case K::over_memory:
+            return Refusal::over_budget;
+        default:
+            return Refusal::not_a_plaza_bundle;
     }
-    return text;
-}
-
-Refusal classify_check_problem(const std::string& problem) {
-    if (problem.find("not a database") != std::string::npos ||
-        problem.find("not a SQLite database") != std::string::npos ||
-        problem.find("cannot open as SQLite") != std::string::npos)
-        return Refusal::not_a_database;
-    if (problem.find(": damaged: ") != std::string::npos ||
-        problem.find("malformed") != std::string::npos)
-        return Refusal::damaged;
-    if (problem.find("contains a view") != std::string::npos ||
-        problem.find("contains a trigger") != std::string::npos)
-        return Refusal::view_or_trigger;
-    return Refusal::not_a_plaza_bundle;
 }
 
 const char* reason_for(Refusal r) {
@@ -108,8 +86,43 @@ const char* reason_for(Refusal r) {
             return "the database is damaged";
         case Refusal::view_or_trigger:
             return "the database contains a view or trigger";
+        case Refusal::unexpected_schema:
+            return "the database is not laid out as Plaza's bundles are";
+        case Refusal::broken_reference:
+            return "a record refers to one the bundle does not have";
+        case Refusal::broken_search_index:
+            return "the search index is damaged";
+        case Refusal::oversized_value:
+            return "a text or image is too large";
+        case Refusal::invalid_utf8:
+            return "a text is not valid UTF-8";
+        case Refusal::value_out_of_range:
+            return "a value is outside what plaza-bundle writes";
+        case Refusal::bad_image:
+            return "an image is too large or cannot be decoded";
+        case Refusal::over_budget:
+            return "checking the bundle took more time or memory than an install may";
         default:
             return "not a Plaza bundle this kiosk can read";
+    }
+}
+
+Refusal refusal_for(content::ScanProblem problem) {
+    switch (problem) {
+        case content::ScanProblem::oversized_text:
+        case content::ScanProblem::oversized_blob:
+            return Refusal::oversized_value;
+        case content::ScanProblem::invalid_utf8:
+            return Refusal::invalid_utf8;
+        case content::ScanProblem::out_of_range:
+            return Refusal::value_out_of_range;
+        case content::ScanProblem::bad_image:
+            return Refusal::bad_image;
+        case content::ScanProblem::over_time:
+        case content::ScanProblem::over_memory:
+            return Refusal::over_budget;
+        default:
+            return Refusal::damaged;
     }
 }
 
@@ -159,7 +172,7 @@ std::vector<minisign::PublicKey> load_trusted_keys(const std::vector<std::string
                                                    std::vector<std::string>& errors) {
     std::vector<minisign::PublicKey> keys;
     for (const std::string& file : files) {
-        auto text = read_small(file, 4096);
+        auto text = core::read_regular_file(file, 4096);
         if (!text) {
             errors.push_back("trusted key " + text.error());
             continue;
@@ -235,7 +248,7 @@ void Installer::recover() const {
 }
 
 Outcome Installer::install(const Candidate& candidate, std::int64_t installed_version,
-                           bool force_downgrade) const {
+                           bool force_downgrade, bool keep_previous) const {
     if (config_.trusted_keys.empty()) {
         return refuse(Refusal::no_trusted_key, "no trusted signing key is configured",
                       "the configuration names no readable trusted_keys file, so no bundle from a "
@@ -247,7 +260,7 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
         return refuse(Refusal::signature_missing, "no signature file (.minisig)",
                       candidate.signature + " is missing: the bundle is unsigned");
     }
-    auto sig_text = read_small(candidate.signature, config_.max_signature_bytes);
+    auto sig_text = core::read_regular_file(candidate.signature, config_.max_signature_bytes);
     if (!sig_text) {
         return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
                       sig_text.error());
@@ -356,15 +369,33 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
     BundleInfo info = parse_trusted_comment(signature->trusted_comment);
     info.key_id = key_id;
 
-    const std::vector<std::string> problems = content::check_bundle(tmp);
-    if (!problems.empty()) {
-        const Refusal r = classify_check_problem(problems.front());
-        std::string detail;
-        for (const auto& p : problems)
-            detail += (detail.empty() ? "" : "; ") + p;
+    // The checks, within their budget of time and memory.
+    const auto checks_started = std::chrono::steady_clock::now();
+    const core::Deadline deadline = core::Deadline::after(config_.check_seconds);
+    content::SqliteHeapLimit heap(config_.sqlite_heap_bytes);
+    const auto refused_by_checks = [&](Refusal r, const std::string& detail) {
         Outcome o = refuse(r, reason_for(r), detail);
         o.bundle = info;
+        o.cost = {std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started)
+                      .count(),
+                  heap.peak()};
         return o;
+    };
+    std::vector<content::CheckProblem> problems = content::check_bundle_problems(tmp, deadline);
+    if (problems.empty()) problems = content::check_search_index(tmp, deadline);
+    if (!problems.empty()) {
+        // The checks name the file they read, here the staging copy: the report names the
+        // bundle on the stick instead.
+        const std::string copy = tmp + ": ";
+        const std::string stick =
+            std::filesystem::path(candidate.bundle).filename().string() + ": ";
+        std::string detail;
+        for (const auto& p : problems) {
+            const bool named = p.text.compare(0, copy.size(), copy) == 0;
+            detail += (detail.empty() ? "" : "; ") +
+                      (named ? stick + p.text.substr(copy.size()) : p.text);
+        }
+        return refused_by_checks(refusal_for(problems.front().kind), detail);
     }
     {
         auto store = content::ContentStore::open(tmp);
@@ -397,27 +428,12 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
         o.bundle = info;
         return o;
     }
-    const content::ScanResult scan = content::scan_bundle_values(tmp, config_.scan);
-    if (scan.problem != content::ScanProblem::none) {
-        Outcome o;
-        switch (scan.problem) {
-            case content::ScanProblem::oversized_text:
-            case content::ScanProblem::oversized_blob:
-                o = refuse(Refusal::oversized_value, "a text or image is too large", scan.detail);
-                break;
-            case content::ScanProblem::invalid_utf8:
-                o = refuse(Refusal::invalid_utf8, "a text is not valid UTF-8", scan.detail);
-                break;
-            case content::ScanProblem::bad_image:
-                o = refuse(Refusal::bad_image, "an image is too large or cannot be decoded",
-                           scan.detail);
-                break;
-            default:
-                o = refuse(Refusal::damaged, "the database is damaged", scan.detail);
-        }
-        o.bundle = info;
-        return o;
-    }
+    const content::ScanResult scan = content::scan_bundle_values(tmp, deadline);
+    if (scan.problem != content::ScanProblem::none)
+        return refused_by_checks(refusal_for(scan.problem), scan.detail);
+    const CheckCost cost{
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - checks_started).count(),
+        heap.peak()};
     step("checked");
 
     // Go live. At every instant content.plaza is a complete bundle, old or new: the old one is
@@ -425,7 +441,7 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
     // replaces atomically), then the folder is synced so the rename survives a power cut
     // (fsync(2): the directory entry needs its own fsync).
     struct stat live_stat {};
-    if (::stat(live_path().c_str(), &live_stat) == 0) {
+    if (keep_previous && ::stat(live_path().c_str(), &live_stat) == 0) {
         const std::string link_tmp = staging_path() + "/previous.link";
         ::unlink(link_tmp.c_str());
         if (::link(live_path().c_str(), link_tmp.c_str()) != 0)
@@ -447,6 +463,7 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
     step("synced-folder");
     Outcome done;
     done.bundle = info;
+    done.cost = cost;
     done.detail = "installed " + info.bundle_id + " version " + std::to_string(info.version) +
                   " signed by key " + info.key_id;
     return done;

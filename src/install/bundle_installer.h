@@ -1,10 +1,10 @@
 // Installing a bundle from a USB stick without trusting the stick: copy once into a private file
 // (size-capped, never re-reading the stick afterwards), verify the minisign signature on that copy
-// against the configured keys, check it as hostile SQLite (check_bundle + scan_bundle_values),
-// refuse versions that are not newer, then fsync, rename over the live bundle and fsync the folder,
-// keeping the previous bundle for roll-back. No SDL, no ImGui: runs on a worker thread, and tests
-// drive it directly. Protocol and threats: docs/usb-install.md and the reliability research (§2,
-// §4.3).
+// against the configured keys, check it as hostile SQLite (check_bundle, check_search_index and
+// scan_bundle_values, within a time and memory budget), refuse versions that are not newer, then
+// fsync, rename over the live bundle and fsync the folder, keeping the previous bundle for
+// roll-back. No SDL, no ImGui: runs on a worker thread, and tests drive it directly. Protocol and
+// threats: docs/usb-install.md and the reliability research (§2, §4.3).
 #pragma once
 
 #include <cstdint>
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "content/bundle_scan.h"
+#include "content/limits.h"
 #include "signing/minisign.h"
 
 namespace plaza::install {
@@ -34,11 +35,16 @@ enum class Refusal {
     not_a_database,
     damaged,             // SQLite's quick_check or page checks failed
     view_or_trigger,     // bundles hold tables and indexes only
-    not_a_plaza_bundle,  // missing tables, wrong schema version, missing metadata, references
-    signed_mismatch,     // the signed version or bundle id differ from the bundle's own
+    unexpected_schema,   // anything schema.h does not have: a generated column, an index
+    not_a_plaza_bundle,  // missing tables, wrong schema version, missing metadata, row counts
+    broken_reference,    // a row points at a record the bundle does not have
+    broken_search_index,
+    signed_mismatch,  // the signed version or bundle id differ from the bundle's own
     oversized_value,
     invalid_utf8,
+    value_out_of_range,  // a value of the wrong kind or outside content/limits.h
     bad_image,
+    over_budget,  // the checks needed more time or memory than an install may take
     not_newer,
 };
 
@@ -61,21 +67,33 @@ struct BundleInfo {
     std::string key_id;  // as minisign prints it
 };
 
+// What the checks of one install cost, for the log and the benchmarks.
+struct CheckCost {
+    double seconds = 0.0;
+    std::int64_t sqlite_peak_bytes = 0;  // SQLite's high-water mark in the whole process
+};
+
 struct Outcome {
     Refusal refusal = Refusal::none;
     std::string reason;  // short, for the staff notice: "signature does not match"
     std::string detail;  // complete, for the log, the admin panel and plaza-report.txt
     BundleInfo bundle;   // what was installed (or what was offered, as far as it was read)
+    CheckCost cost;
     bool ok() const { return refusal == Refusal::none; }
 };
 
 struct InstallerConfig {
     std::string data_folder;  // holds content.plaza, content.previous.plaza and staging/
     std::vector<minisign::PublicKey> trusted_keys;
-    std::int64_t max_bundle_bytes = 1024ll * 1024 * 1024;
+    std::int64_t max_bundle_bytes = content::limits::kBundleBytes;
     std::int64_t max_signature_bytes = 16 * 1024;
     std::size_t chunk_bytes = 256 * 1024;  // the copy's one buffer: memory stays flat
-    content::ScanLimits scan;
+    // The checks' budget: past `check_seconds` every query is interrupted and the bundle
+    // refused. SQLite may hold at most `sqlite_heap_bytes` in the whole process while they run
+    // (sqlite3_hard_heap_limit64; the kiosk's own queries need a few MB); an allocation past it
+    // fails and the bundle is refused. Image decoding is capped by the sizes in limits.h.
+    double check_seconds = 600.0;
+    std::int64_t sqlite_heap_bytes = 96ll * 1024 * 1024;
     // Test hooks. `on_step` is called at every point of the install that changes the disk and
     // after every copied chunk (crash-safety tests stop the process there); `write_limit` makes
     // the data disk accept only that many bytes of the copy (a full disk without a small
@@ -101,9 +119,12 @@ class Installer {
     void recover() const;
 
     // Installs `candidate` when every check passes and its version is newer than
-    // `installed_version` (or `force_downgrade`). On refusal nothing live changes.
+    // `installed_version` (or `force_downgrade`). On refusal nothing live changes. The bundle it
+    // replaces becomes the previous one, unless `keep_previous` is false: then the previous one
+    // stays as it is (a second bundle from the same stick replaces the first, and roll-back still
+    // returns to what was live before the stick).
     Outcome install(const Candidate& candidate, std::int64_t installed_version,
-                    bool force_downgrade = false) const;
+                    bool force_downgrade = false, bool keep_previous = true) const;
 
     // Swaps the live and the previous bundle (an admin action); the live one is never missing.
     Outcome roll_back() const;

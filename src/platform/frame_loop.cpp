@@ -117,6 +117,13 @@ bool FrameLoop::finish_loading(double seconds) {
     return true;
 }
 
+bool FrameLoop::frame_failed(const std::string& what, core::FrameRequest& request) {
+    core::log_error(what);
+    ImGui::ErrorCheckEndFrameRecover(log_recovery);
+    request.animating = true;  // try again on the next frame rather than sleep on a bad one
+    return guard_.frame_failed();
+}
+
 core::FrameRequest FrameLoop::build_frame(double now, const core::PinchFrame& pinch,
                                           double& build_ms, bool& give_up) {
     ImGuiIO& io = ImGui::GetIO();
@@ -133,10 +140,9 @@ core::FrameRequest FrameLoop::build_frame(double now, const core::PinchFrame& pi
         request = app_.draw_frame({now, clock_.wall_time_ms(), pinch});
         guard_.frame_succeeded();
     } catch (const std::exception& e) {
-        core::log_error(std::string("drawing a frame failed: ") + e.what());
-        ImGui::ErrorCheckEndFrameRecover(log_recovery);
-        give_up = guard_.frame_failed();
-        request.animating = true;  // try again on the next frame rather than sleep on a bad one
+        give_up = frame_failed(std::string("drawing a frame failed: ") + e.what(), request);
+    } catch (...) {
+        give_up = frame_failed("drawing a frame failed with an exception of unknown type", request);
     }
     ImGui::Render();
     build_ms = (thread_cpu_seconds() - build_start) * 1000.0;
@@ -174,6 +180,8 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
         rebuild = app_.before_present();
     } catch (const std::exception& e) {
         core::log_error(std::string("work before presenting a frame failed: ") + e.what());
+    } catch (...) {
+        core::log_error("work before presenting a frame failed with an exception of unknown type");
     }
     if (rebuild && !give_up) {
         io.DeltaTime = kRebuildDeltaTime;
@@ -207,6 +215,8 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
         app_.between_frames();
     } catch (const std::exception& e) {
         core::log_error(std::string("work between frames failed: ") + e.what());
+    } catch (...) {
+        core::log_error("work between frames failed with an exception of unknown type");
     }
 
     if (uploads_left) request.animating = true;

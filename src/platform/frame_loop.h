@@ -69,6 +69,8 @@ class FrameLoop {
     // NewFrame, the app's drawing (guarded), Render; the main thread's CPU time in `build_ms`.
     core::FrameRequest build_frame(double now, const core::PinchFrame& pinch, double& build_ms,
                                    bool& give_up);
+    // Logs a frame whose drawing threw, closes what it left open; true when it is time to give up.
+    bool frame_failed(const std::string& what, core::FrameRequest& request);
 
     KioskApp& app_;
     Display& display_;

@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace plaza::ui {
 namespace {
@@ -71,6 +73,62 @@ ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size_px, con
     return font;
 }
 
+// How the content's characters are spread over the five fonts, from all of them everywhere to
+// as many as fit in the regular style only.
+enum class Reduction { none, styles_share_regular, headings_at_body_size, body_cut };
+
+// Rough pixels a glyph takes in the atlas at `px`, with Dear ImGui's pixel of padding, a little
+// above what FreeType's bitmaps of Noto measured (Han, Kana and Hangul about 0.65 em square,
+// other scripts narrower and shorter).
+double glyph_area(char32_t cp, float px) {
+    const double p = static_cast<double>(px);
+    return needs_cjk(cp) ? (0.7 * p + 1.0) * (0.7 * p + 1.0) : (0.4 * p + 1.0) * (0.7 * p + 1.0);
+}
+
+double area(const std::vector<char32_t>& code_points, float px) {
+    double sum = 0.0;
+    for (char32_t cp : code_points)
+        sum += glyph_area(cp, px);
+    return sum;
+}
+
+std::vector<char32_t> code_points_of(const ImWchar* ranges) {
+    std::vector<char32_t> out;
+    for (const ImWchar* r = ranges; r[0]; r += 2) {
+        for (unsigned cp = r[0]; cp <= r[1]; ++cp)
+            out.push_back(cp);
+    }
+    return out;
+}
+
+// Glyph ranges for Dear ImGui (pairs, zero-terminated) holding `a` and `b`.
+void ranges_of(const std::vector<char32_t>& a, const std::vector<char32_t>& b,
+               ImVector<ImWchar>& out) {
+    ImFontGlyphRangesBuilder builder;
+    for (const auto* list : {&a, &b}) {
+        for (char32_t cp : *list)
+            builder.AddChar(static_cast<ImWchar>(cp));
+    }
+    builder.BuildRanges(&out);
+}
+
+// Makes `font` draw the code points of `code_points` it lacks with `from`'s glyphs (same atlas),
+// their baselines aligned: a regular glyph in bold text, a body-size glyph in a heading.
+void borrow_glyphs(ImFont* font, const ImFont* from, const std::vector<char32_t>& code_points) {
+    if (font == from) return;
+    const float dy = font->Ascent - from->Ascent;
+    bool added = false;
+    for (char32_t cp : code_points) {
+        const auto c = static_cast<ImWchar>(cp);
+        const ImFontGlyph* g = from->FindGlyphNoFallback(c);
+        if (!g || font->FindGlyphNoFallback(c)) continue;
+        font->AddGlyph(nullptr, c, g->X0, g->Y0 + dy, g->X1, g->Y1 + dy, g->U0, g->V0, g->U1, g->V1,
+                       g->AdvanceX);
+        added = true;
+    }
+    if (added) font->BuildLookupTable();
+}
+
 }  // namespace
 
 FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_points,
@@ -84,45 +142,125 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
             set.error = "font file missing: " + *path + " (Debian package fonts-noto-core)";
         }
     }
-    std::set<char32_t> cjk_code_points;
-    for (char32_t cp : content_code_points) {
-        if (needs_cjk(cp)) cjk_code_points.insert(cp);
-    }
-    std::vector<char> cjk_subset;
-    if (!cjk_code_points.empty()) {
-        cjk_subset = subset_font(files.cjk, files.cjk_face, cjk_code_points);
-        if (cjk_subset.empty()) {
-            set.error =
-                "cannot read the CJK font " + files.cjk + " (Debian package fonts-noto-cjk)";
-        }
-    }
+    const bool have_fonts = std::filesystem::exists(files.regular) &&
+                            std::filesystem::exists(files.bold) &&
+                            std::filesystem::exists(files.italic);
 
     // Base ranges: what the on-screen keyboards can type and common punctuation, always present;
     // everything else comes from the content's own code points, which keeps the atlas small.
-    ImFontGlyphRangesBuilder builder;
-    builder.AddRanges(atlas.GetGlyphRangesDefault());
-    static const ImWchar extra[] = {0x0100, 0x017F, 0x2000, 0x206F, 0x20AC,
-                                    0x20AC, 0x2190, 0x2193, 0};
-    builder.AddRanges(extra);
+    static const ImWchar kExtraBase[] = {0x0100, 0x017F, 0x2000, 0x206F, 0x20AC,
+                                         0x20AC, 0x2190, 0x2193, 0};
+    std::vector<char32_t> base = code_points_of(atlas.GetGlyphRangesDefault());
+    for (char32_t cp : code_points_of(kExtraBase))
+        base.push_back(cp);
+    const std::set<char32_t> in_base(base.begin(), base.end());
+    std::vector<char32_t> extra, extra_other;  // content code points beyond the base ranges
     for (char32_t cp : content_code_points) {
-        if (cp <= 0xFFFF && !is_layout_only(cp)) builder.AddChar(static_cast<ImWchar>(cp));
+        if (cp > 0xFFFF || is_layout_only(cp) || in_base.count(cp)) continue;
+        extra.push_back(cp);
+        if (!needs_cjk(cp)) extra_other.push_back(cp);
     }
-    ImVector<ImWchar> ranges;
-    builder.BuildRanges(&ranges);
 
-    if (std::filesystem::exists(files.regular) && std::filesystem::exists(files.bold) &&
-        std::filesystem::exists(files.italic)) {
-        set.body = add_font(atlas, files.regular, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
-        set.body_bold =
-            add_font(atlas, files.bold, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
-        set.body_italic =
-            add_font(atlas, files.italic, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
-        set.heading =
-            add_font(atlas, files.bold, sizes.heading * px_per_mm, ranges.Data, &cjk_subset);
-        set.title = add_font(atlas, files.bold, sizes.title * px_per_mm, ranges.Data, &cjk_subset);
+    const float body_px = sizes.body * px_per_mm, heading_px = sizes.heading * px_per_mm,
+                title_px = sizes.title * px_per_mm;
+    // What the five fonts need at each reduction, against 85 % of the largest atlas (stb_rect_pack
+    // leaves gaps). The estimate picks where to start; the build confirms it.
+    const double budget = 0.85 * static_cast<double>(kMaxAtlasPixels);
+    const double base_area =
+        area(base, body_px) * 3 + area(base, heading_px) + area(base, title_px);
+    const auto needed = [&](Reduction r, size_t body_extra) {
+        const std::vector<char32_t> kept(extra.begin(), extra.begin() + body_extra);
+        double sum = base_area + area(kept, body_px);
+        if (r == Reduction::none) sum += 2 * area(extra_other, body_px);
+        if (r <= Reduction::styles_share_regular)
+            sum += area(extra, heading_px) + area(extra, title_px);
+        return sum;
+    };
+    Reduction reduction = Reduction::none;
+    while (reduction < Reduction::body_cut && needed(reduction, extra.size()) > budget)
+        reduction = static_cast<Reduction>(static_cast<int>(reduction) + 1);
+    size_t body_extra = extra.size();
+    while (reduction == Reduction::body_cut && body_extra > 0 &&
+           needed(reduction, body_extra) > budget)
+        body_extra = body_extra * 7 / 8;
+
+    bool built = false;
+    bool calibrated = false;
+    std::optional<size_t> fitted;  // a body that fitted, while a larger one is tried
+    for (;;) {
+        atlas.Clear();
+        atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        // Dear ImGui picks a width of 2048 for up to about 8 megapixels of glyphs and grows the
+        // height past 4096: a large atlas is made as wide as allowed instead.
+        if (needed(reduction, body_extra) > 0.85 * 2048.0 * 2048.0)
+            atlas.TexDesiredWidth = kMaxAtlasSide;
+        const std::vector<char32_t> body_cps(extra.begin(), extra.begin() + body_extra);
+        std::set<char32_t> cjk_code_points;
+        for (char32_t cp : body_cps) {
+            if (needs_cjk(cp)) cjk_code_points.insert(cp);
+        }
+        std::vector<char> cjk_subset;
+        if (!cjk_code_points.empty()) {
+            cjk_subset = subset_font(files.cjk, files.cjk_face, cjk_code_points);
+            if (cjk_subset.empty()) {
+                set.error =
+                    "cannot read the CJK font " + files.cjk + " (Debian package fonts-noto-cjk)";
+            }
+        }
+        const bool own_headings = reduction <= Reduction::styles_share_regular;
+        const std::vector<char32_t> none;
+        ImVector<ImWchar> body_ranges, style_ranges, heading_ranges;
+        ranges_of(base, body_cps, body_ranges);
+        ranges_of(base, reduction == Reduction::none ? extra_other : none, style_ranges);
+        ranges_of(base, own_headings ? extra : none, heading_ranges);
+        if (have_fonts) {
+            set.body = add_font(atlas, files.regular, body_px, body_ranges.Data, &cjk_subset);
+            // Noto Sans CJK has no bold or italic: those styles draw the regular's glyphs.
+            set.body_bold = add_font(atlas, files.bold, body_px, style_ranges.Data, nullptr);
+            set.body_italic = add_font(atlas, files.italic, body_px, style_ranges.Data, nullptr);
+            set.heading = add_font(atlas, files.bold, heading_px, heading_ranges.Data,
+                                   own_headings ? &cjk_subset : nullptr);
+            set.title = add_font(atlas, files.bold, title_px, heading_ranges.Data,
+                                 own_headings ? &cjk_subset : nullptr);
+        }
+        built = set.body && set.body_bold && set.body_italic && set.heading && set.title &&
+                atlas.Build();
+        const bool fits = atlas.TexWidth <= kMaxAtlasSide && atlas.TexHeight <= kMaxAtlasSide &&
+                          static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= kMaxAtlasPixels;
+        if (built && fits && body_extra < extra.size() && !calibrated) {
+            // The body was cut on the estimate: Dear ImGui measured what the glyphs really
+            // take, so the estimate is scaled to it and the body grown once to what fits.
+            calibrated = true;
+            double surface = 0.0;
+            for (const ImFont* font : atlas.Fonts)
+                surface += font->MetricsTotalSurface;
+            const double ratio = surface / needed(reduction, body_extra);
+            size_t more = body_extra;
+            while (more < extra.size() && needed(reduction, more + 64) * ratio <= budget)
+                more = std::min(extra.size(), more + 64);
+            if (more > body_extra + body_extra / 20) {
+                fitted = body_extra;
+                body_extra = more;
+                continue;
+            }
+        }
+        if (!built || fits) break;
+        // Past the atlas: back to the last body that fitted, or one step further, until the
+        // base ranges alone are left.
+        if (fitted) {
+            body_extra = *fitted;
+            fitted.reset();
+        } else if (reduction < Reduction::body_cut) {
+            reduction = static_cast<Reduction>(static_cast<int>(reduction) + 1);
+        } else if (body_extra > 0) {
+            body_extra /= 2;
+        } else {
+            built = false;
+            if (set.error.empty()) set.error = "the base characters alone exceed the font atlas";
+            break;
+        }
     }
-    if (!set.body || !set.body_bold || !set.body_italic || !set.heading || !set.title ||
-        !atlas.Build()) {
+    if (!built) {
         // Keep the kiosk usable: Dear ImGui's built-in font, and every content glyph counted
         // missing.
         atlas.Clear();
@@ -130,6 +268,12 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         atlas.Build();
         set.body = set.body_bold = set.body_italic = set.heading = set.title = fallback;
         if (set.error.empty()) set.error = "the font atlas could not be built";
+        reduction = Reduction::none;
+    } else {
+        borrow_glyphs(set.body_bold, set.body, extra);
+        borrow_glyphs(set.body_italic, set.body, extra);
+        borrow_glyphs(set.heading, set.body, extra);
+        borrow_glyphs(set.title, set.body, extra);
     }
     // The glyphs are in the atlas now; the copies of the font files are no longer needed.
     atlas.ClearInputData();
@@ -138,6 +282,17 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         if (is_layout_only(cp)) continue;
         if (cp > 0xFFFF || !set.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)))
             set.missing.push_back(cp);
+    }
+    if (reduction >= Reduction::styles_share_regular) {
+        set.reduced = std::to_string(extra.size()) +
+                      " content characters do not all fit the font atlas (at most " +
+                      std::to_string(kMaxAtlasPixels / (1024 * 1024)) +
+                      " megapixels): bold and italic text draws them in the regular style";
+        if (reduction >= Reduction::headings_at_body_size)
+            set.reduced += ", headings and titles at body size";
+        if (body_extra < extra.size())
+            set.reduced += ", and " + std::to_string(extra.size() - body_extra) +
+                           " of them not at all (listed as missing)";
     }
     return set;
 }

@@ -1,6 +1,8 @@
 // Builds Dear ImGui's font atlas from real fonts (Noto Sans, with Noto Sans CJK merged in when the
 // content needs Han or Hangul) for exactly the code points the content uses plus the base ranges
-// the on-screen keyboard can type, and reports any code point no font covers.
+// the on-screen keyboard can type, and reports any code point no font covers. The atlas stays
+// within kMaxAtlasSide and kMaxAtlasPixels: content that would not fit is drawn in fewer styles
+// and sizes, and what still does not fit is reported missing, never an abort or a giant texture.
 #pragma once
 
 #include <set>
@@ -26,6 +28,14 @@ struct FontSizesMm {
     float title = 12.0f;
 };
 
+// The atlas's largest side (the largest texture every Raspberry Pi GPU takes) and area: 4096 x
+// 2048 pixels are 32 MB as the RGBA texture the renderer keeps, and while it is made the CPU
+// holds another 40 MB; twice that takes the kiosk past its memory bar (PRODUCT.md) on the largest
+// bundle. A census at its limit (content/limits.h) of Han characters fits whole at every text
+// size on a 4 px/mm panel (bold, italic and headings drawing it in the regular body style).
+inline constexpr int kMaxAtlasSide = 4096;
+inline constexpr long kMaxAtlasPixels = 4096L * 2048;
+
 struct FontSet {
     ImFont* body = nullptr;
     ImFont* body_bold = nullptr;    // strong emphasis in running text
@@ -34,6 +44,9 @@ struct FontSet {
     ImFont* title = nullptr;
     std::vector<char32_t> missing;  // content code points no font could provide
     std::string error;              // set when a font file could not be loaded
+    // Set when the content's characters did not all fit the atlas at every size and style: what
+    // was drawn in the regular style or at body size instead, and what was left out.
+    std::string reduced;
 };
 
 // Clears `atlas` and builds it anew; call between frames only (the atlas is locked inside one).

@@ -24,6 +24,21 @@ file(WRITE "${DIR}/plaza.conf"
      "watch_folders = ${DIR}/stick\n"
      "admin_pin = 2468\n")
 
+# A stick as a careless export script or a stranger leaves it (issue 20): two newer bundles, and
+# named pipes (FIFOs) where the kiosk writes its report; a kiosk with its own data folder for it.
+file(MAKE_DIRECTORY "${DIR}/two-stick" "${DIR}/data-two")
+file(COPY_FILE "${DIR}/stick/event.plaza" "${DIR}/two-stick/event-2.plaza")
+file(COPY_FILE "${DIR}/stick/event.plaza.minisig" "${DIR}/two-stick/event-2.plaza.minisig")
+run("${TOOL}" build "${CONTENT}" -o "${DIR}/two-stick/event-3.plaza" --version 3)
+run("${TOOL}" sign "${DIR}/two-stick/event-3.plaza" --key "${DIR}/organisers.key")
+file(MAKE_DIRECTORY "${DIR}/two-stick/plaza-report")
+run(mkfifo "${DIR}/two-stick/plaza-report/plaza-report.txt"
+    "${DIR}/two-stick/plaza-report/.plaza-report.txt.tmp")
+file(WRITE "${DIR}/plaza-two.conf"
+     "trusted_keys = ${DIR}/organisers.pub\n"
+     "data_folder = ${DIR}/data-two\n"
+     "admin_pin = 2468\n")
+
 # A fresh kiosk (issue 19): the organiser's first bundle carries the sample's own version number,
 # and another stick holds its bundle in a folder, as sticks are often laid out. Own data folder:
 # the tests run in parallel.

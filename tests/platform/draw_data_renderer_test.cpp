@@ -153,3 +153,46 @@ TEST_CASE("a frame comes out the same as through Dear ImGui's backend, pixel for
     // And the frame is not blank: the red rectangle is where it was drawn.
     CHECK((filled[static_cast<size_t>(30) * kWidth + 30] & 0xFFFFFF) == 0xC82828);
 }
+
+TEST_CASE("a window past 65,536 vertices draws whole: commands are drawn from their VtxOffset") {
+    // Dear ImGui starts a new command at a vertex offset when a list outgrows 16-bit indices,
+    // if the renderer says it honours ImDrawCmd::VtxOffset (the backend's Init sets the flag).
+    ImGuiOnSoftwareRenderer sdl;
+    REQUIRE((ImGui::GetIO().BackendFlags & ImGuiBackendFlags_RendererHasVtxOffset) != 0);
+    ImGui_ImplSDLRenderer_NewFrame();
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(ImVec2(kWidth, kHeight));
+    ImGui::Begin("many", nullptr, ImGuiWindowFlags_NoDecoration);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    // 20,000 translucent squares (80,000 vertices), then one red square drawn last.
+    for (int i = 0; i < 20000; ++i) {
+        const float x = static_cast<float>(i % 150), y = static_cast<float>(i / 150 % 100);
+        draw->AddRectFilled(ImVec2(x, y), ImVec2(x + 3, y + 3), IM_COL32(30, 60, 200, 40));
+    }
+    draw->AddRectFilled(ImVec2(200, 150), ImVec2(260, 210), IM_COL32(200, 40, 40, 200));
+    ImGui::End();
+    ImGui::Render();
+    ImDrawData* frame = ImGui::GetDrawData();
+    bool offset_used = false;
+    for (int n = 0; n < frame->CmdListsCount; ++n) {
+        CHECK(frame->CmdLists[n]->VtxBuffer.Size < 200000);
+        for (const ImDrawCmd& cmd : frame->CmdLists[n]->CmdBuffer)
+            offset_used = offset_used || cmd.VtxOffset > 0;
+    }
+    REQUIRE(offset_used);
+
+    sdl.clear();
+    ImGui_ImplSDLRenderer_RenderDrawData(frame);
+    const auto expected = sdl.pixels();
+    for (bool fill : {true, false}) {
+        sdl.clear();
+        plaza::platform::render_draw_data(sdl.renderer, *frame, fill);
+        const auto drawn = sdl.pixels();
+        CHECK(drawn == expected);
+        // The square after the offset is where it was drawn, not scattered by wrapped indices.
+        const std::uint32_t red = drawn[static_cast<size_t>(180) * kWidth + 230] & 0xFFFFFF;
+        CHECK((red >> 16) > 150);
+        CHECK((red & 0xFF) < 100);
+    }
+}

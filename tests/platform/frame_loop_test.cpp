@@ -22,7 +22,11 @@ class FailingApp final : public plaza::test::TestKioskApp {
         ++frames_;
         ImGui::Begin("screen");
         ImGui::BeginChild("list");
-        if (frames_ <= failing_frames_) throw std::runtime_error("a screen failed");
+        if (frames_ <= failing_frames_) {
+            // Every other failure is not a std::exception at all.
+            if (frames_ % 2 == 0) throw 42;
+            throw std::runtime_error("a screen failed");
+        }
         ImGui::EndChild();
         ImGui::End();
         return {};

@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "content/limits.h"
 #include "core/utf8.h"
 #include "ui/fonts.h"
 
@@ -60,4 +61,68 @@ TEST_CASE("a missing font file falls back to the built-in font and says which fi
           "font file missing: /nonexistent/NotoSans-Regular.ttf (Debian package fonts-noto-core)");
     REQUIRE(fonts.body != nullptr);
     CHECK(fonts.missing.size() == 2);  // Ł and ź are not in Dear ImGui's built-in font
+}
+
+TEST_CASE("bold and italic draw Han and Hangul with the regular font's own glyphs") {
+    // Noto Sans CJK has no bold or italic: the styles share the regular's glyphs instead of
+    // holding three copies of each in the atlas.
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts =
+        plaza::ui::build_fonts(atlas, code_points_of("台北 서울 Αθήνα"), 4.0f);
+    CHECK(fonts.reduced.empty());
+    for (const ImFont* style : {fonts.body_bold, fonts.body_italic}) {
+        const ImFontGlyph* own = fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'台'));
+        const ImFontGlyph* shared = style->FindGlyphNoFallback(static_cast<ImWchar>(U'台'));
+        REQUIRE(own != nullptr);
+        REQUIRE(shared != nullptr);
+        CHECK(shared->U0 == own->U0);
+        CHECK(shared->V0 == own->V0);
+        // Greek has a bold and an italic of its own.
+        CHECK(style->FindGlyphNoFallback(static_cast<ImWchar>(U'θ'))->U0 !=
+              fonts.body->FindGlyphNoFallback(static_cast<ImWchar>(U'θ'))->U0);
+    }
+}
+
+TEST_CASE("a census at its limit of Han characters fits the atlas whole at every text size") {
+    std::set<char32_t> points;
+    for (char32_t cp = 0x4E00; cp < 0x4E00 + plaza::content::limits::kCensusCodePoints; ++cp)
+        points.insert(cp);
+    for (float scale : {1.0f, 1.3f, 1.6f}) {
+        CAPTURE(scale);
+        ImFontAtlas atlas;
+        plaza::ui::FontSizesMm sizes;
+        sizes.body *= scale;
+        sizes.heading *= scale;
+        sizes.title *= scale;
+        const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, points, 4.0f, {}, sizes);
+        CHECK(atlas.TexWidth <= plaza::ui::kMaxAtlasSide);
+        CHECK(atlas.TexHeight <= plaza::ui::kMaxAtlasSide);
+        CHECK(static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= plaza::ui::kMaxAtlasPixels);
+        CHECK(fonts.reduced.find("headings and titles at body size") != std::string::npos);
+        CHECK(fonts.missing.empty());
+        // What is drawn at all is drawn in every font: bold, italic and headings share it.
+        for (const ImFont* font :
+             {fonts.body, fonts.body_bold, fonts.body_italic, fonts.heading, fonts.title}) {
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'\u4E00')) != nullptr);
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'\u5000')) != nullptr);
+        }
+    }
+}
+
+TEST_CASE("a census of every character of the BMP builds a bounded atlas and reports the rest") {
+    // Without a bound: a 4096 x 32768 atlas, 1.6 GB while building, on every start.
+    ImFontAtlas atlas;
+    std::set<char32_t> points;
+    for (char32_t cp = 0x20; cp < 0xFFFE; ++cp) {
+        if (cp < 0xD800 || cp > 0xDFFF) points.insert(cp);
+    }
+    const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, points, 4.0f);
+    CHECK(atlas.TexWidth <= plaza::ui::kMaxAtlasSide);
+    CHECK(atlas.TexHeight <= plaza::ui::kMaxAtlasSide);
+    CHECK(static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= plaza::ui::kMaxAtlasPixels);
+    CHECK(fonts.reduced.find("not at all (listed as missing)") != std::string::npos);
+    CHECK(fonts.missing.size() > 1000);
+    // What the keyboards type is always there, in every font.
+    for (const ImFont* font : {fonts.body, fonts.heading, fonts.title})
+        CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'ł')) != nullptr);
 }

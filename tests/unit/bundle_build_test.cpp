@@ -2,6 +2,7 @@
 // the exact message; and what is (not) written.
 #include <doctest/doctest.h>
 #include <stb/stb_image_write.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <functional>
@@ -10,6 +11,7 @@
 
 #include "bundle/bundle_builder.h"
 #include "bundle_test_support.h"
+#include "child_process.h"
 #include "content/content_store.h"
 #include "content/media_reader.h"
 #include "core/image_decode.h"
@@ -124,7 +126,8 @@ TEST_CASE("build: every problem is reported, not just the first") {
 
 TEST_CASE("build: event file rules") {
     CHECK(build({{"event.txt", ""}}) ==
-          Problems{"event.txt:1: cannot be read (every content folder needs its event file)"});
+          Problems{"event.txt:1: cannot be read (every content folder needs its event file): "
+                   "no such file"});
     CHECK(build(change("event.txt", "venue: Hall A\n", "")) ==
           Problems{"event.txt:1: venue: required value is missing"});
     CHECK(build(change("event.txt", "2024-03-19", "2024-02-30")) ==
@@ -388,6 +391,24 @@ TEST_CASE("build: a speaker's photo, a session's partnerships and a profile's se
     CHECK(detail.partnerships[0].title == "Aire limpio en Łódź");
 }
 
+TEST_CASE("build: a FIFO in the content folder is reported by name, and the build goes on") {
+    // A CSV that is a named pipe would block the read for good.
+    const int code = plaza::test::run_in_child(
+        [] {
+            const Problems problems = build({{"countries.csv", ""}}, [](const TempDir& dir) {
+                ::mkfifo((dir.path() / "src/countries.csv").c_str(), 0644);
+            });
+            // The rest of the folder is still checked; the cities' countries are not reported
+            // again as unknown.
+            const bool named =
+                !problems.empty() &&
+                problems[0] == "countries.csv:1: cannot be read: is a named pipe (FIFO), not read";
+            return named && problems.size() == 1 ? 0 : 1;
+        },
+        60);
+    CHECK(code == 0);
+}
+
 TEST_CASE("build: image rules") {
     auto with_image = [](const std::string& path, const std::string& bytes) {
         return [=](const TempDir& dir) {
@@ -399,7 +420,8 @@ TEST_CASE("build: image rules") {
     files["partnerships.csv"] =
         replace(files["partnerships.csv"], "boulevards.\n", "boulevards.,images/a.png\n");
     CHECK(build(files, with_image("images/a.png", png_of_size(64, 48))).empty());
-    CHECK(build(files) == Problems{"partnerships.csv:2: images: images/a.png: cannot be read"});
+    CHECK(build(files) ==
+          Problems{"partnerships.csv:2: images: images/a.png: cannot be read: no such file"});
     CHECK(build(files, with_image("images/a.png", "\x89PNG\r\n\x1A\nnot really")) ==
           Problems{
               "partnerships.csv:2: images: images/a.png: cannot be decoded (unknown image type)"});
@@ -408,6 +430,20 @@ TEST_CASE("build: image rules") {
     CHECK(build(files, with_image("images/a.png", png_of_size(12001, 1))) ==
           Problems{"partnerships.csv:2: images: images/a.png: is 12001×1 pixels, the limit is "
                    "12000 on either side and 50 megapixels"});
+    // A link inside the folder may point within it, not out of it (issue 20).
+    const auto linked = [](const std::string& target) {
+        return [=](const TempDir& dir) {
+            plaza::test::write_file(dir.path() / "src/images/real.png", png_of_size(8, 8));
+            plaza::test::write_file(dir.path() / "secret.png", png_of_size(8, 8));
+            std::filesystem::create_symlink(dir.path() / target, dir.path() / "src/images/a.png");
+        };
+    };
+    CHECK(build(files, linked("src/images/real.png")).empty());
+    const Problems out = build(files, linked("secret.png"));
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].rfind("partnerships.csv:2: images: images/a.png: cannot be read: leads outside "
+                       "the content folder (to ",
+                       0) == 0);
     files["partnerships.csv"] =
         replace(files["partnerships.csv"], "images/a.png", "../outside.png");
     CHECK(build(files) == Problems{"partnerships.csv:2: images: '../outside.png' must be a path "

@@ -34,21 +34,11 @@ std::string png_header(std::uint32_t w, std::uint32_t h) {
     return std::string("\x89PNG\r\n\x1a\n", 8) + chunk("IHDR", ihdr, 13);
 }
 
-std::string hex(const std::string& bytes) {
-    static const char* digits = "0123456789ABCDEF";
-    std::string out;
-    for (unsigned char c : bytes) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
 std::string insert_image(const std::string& png) {
     return "INSERT INTO media (id, source, width, height) VALUES (999, 'x.png', 1, 1);"
            "INSERT INTO media_image (media_id, variant, width, height, mime, data) VALUES "
            "(999, 'large', 1, 1, 'image/png', X'" +
-           hex(png) + "');";
+           plaza::test::hex(png) + "');";
 }
 
 // The refusal, with the live bundle still version 1 and nothing left in staging.

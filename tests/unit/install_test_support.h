@@ -16,6 +16,17 @@
 
 namespace plaza::test {
 
+// Bytes as hexadecimal digits, for an SQL blob literal X'...'.
+inline std::string hex(const std::string& bytes) {
+    static const char* digits = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : bytes) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
 // Builds the valid test source as a bundle of `version` at `out`.
 inline void build_test_bundle(const TempDir& dir, const std::string& out, std::int64_t version) {
     const std::string src = dir / "source";

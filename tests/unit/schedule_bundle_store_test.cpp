@@ -344,11 +344,11 @@ TEST_CASE("schedule bundle: session_partnership is checked when present and opti
     };
     // A link to a partnership the bundle does not have is a broken reference.
     run_sql("UPDATE session_partnership SET partnership_id = 999 WHERE partnership_id = 1");
-    CHECK(
-        plaza::content::check_bundle(dir / "out.plaza") ==
-        std::vector<std::string>{
-            dir / "out.plaza" +
-            std::string(": a row of session_partnership refers to a missing row of partnership")});
+    CHECK(plaza::content::check_bundle(dir / "out.plaza") ==
+          std::vector<std::string>{
+              dir / "out.plaza" +
+              std::string(": a row of session_partnership refers to a missing row of "
+                          "partnership (partnership_id 999)")});
 
     // A bundle made before the table existed passes, and shows no links.
     run_sql("DROP TABLE session_partnership");

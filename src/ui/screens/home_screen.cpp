@@ -35,7 +35,8 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     // the fold instead of being squeezed out.
     core::FrameRequest request;
     BeginScrollArea("home", scroll_);
-    Heading(ctx, ctx.fonts.title, event.name, t.text);
+    // Two lines at most: a long name must not push the ways in below the fold.
+    Heading(ctx, ctx.fonts.title, event.name, t.text, 2);
     Text(ctx, ctx.fonts.body, event.venue + " · " + event.city, t.text_muted);
     Text(ctx, ctx.fonts.heading,
          format_local_time(ctx.language, ctx.wall_time_ms, ctx.local_offset_minutes), t.text);

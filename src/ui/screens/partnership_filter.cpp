@@ -28,8 +28,8 @@ bool PartnershipFilter::matches(const content::PartnershipCard& card) const {
                            [&](std::int64_t id) { return themes.count(id) > 0; });
     };
     auto any_region = [&] {
-        return std::any_of(card.regions.begin(), card.regions.end(),
-                           [&](const std::string& r) { return regions.count(r) > 0; });
+        return std::any_of(card.region_ids.begin(), card.region_ids.end(),
+                           [&](std::int64_t id) { return regions.count(id) > 0; });
     };
     auto any_city = [&] {
         return std::any_of(card.city_ids.begin(), card.city_ids.end(),
@@ -101,8 +101,8 @@ bool PartnershipFilterChips(UiContext& ctx, const content::Facets& f, Partnershi
         [&](const content::Facet& x) { toggle(filter.programmes, x.id); }, "programme");
     group(
         Phrase::regions, f.regions,
-        [&](const content::Facet& x) { return filter.regions.count(x.key) > 0; },
-        [&](const content::Facet& x) { toggle(filter.regions, x.key); }, "region");
+        [&](const content::Facet& x) { return filter.regions.count(x.id) > 0; },
+        [&](const content::Facet& x) { toggle(filter.regions, x.id); }, "region");
     group(
         Phrase::sdgs, f.sdgs, [&](const content::Facet& x) { return filter.sdgs.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter.sdgs, x.id); }, "sdg");

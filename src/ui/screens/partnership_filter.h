@@ -14,7 +14,7 @@ namespace plaza::ui {
 
 struct PartnershipFilter {
     std::set<std::int64_t> themes, programmes, sdgs, cities;
-    std::set<std::string> regions;
+    std::set<std::int64_t> regions;  // as Facet numbers them
     bool empty() const {
         return themes.empty() && programmes.empty() && sdgs.empty() && regions.empty() &&
                cities.empty();

@@ -10,21 +10,23 @@
 namespace plaza::ui {
 namespace {
 constexpr double kNoticeSeconds = 6.0;
+constexpr size_t kNoticeLines = 4;
 }  // namespace
 
 void StaffNotice::show(const std::string& text) {
-    const bool showing = !text_.empty() && (pending_ || last_frame_ < until_);
-    text_ = showing ? text_ + "\n" + text : text;
+    if (!pending_ && now_ >= until_) lines_.clear();
+    lines_.push_back(text);
+    if (lines_.size() > kNoticeLines) lines_.erase(lines_.begin());
     pending_ = true;
 }
 
 void StaffNotice::draw(UiContext& ctx, core::FrameRequest& request) {
-    last_frame_ = ctx.now;
+    now_ = ctx.now;
     if (pending_) {
         until_ = ctx.now + kNoticeSeconds;
         pending_ = false;
     }
-    if (text_.empty() || ctx.now >= until_) return;
+    if (lines_.empty() || ctx.now >= until_) return;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y - ctx.mm(8)), ImGuiCond_Always,
                             ImVec2(0.5f, 1.0f));
@@ -34,11 +36,11 @@ void StaffNotice::draw(UiContext& ctx, core::FrameRequest& request) {
         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoInputs;
     ImGui::PushStyleColor(ImGuiCol_WindowBg, theme().accent_pressed);
     ImGui::Begin("plaza-notice", nullptr, kFlags);
-    Text(ctx, ctx.fonts.body, text_, theme().accent_text);
+    for (const std::string& line : lines_)
+        Text(ctx, ctx.fonts.body, line, theme().accent_text);
     ImGui::End();
     ImGui::PopStyleColor();
     request.redraw_at = std::min(request.redraw_at, until_);
-    request.display_off = false;  // a stick handled after hours: staff see the answer
 }
 
 }  // namespace plaza::ui

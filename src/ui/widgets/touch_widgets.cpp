@@ -3,6 +3,9 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstring>
+#include <utility>
+#include <vector>
 
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
@@ -260,6 +263,56 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
 
 namespace {
 
+// Above this many bytes a wrapped text is laid out here rather than by Dear ImGui, the threshold
+// Dear ImGui uses for the same reason in TextEx for unwrapped text.
+constexpr size_t kLongTextBytes = 2000;
+
+// Dear ImGui 1.86 draws a wrapped text in one call that reserves four vertices per byte and clips
+// lines only sideways (ImFont::RenderText), so a text of ~16,000 characters overflows one draw
+// call's 16-bit indices and asserts "Too many vertices in ImDrawList using 16-bit indices",
+// whatever the renderer supports (issue 20). A long text is laid out here the way RenderText
+// wraps it, and drawn a line per call, only the lines in view.
+void long_wrapped_text(const std::string& text, float wrap_pos) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float scale = size / font->FontSize;
+    const ImVec2 pos = window->DC.CursorPos;
+    const float wrap_width = ImGui::CalcWrapWidthForPos(pos, wrap_pos);
+    std::vector<std::pair<const char*, const char*>> lines;
+    float width = 0.0f;
+    const char* s = text.c_str();
+    const char* const end = s + text.size();
+    while (s < end) {
+        const char* eol = font->CalcWordWrapPositionA(scale, s, end, wrap_width);
+        if (eol == s) ++eol;  // one character wider than the line
+        const char* newline = static_cast<const char*>(std::memchr(s, '\n', eol - s));
+        const char* line_end = newline ? newline : eol;
+        lines.emplace_back(s, line_end);
+        width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, line_end).x);
+        s = newline ? newline + 1 : eol;
+        // As RenderText does after a wrap: the blanks that follow are skipped, and one newline.
+        if (!newline) {
+            while (s < end && (*s == ' ' || *s == '\t'))
+                ++s;
+            if (s < end && *s == '\n') ++s;
+        }
+    }
+    const ImVec2 whole(width, size * static_cast<float>(lines.size()));
+    const ImRect bb(pos, ImVec2(pos.x + whole.x, pos.y + whole.y));
+    ImGui::ItemSize(whole, 0.0f);
+    if (!ImGui::ItemAdd(bb, 0)) return;
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_Text);
+    const ImRect clip = window->ClipRect;
+    const size_t first = clip.Min.y > pos.y ? static_cast<size_t>((clip.Min.y - pos.y) / size) : 0;
+    for (size_t i = first; i < lines.size(); ++i) {
+        const float y = pos.y + size * static_cast<float>(i);
+        if (y > clip.Max.y) break;
+        window->DrawList->AddText(font, size, ImVec2(pos.x, y), colour, lines[i].first,
+                                  lines[i].second);
+    }
+}
+
 void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour, bool wrapped,
                bool heading) {
     ImGui::PushFont(font);
@@ -275,7 +328,10 @@ void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colo
         wrap_pos >= 0 &&
         ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos) < 3 * font->FontSize &&
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x > 3 * font->FontSize;
-    ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    if (wrapped && text.size() > kLongTextBytes)
+        long_wrapped_text(text, wrap_pos);
+    else
+        ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
     if (wrap_at_edge) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -296,7 +352,21 @@ void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 co
     text_item(ctx, font, text, colour, true, false);
 }
 
-void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
+void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour, int max_lines) {
+    if (max_lines > 0) {
+        ImGuiWindow* window = ImGui::GetCurrentWindow();
+        const float wrap_pos = window->DC.TextWrapPos < 0.0f ? 0.0f : window->DC.TextWrapPos;
+        const float width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos);
+        const std::vector<std::string> lines = wrap_lines(font, text, width, max_lines);
+        if (!lines.empty() && lines.back().size() >= 3 &&
+            lines.back().compare(lines.back().size() - 3, 3, kEllipsis) == 0) {
+            std::string shown;
+            for (const std::string& line : lines)
+                shown += (shown.empty() ? "" : " ") + line;
+            text_item(ctx, font, shown, colour, true, true);
+            return;
+        }
+    }
     text_item(ctx, font, text, colour, true, true);
 }
 

@@ -50,10 +50,13 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
              const std::string& subtitle, float width_px, float height_mm,
              const CardLook& look = {});
 
-// Text runs, each recorded with its rectangle. `heading`: spoken mode says so.
+// Text runs, each recorded with its rectangle. `heading`: spoken mode says so. A heading with
+// `max_lines` > 0 shows at most that many lines, the last ending in "…" when more would follow:
+// a title that must leave room for what comes after it.
 void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
 void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
-void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
+void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour,
+             int max_lines = 0);
 
 // Records the last submitted item in the frame report, clipped to the visible area, with
 // `item`'s spoken details; marks text cut off by the window. In spoken mode it also records
