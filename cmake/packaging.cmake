@@ -77,11 +77,12 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # Runtime libraries come from dpkg-shlibdeps; the rest is what the kiosk uses besides them:
-# fonts, espeak-ng's voices (libespeak-ng1 pulls them in today, but the kiosk reads them itself
-# by language), systemd-mount for the udev rule, adduser for the maintainer scripts.
+# fonts (text, and Material Icons for the icons), espeak-ng's voices (libespeak-ng1 pulls them in
+# today, but the kiosk reads them itself by language), systemd-mount for the udev rule, adduser for
+# the maintainer scripts.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "adduser, systemd, udev, fonts-noto-core, fonts-noto-cjk, espeak-ng-data")
+    "adduser, systemd, udev, fonts-noto-core, fonts-noto-cjk, fonts-material-design-icons-iconfont, espeak-ng-data")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${_debian}/conffiles ${_debian}/postinst ${_debian}/prerm ${_debian}/postrm)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -15,7 +15,7 @@ packages=(
     libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev
     libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox
-    fonts-noto-core fonts-noto-cjk espeak-ng-data
+    fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data
     libsystemd-dev systemd udev adduser dpkg-dev file lintian
 )
 

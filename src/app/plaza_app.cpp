@@ -84,7 +84,8 @@ void PlazaApp::load_fonts() {
     sizes.body *= font_scale_;
     sizes.heading *= font_scale_;
     sizes.title *= font_scale_;
-    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_, {}, sizes);
+    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_, {}, sizes,
+                             ui_->large_text_code_points());
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
                    std::to_string(atlas.TexHeight) + " built in " +

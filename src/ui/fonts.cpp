@@ -1,5 +1,7 @@
 #include "ui/fonts.h"
 
+#include "ui/icons.h"
+
 #include <hb-subset.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
@@ -53,7 +55,8 @@ std::vector<char> subset_font(const std::string& path, int face_index,
 }
 
 ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size_px, const ImWchar* ranges,
-                 std::vector<char>* cjk_subset) {
+                 std::vector<char>* cjk_subset, const std::string& icons = {},
+                 const ImWchar* icon_ranges = nullptr) {
     ImFontConfig config;
     config.OversampleH = 1;
     config.OversampleV = 1;
@@ -68,13 +71,23 @@ ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size_px, con
         atlas.AddFontFromMemoryTTF(cjk_subset->data(), static_cast<int>(cjk_subset->size()),
                                    size_px, &merge, ranges);
     }
+    if (font && icon_ranges && !icons.empty()) {
+        // Icons a little larger than the letters and sitting on the text's centre line: Material
+        // Icons draws on the whole em, Noto Sans' capitals fill about 0.7 of it.
+        ImFontConfig merge = config;
+        merge.MergeMode = true;
+        merge.GlyphMinAdvanceX = size_px * 1.2f;
+        merge.GlyphOffset = ImVec2(0, size_px * 0.22f);
+        atlas.AddFontFromFileTTF(icons.c_str(), size_px * 1.2f, &merge, icon_ranges);
+    }
     return font;
 }
 
 }  // namespace
 
 FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_points,
-                    float px_per_mm, const FontFiles& files, const FontSizesMm& sizes) {
+                    float px_per_mm, const FontFiles& files, const FontSizesMm& sizes,
+                    const std::set<char32_t>& large_code_points) {
     FontSet set;
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -109,26 +122,55 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     }
     ImVector<ImWchar> ranges;
     builder.BuildRanges(&ranges);
+    // The large sizes: ASCII and the characters of their own texts.
+    ImFontGlyphRangesBuilder large_builder;
+    static const ImWchar ascii[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0};
+    large_builder.AddRanges(ascii);
+    for (char32_t cp : large_code_points) {
+        if (cp <= 0xFFFF && !is_layout_only(cp)) large_builder.AddChar(static_cast<ImWchar>(cp));
+    }
+    ImVector<ImWchar> large_ranges;
+    large_builder.BuildRanges(&large_ranges);
+    // Only the icons Plaza draws (ui/icons.h), a few kilobytes of the atlas.
+    ImFontGlyphRangesBuilder icon_builder;
+    for (char16_t cp : icon::kCodePoints)
+        icon_builder.AddChar(static_cast<ImWchar>(cp));
+    ImVector<ImWchar> icon_ranges;
+    icon_builder.BuildRanges(&icon_ranges);
+    std::string icons = files.icons;
+    if (!std::filesystem::exists(icons)) {
+        set.error = "icon font missing: " + icons +
+                    " (Debian package fonts-material-design-icons-iconfont)";
+        icons.clear();
+    }
 
     if (std::filesystem::exists(files.regular) && std::filesystem::exists(files.bold) &&
         std::filesystem::exists(files.italic)) {
-        set.body = add_font(atlas, files.regular, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
-        set.body_bold =
-            add_font(atlas, files.bold, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
+        const ImWchar* with_icons = icon_ranges.Data;
+        set.body = add_font(atlas, files.regular, sizes.body * px_per_mm, ranges.Data, &cjk_subset,
+                            icons, with_icons);
+        set.body_bold = add_font(atlas, files.bold, sizes.body * px_per_mm, ranges.Data,
+                                 &cjk_subset, icons, with_icons);
         set.body_italic =
             add_font(atlas, files.italic, sizes.body * px_per_mm, ranges.Data, &cjk_subset);
-        set.heading =
-            add_font(atlas, files.bold, sizes.heading * px_per_mm, ranges.Data, &cjk_subset);
-        set.title = add_font(atlas, files.bold, sizes.title * px_per_mm, ranges.Data, &cjk_subset);
+        set.heading = add_font(atlas, files.bold, sizes.heading * px_per_mm, ranges.Data,
+                               &cjk_subset, icons, with_icons);
+        set.title = add_font(atlas, files.bold, sizes.title * px_per_mm, ranges.Data, &cjk_subset,
+                             icons, with_icons);
+        set.display = add_font(atlas, files.bold, sizes.display * px_per_mm, large_ranges.Data,
+                               &cjk_subset, icons, with_icons);
+        set.poster = add_font(atlas, files.bold, sizes.poster * px_per_mm, large_ranges.Data,
+                              &cjk_subset, icons, with_icons);
     }
     if (!set.body || !set.body_bold || !set.body_italic || !set.heading || !set.title ||
-        !atlas.Build()) {
+        !set.display || !set.poster || !atlas.Build()) {
         // Keep the kiosk usable: Dear ImGui's built-in font, and every content glyph counted
         // missing.
         atlas.Clear();
         ImFont* fallback = atlas.AddFontDefault();
         atlas.Build();
-        set.body = set.body_bold = set.body_italic = set.heading = set.title = fallback;
+        set.body = set.body_bold = set.body_italic = set.heading = set.title = set.display =
+            set.poster = fallback;
         if (set.error.empty()) set.error = "the font atlas could not be built";
     }
     // The glyphs are in the atlas now; the copies of the font files are no longer needed.

@@ -6,7 +6,9 @@
 #include <cmath>
 
 #include "core/log.h"
+#include "core/utf8.h"
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/home_screen.h"
 #include "ui/screens/room_sign_screen.h"
 #include "ui/screens/screens.h"
@@ -19,6 +21,7 @@ KioskUi::KioskUi(content::ContentStore& store, KioskSettings settings)
       feed_(store),
       settings_(std::move(settings)),
       cover_(settings_.idle_timeout_seconds, settings_.display_hours) {
+    feed_.programme().trust_clock(settings_.trust_clock);
     for (const ScreenEntry& entry : kiosk_screens())
         screens_.emplace_back(entry.id, entry.make());
     if (!settings_.room.empty()) room_sign_ = std::make_unique<RoomSignScreen>(settings_.room);
@@ -39,6 +42,25 @@ Screen* KioskUi::find(ScreenId id) {
 
 bool KioskUi::clock_plausible() const {
     return feed_.programme().clock_plausible();
+}
+
+std::set<char32_t> KioskUi::large_text_code_points() const {
+    std::set<char32_t> out;
+    const BrowseData& data = feed_.browse();
+    core::collect_code_points(data.event.name, out);
+    core::collect_code_points(data.event.city, out);
+    for (const content::PartnershipCard& card : data.partnerships) {
+        if (card.featured) core::collect_code_points(card.title, out);
+    }
+    for (const content::PracticeCard& card : data.practices) {
+        if (card.featured) core::collect_code_points(card.title, out);
+    }
+    for (const content::Language& language : data.event.languages) {
+        for (Phrase phrase : {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice,
+                              Phrase::now_and_next, Phrase::coming_up})
+            core::collect_code_points(tr(language.code, phrase), out);
+    }
+    return out;
 }
 
 void KioskUi::set_language(const std::string& code) {
@@ -152,12 +174,12 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
         if (cover == Shown::asking) ImGui::BeginDisabled();
         if (stack_.size() > 1) {
             if (TapButton(ctx, "nav/back", tr(language_, Phrase::back), ImVec2(40, 14),
-                          ButtonStyle::secondary)) {
+                          ButtonStyle::secondary, 0, {}, icon::back)) {
                 nav.action = Navigation::Action::back;
             }
             ImGui::SameLine();
             if (TapButton(ctx, "nav/home", tr(language_, Phrase::home), ImVec2(40, 14),
-                          ButtonStyle::secondary)) {
+                          ButtonStyle::secondary, 0, {}, icon::home)) {
                 nav.action = Navigation::Action::home;
             }
         }

@@ -28,7 +28,7 @@ field() { dpkg-deb --field "$deb" "$1"; }
 [ "$(field Architecture)" = "$(dpkg --print-architecture)" ] || fail "wrong Architecture"
 depends=$(field Depends)
 # Fonts, voices and helpers are declared by hand; the libraries must come from dpkg-shlibdeps.
-for dep in fonts-noto-core fonts-noto-cjk espeak-ng-data adduser systemd udev libsdl2-2.0-0 \
+for dep in fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data adduser systemd udev libsdl2-2.0-0 \
     libsqlite3-0 libsodium23 libfreetype6 libespeak-ng1 libc6; do
     [[ ", $depends," == *", $dep"[\ ,]* ]] || fail "Depends lacks $dep: $depends"
 done

@@ -6,6 +6,7 @@
 #include <cfloat>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/programme_data.h"
 #include "ui/screens/programme_parts.h"
 #include "ui/screens/screen_parts.h"

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
@@ -82,10 +83,11 @@ void PartnershipsScreen::refilter() {
 void PartnershipsScreen::draw_filters(UiContext& ctx) {
     const Theme& t = theme();
     const content::Facets& f = data_->facets;
-    auto group = [&](Phrase heading, const std::vector<content::Facet>& facets, auto selected,
-                     auto on_tap, const char* id_kind) {
+    auto group = [&](Phrase heading, const char* group_icon,
+                     const std::vector<content::Facet>& facets, auto selected, auto on_tap,
+                     const char* id_kind) {
         if (facets.empty()) return;
-        Text(ctx, ctx.fonts.body_bold, tr(ctx.language, heading), t.text);
+        IconText(ctx, ctx.fonts.body_bold, group_icon, tr(ctx.language, heading), t.text, true);
         float line_left = ImGui::GetContentRegionAvail().x;
         for (size_t i = 0; i < facets.size(); ++i) {
             const content::Facet& facet = facets[i];
@@ -120,22 +122,23 @@ void PartnershipsScreen::draw_filters(UiContext& ctx) {
         if (it != f.cities.end() && it->id == id) chosen_cities.push_back(*it);
     }
     group(
-        Phrase::cities, chosen_cities, [](const content::Facet&) { return true; },
+        Phrase::cities, icon::place, chosen_cities, [](const content::Facet&) { return true; },
         [&](const content::Facet& x) { filter_.cities.erase(x.id); }, "city");
     group(
-        Phrase::themes, f.themes,
+        Phrase::themes, icon::theme, f.themes,
         [&](const content::Facet& x) { return filter_.themes.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter_.themes, x.id); }, "theme");
     group(
-        Phrase::programmes, f.programmes,
+        Phrase::programmes, icon::programmes, f.programmes,
         [&](const content::Facet& x) { return filter_.programmes.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter_.programmes, x.id); }, "programme");
     group(
-        Phrase::regions, f.regions,
+        Phrase::regions, icon::region, f.regions,
         [&](const content::Facet& x) { return filter_.regions.count(x.key) > 0; },
         [&](const content::Facet& x) { toggle(filter_.regions, x.key); }, "region");
     group(
-        Phrase::sdgs, f.sdgs, [&](const content::Facet& x) { return filter_.sdgs.count(x.id) > 0; },
+        Phrase::sdgs, icon::goal, f.sdgs,
+        [&](const content::Facet& x) { return filter_.sdgs.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter_.sdgs, x.id); }, "sdg");
 }
 
