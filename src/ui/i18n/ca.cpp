@@ -73,7 +73,7 @@ const Translation kCatalan = {
         {Phrase::touch_to_continue, "Toqueu per continuar"},
         {Phrase::restarting_in, "Es reiniciarà per al proper visitant d'aquí a"},
         {Phrase::seconds_short, "s"},
-        {Phrase::touch_to_start, "Toqueu la pantalla per començar"},
+        {Phrase::touch_to_start, "Toqueu per explorar"},
         {Phrase::coming_up, "Properament"},
         {Phrase::later_today, "Més tard avui"},
         {Phrase::nothing_more_today, "Avui no hi ha res més en aquesta sala."},
@@ -150,6 +150,13 @@ const Translation kCatalan = {
         {Phrase::high_contrast, "Alt contrast"},
         {Phrase::low_reach, "Controls a baix"},
         {Phrase::low_reach_note, "Tots els controls són a la part baixa de la pantalla."},
+        {Phrase::photo, "Foto"},
+        {Phrase::live_now, "En directe"},
+        {Phrase::skip_to_content, "Salta als resultats"},
+        {Phrase::event_runs, "L'esdeveniment se celebra"},
+        {Phrase::event_ran, "L'esdeveniment va tenir lloc"},
+        {Phrase::first_day, "El primer dia"},
+        {Phrase::last_day, "L'últim dia"},
     }};
 
 }  // namespace plaza::ui

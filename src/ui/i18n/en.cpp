@@ -73,7 +73,7 @@ const Translation kEnglish = {
         {Phrase::touch_to_continue, "Touch to continue"},
         {Phrase::restarting_in, "Starting again for the next visitor in"},
         {Phrase::seconds_short, "s"},
-        {Phrase::touch_to_start, "Touch the screen to start"},
+        {Phrase::touch_to_start, "Touch to explore"},
         {Phrase::coming_up, "Coming up"},
         {Phrase::later_today, "Later today"},
         {Phrase::nothing_more_today, "Nothing more in this room today."},
@@ -150,6 +150,13 @@ const Translation kEnglish = {
         {Phrase::high_contrast, "High contrast"},
         {Phrase::low_reach, "Controls lower"},
         {Phrase::low_reach_note, "Every control is in the lower part of the screen."},
+        {Phrase::photo, "Photo"},
+        {Phrase::live_now, "Live"},
+        {Phrase::skip_to_content, "Skip to results"},
+        {Phrase::event_runs, "The event runs"},
+        {Phrase::event_ran, "The event took place"},
+        {Phrase::first_day, "Its first day"},
+        {Phrase::last_day, "Its last day"},
     }};
 
 }  // namespace plaza::ui

@@ -73,7 +73,7 @@ const Translation kSpanish = {
         {Phrase::touch_to_continue, "Toque para continuar"},
         {Phrase::restarting_in, "Se reiniciará para el próximo visitante en"},
         {Phrase::seconds_short, "s"},
-        {Phrase::touch_to_start, "Toque la pantalla para empezar"},
+        {Phrase::touch_to_start, "Toque para explorar"},
         {Phrase::coming_up, "Próximamente"},
         {Phrase::later_today, "Más tarde hoy"},
         {Phrase::nothing_more_today, "Hoy no hay nada más en esta sala."},
@@ -150,6 +150,13 @@ const Translation kSpanish = {
         {Phrase::high_contrast, "Alto contraste"},
         {Phrase::low_reach, "Controles abajo"},
         {Phrase::low_reach_note, "Todos los controles están en la parte baja de la pantalla."},
+        {Phrase::photo, "Foto"},
+        {Phrase::live_now, "En directo"},
+        {Phrase::skip_to_content, "Saltar a los resultados"},
+        {Phrase::event_runs, "El evento se celebra"},
+        {Phrase::event_ran, "El evento tuvo lugar"},
+        {Phrase::first_day, "Su primer día"},
+        {Phrase::last_day, "Su último día"},
     }};
 
 }  // namespace plaza::ui

@@ -74,7 +74,7 @@ const Translation kFrench = {
         {Phrase::touch_to_continue, "Touchez pour continuer"},
         {Phrase::restarting_in, "Retour à l'accueil pour le prochain visiteur dans"},
         {Phrase::seconds_short, "s"},
-        {Phrase::touch_to_start, "Touchez l'écran pour commencer"},
+        {Phrase::touch_to_start, "Touchez pour explorer"},
         {Phrase::coming_up, "À venir"},
         {Phrase::later_today, "Plus tard aujourd'hui"},
         {Phrase::nothing_more_today, "Plus rien dans cette salle aujourd'hui."},
@@ -151,6 +151,13 @@ const Translation kFrench = {
         {Phrase::high_contrast, "Contraste élevé"},
         {Phrase::low_reach, "Commandes en bas"},
         {Phrase::low_reach_note, "Toutes les commandes sont dans la partie basse de l'écran."},
+        {Phrase::photo, "Photo"},
+        {Phrase::live_now, "En direct"},
+        {Phrase::skip_to_content, "Aller aux résultats"},
+        {Phrase::event_runs, "L'événement a lieu"},
+        {Phrase::event_ran, "L'événement a eu lieu"},
+        {Phrase::first_day, "Le premier jour"},
+        {Phrase::last_day, "Le dernier jour"},
     }};
 
 }  // namespace plaza::ui

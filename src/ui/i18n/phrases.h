@@ -151,6 +151,13 @@ enum class Phrase {
     high_contrast,
     low_reach,
     low_reach_note,
+    photo,
+    live_now,
+    skip_to_content,
+    event_runs,
+    event_ran,
+    first_day,
+    last_day,
     count  // not a phrase: the number of phrases
 };
 

@@ -4,6 +4,8 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <utility>
 
 #include "ui/i18n/phrases.h"
@@ -137,6 +139,77 @@ void FallbackNote(UiContext& ctx, const std::string& fallback_language,
     }
     Text(ctx, ctx.fonts.body_italic, std::string(tr(ctx.language, Phrase::shown_in)) + " " + name,
          theme().text_muted);
+}
+
+DetailColumns detail_columns(const UiContext& ctx, float available_width) {
+    ImFont* font = ctx.fonts.body;
+    static const char kSample[] = "The quick brown fox jumps over the lazy dog, as cities do.";
+    const float average =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, kSample).x / (sizeof kSample - 1);
+    const float readable = std::floor(average * kReadableChars);
+    const float gap = ctx.mm(kSpace.xl);
+    DetailColumns c;
+    // The side column holds QR codes (40 mm) with their words beside them, photos and the map.
+    c.side_width = std::max(ctx.mm(110), std::min(ctx.mm(150), available_width * 0.36f));
+    if (available_width - gap - c.side_width < std::min(readable, ctx.mm(170))) {
+        c.stacked = true;
+        c.text_width = std::min(readable, available_width);
+        c.side_width = std::min(available_width, ctx.mm(170));
+        return c;
+    }
+    c.text_width = std::min(readable, available_width - gap - c.side_width);
+    return c;
+}
+
+void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::function<void()>& main,
+                  const std::function<void()>& side) {
+    auto column = [&](float width, const std::function<void()>& draw) {
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        draw();
+        ImGui::PopTextWrapPos();
+        // The group is as wide as the column, whatever its lines are.
+        ImGui::Dummy(ImVec2(width, 0));
+        ImGui::EndGroup();
+    };
+    if (columns.stacked) {
+        column(columns.side_width, side);
+        column(columns.text_width, main);
+        return;
+    }
+    column(columns.text_width, main);
+    ImGui::SameLine(0, ctx.mm(kSpace.xl));
+    column(columns.side_width, side);
+}
+
+void Photo(UiContext& ctx, const std::string& id, std::int64_t media_id, const std::string& caption,
+           float width) {
+    const float height = std::round(width * 2 / 3);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    if (ImGui::IsItemVisible()) {
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        DrawSurface(draw, at, ImVec2(at.x + width, at.y + height), theme().surface,
+                    ctx.mm(kRadiusMm), Elevation::raised, ctx.px_per_mm);
+        DrawImageCover(ctx, draw, {media_id, core::ImageVariant::display}, at,
+                       ImVec2(at.x + width, at.y + height));
+    }
+    core::VisibleItem item;
+    item.kind = core::VisibleItem::Kind::text;
+    item.id = id;
+    item.label = caption.empty() ? tr(ctx.language, Phrase::photo) : caption;
+    RecordItem(ctx, std::move(item));
+    if (!caption.empty()) {
+        ImGui::PushFont(ctx.fonts.body);
+        ImGui::SetWindowFontScale(kType.caption / kType.body);
+        ImGui::PushStyleColor(ImGuiCol_Text, theme().text_muted);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::TextWrapped("%s", caption.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::SetWindowFontScale(1.0f);
+        ImGui::PopFont();
+    }
 }
 
 void BeginScrollArea(const char* id, KineticScrollState& state, float height) {
