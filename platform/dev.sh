@@ -16,6 +16,7 @@ packages=(
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev
     libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox
     fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data
+    libegl1 libgles2 libgbm1 libegl-mesa0 libgl1-mesa-dri
     libsystemd-dev systemd udev adduser dpkg-dev file lintian
 )
 

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 
 #include "core/utf8.h"
 
@@ -301,66 +302,78 @@ const Key* find_key(std::string_view name) {
     return nullptr;
 }
 
+// Where a key was last set: a file and a line in it.
+struct Place {
+    std::string file;
+    int line = 0;
+};
+
 class Parser {
   public:
-    explicit Parser(const std::string& file_name) : file_(file_name) {}
+    void begin_file(const std::string& file_name) {
+        file_ = file_name;
+        lines_in_file_.clear();
+    }
 
     void line(int number, std::string_view text) {
         const std::string_view content = trim(text);
         if (content.empty() || content.front() == '#') return;
         if (!core::is_valid_utf8(content)) {
-            warn(number, "", "the line is not valid UTF-8; ignored");
+            warn({file_, number}, "", "the line is not valid UTF-8; ignored");
             return;
         }
         const size_t eq = content.find('=');
         if (eq == std::string_view::npos) {
-            warn(number, "", "expected `key = value`; ignored");
+            warn({file_, number}, "", "expected `key = value`; ignored");
             return;
         }
         const std::string name(trim(content.substr(0, eq)));
         const std::string_view value = strip_value(content.substr(eq + 1));
         const Key* key = find_key(name);
         if (!key) {
-            warn(number, name, "unknown key" + suggestion(name) + "; ignored");
+            warn({file_, number}, name, "unknown key" + suggestion(name) + "; ignored");
             return;
         }
-        const auto seen = lines_.find(name);
-        if (seen != lines_.end()) {
-            warn(number, name,
+        // Twice in one file is a slip worth naming; a later file setting a key again is what
+        // drop-ins are for.
+        const auto seen = lines_in_file_.find(name);
+        if (seen != lines_in_file_.end()) {
+            warn({file_, number}, name,
                  "also set on line " + std::to_string(seen->second) + "; this later line wins");
         }
-        lines_[name] = number;
+        lines_in_file_[name] = number;
+        set_at_[name] = {file_, number};
         // An empty value asks for the default, which also undoes an earlier line.
         Config& c = loaded_.config;
         const std::string problem = value.empty() ? std::string() : key->apply(value, c);
         if (value.empty() || !problem.empty()) reset_to_default(name, c);
-        if (!problem.empty()) warn(number, name, problem + "; using " + key->default_text);
+        if (!problem.empty()) warn({file_, number}, name, problem + "; using " + key->default_text);
         if (name == "watch_folders") watch_folders_given_ = !value.empty() && problem.empty();
     }
 
     LoadedConfig finish() {
         Config& c = loaded_.config;
-        // The default inbox follows data_folder wherever in the file that is set.
+        // The default inbox follows data_folder wherever it is set.
         if (!watch_folders_given_) c.watch_folders = default_watch_folders(c.data_folder);
         if (!c.default_language.empty() && !c.languages.empty()) {
             bool offered = false;
             for (const auto& l : c.languages)
                 offered = offered || l == c.default_language;
             if (!offered) {
-                warn(lines_["default_language"], "default_language",
+                warn(set_at_["default_language"], "default_language",
                      in_quotes(c.default_language) + " is not among languages; using " +
                          find_key("default_language")->default_text);
                 c.default_language.clear();
             }
         }
         if (c.mode == KioskMode::room && c.room.empty()) {
-            warn(lines_["mode"], "mode", "room needs `room = <id>` too; using kiosk");
+            warn(set_at_["mode"], "mode", "room needs `room = <id>` too; using kiosk");
             c.mode = KioskMode::kiosk;
         }
         for (const auto& key_file : c.trusted_keys) {
             std::error_code ec;
             if (!std::filesystem::is_regular_file(key_file, ec)) {
-                warn(lines_["trusted_keys"], "trusted_keys",
+                warn(set_at_["trusted_keys"], "trusted_keys",
                      in_quotes(key_file) +
                          " is not a readable file; bundles signed with it will be "
                          "refused");
@@ -369,12 +382,12 @@ class Parser {
         return std::move(loaded_);
     }
 
-    void warn(int line, const std::string& key, const std::string& what) {
-        std::string text = file_;
-        if (line > 0) text += ":" + std::to_string(line);
+    void warn(const Place& place, const std::string& key, const std::string& what) {
+        std::string text = place.file;
+        if (place.line > 0) text += ":" + std::to_string(place.line);
         text += ": ";
         if (!key.empty()) text += key + ": ";
-        loaded_.warnings.push_back({line, key, text + what});
+        loaded_.warnings.push_back({place.file, place.line, key, text + what});
     }
 
   private:
@@ -416,44 +429,20 @@ class Parser {
 
     std::string file_;
     LoadedConfig loaded_;
-    std::map<std::string, int> lines_;  // key -> the line that last set it
+    std::map<std::string, int> lines_in_file_;  // key -> the line of this file that set it
+    std::map<std::string, Place> set_at_;       // key -> where it was last set, in any file
     bool watch_folders_given_ = false;
 };
 
-}  // namespace
-
-bool DisplayHours::contains(int minute_of_day) const {
-    if (start_minute < end_minute)
-        return minute_of_day >= start_minute && minute_of_day < end_minute;
-    return minute_of_day >= start_minute || minute_of_day < end_minute;
-}
-
-std::vector<std::string> default_watch_folders(const std::string& data_folder) {
-    return {"/media/plaza", "/run/media", data_folder + "/inbox"};
-}
-
-LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
-    Parser parser(file_name);
-    int number = 0;
-    while (!text.empty()) {
-        const size_t end = text.find('\n');
-        parser.line(++number, text.substr(0, end));
-        if (end == std::string_view::npos) break;
-        text.remove_prefix(end + 1);
-    }
-    return parser.finish();
-}
-
-core::Result<LoadedConfig> load_config(const std::string& path) {
+// Reads a whole file of at most kMaxFileBytes. nullopt with `error` set when it cannot be read
+// (errno in `error_number`).
+std::optional<std::string> read_config_file(const std::string& path, std::string& error,
+                                            int& error_number) {
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) {
-        if (errno == ENOENT) {
-            LoadedConfig loaded = parse_config("", path);
-            loaded.warnings.push_back(
-                {0, "", path + ": not found; using the defaults for every key"});
-            return loaded;
-        }
-        return core::Error{path + ": cannot be read (" + std::strerror(errno) + ")"};
+        error_number = errno;
+        error = path + ": cannot be read (" + std::strerror(error_number) + ")";
+        return std::nullopt;
     }
     std::string text;
     char buffer[8192];
@@ -467,13 +456,134 @@ core::Result<LoadedConfig> load_config(const std::string& path) {
         }
     }
     const bool failed = std::ferror(f) != 0;
-    const int read_errno = errno;
+    error_number = errno;
     std::fclose(f);
     if (too_large) {
-        return core::Error{path + ": larger than 256 KiB; this is not a Plaza configuration file"};
+        error_number = 0;
+        error = path + ": larger than 256 KiB; this is not a Plaza configuration file";
+        return std::nullopt;
     }
-    if (failed) return core::Error{path + ": cannot be read (" + std::strerror(read_errno) + ")"};
-    return parse_config(text, path);
+    if (failed) {
+        error = path + ": cannot be read (" + std::strerror(error_number) + ")";
+        return std::nullopt;
+    }
+    return text;
+}
+
+// Editors on other systems (Notepad on the boot partition) may start a file with a byte order
+// mark; it is not part of the first key.
+std::string_view without_bom(std::string_view text) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    if (text.substr(0, bom.size()) == bom) text.remove_prefix(bom.size());
+    return text;
+}
+
+// The drop-ins: regular files (or links to them) named *.conf, not hidden, in byte order of their
+// names, as systemd orders its own drop-ins. Editor backups (plaza.conf~) and dpkg's leftovers
+// (.dpkg-old, .dpkg-dist) do not end in .conf and are skipped.
+std::vector<std::string> drop_in_files(const std::string& folder, std::vector<ConfigWarning>& out) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    if (folder.empty() || !std::filesystem::exists(folder, ec)) return files;
+    std::filesystem::directory_iterator it(folder, ec), end;
+    if (ec) {
+        out.push_back(
+            {folder, 0, "",
+             folder + ": cannot be read (" + ec.message() + "); its drop-ins are ignored"});
+        return files;
+    }
+    for (; it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= 5 || name.front() == '.' ||
+            name.compare(name.size() - 5, 5, ".conf") != 0)
+            continue;
+        std::error_code type_ec;
+        if (!std::filesystem::is_regular_file(it->path(), type_ec)) continue;
+        files.push_back(it->path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+bool DisplayHours::contains(int minute_of_day) const {
+    if (start_minute < end_minute)
+        return minute_of_day >= start_minute && minute_of_day < end_minute;
+    return minute_of_day >= start_minute || minute_of_day < end_minute;
+}
+
+std::vector<std::string> default_watch_folders(const std::string& data_folder) {
+    return {"/media/plaza", "/run/media", data_folder + "/inbox"};
+}
+
+LoadedConfig parse_config(const std::vector<ConfigText>& files) {
+    Parser parser;
+    for (const ConfigText& file : files) {
+        parser.begin_file(file.file_name);
+        std::string_view text = without_bom(file.text);
+        int number = 0;
+        while (!text.empty()) {
+            const size_t end = text.find('\n');
+            parser.line(++number, text.substr(0, end));
+            if (end == std::string_view::npos) break;
+            text.remove_prefix(end + 1);
+        }
+    }
+    return parser.finish();
+}
+
+LoadedConfig parse_config(std::string_view text, const std::string& file_name) {
+    return parse_config({ConfigText{file_name, std::string(text)}});
+}
+
+ConfigSources config_sources(const std::string& file) {
+    return {file, file + ".d", kBootConfigFile};
+}
+
+core::Result<LoadedConfig> load_config(const ConfigSources& sources) {
+    std::vector<ConfigText> files;
+    std::vector<ConfigWarning> read_warnings;
+    std::string error;
+    int error_number = 0;
+    if (auto text = read_config_file(sources.file, error, error_number)) {
+        files.push_back({sources.file, std::move(*text)});
+    } else if (error_number == ENOENT) {
+        read_warnings.push_back(
+            {sources.file, 0, "", sources.file + ": not found; using the defaults for every key"});
+    } else {
+        return core::Error{error};
+    }
+    std::vector<std::string> optional_files = drop_in_files(sources.drop_in_folder, read_warnings);
+    std::error_code ec;
+    if (!sources.boot_file.empty() && std::filesystem::exists(sources.boot_file, ec))
+        optional_files.push_back(sources.boot_file);
+    for (const std::string& path : optional_files) {
+        if (auto text = read_config_file(path, error, error_number)) {
+            files.push_back({path, std::move(*text)});
+        } else {
+            read_warnings.push_back({path, 0, "", error + "; ignored"});
+        }
+    }
+    LoadedConfig loaded = parse_config(files);
+    loaded.warnings.insert(loaded.warnings.begin(), read_warnings.begin(), read_warnings.end());
+    return loaded;
+}
+
+core::Result<LoadedConfig> load_config(const std::string& path) {
+    return load_config(config_sources(path));
+}
+
+std::string sample_bundle_beside(const std::string& executable) {
+    const std::filesystem::path bin = std::filesystem::path(executable).parent_path();
+    return (bin / PLAZA_SAMPLE_FROM_BINDIR).lexically_normal().string();
+}
+
+std::string packaged_sample_bundle() {
+    std::error_code ec;
+    const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+    // Without /proc (a bare chroot) the package's own place is the best guess.
+    return sample_bundle_beside(ec ? "/usr/bin/plaza" : self.string());
 }
 
 }  // namespace plaza::app

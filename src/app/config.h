@@ -1,6 +1,8 @@
-// The kiosk's one configuration file (/etc/plaza/plaza.conf): `key = value` lines, `#` comments.
-// A bad line never stops the kiosk: it becomes a warning naming file, line and key, and that key
-// keeps its default. platform/debian/plaza.conf documents every key.
+// The kiosk's configuration: `key = value` lines, `#` comments, read from the packaged file
+// (/etc/plaza/plaza.conf), then the drop-ins beside it (/etc/plaza/plaza.conf.d/*.conf, in name
+// order), then /boot/firmware/plaza.txt; a later file wins per key. A bad line never stops the
+// kiosk: it becomes a warning naming file, line and key, and that key keeps its default.
+// platform/debian/plaza.conf documents every key.
 #pragma once
 
 #include <optional>
@@ -52,6 +54,7 @@ struct Config {
 };
 
 struct ConfigWarning {
+    std::string file;  // the file the warning is about
     int line = 0;      // 0: about the file as a whole
     std::string key;   // empty when the line has no usable key
     std::string text;  // "FILE:LINE: KEY: what is wrong; using DEFAULT"
@@ -65,8 +68,45 @@ struct LoadedConfig {
 // Parses the text of a configuration file; `file_name` is only used in the warnings.
 LoadedConfig parse_config(std::string_view text, const std::string& file_name);
 
-// Reads and parses `path`. A missing file gives the defaults and one warning. The error case is a
-// file that exists but cannot be read; the kiosk then starts with Config{} and shows the error.
+struct ConfigText {
+    std::string file_name;
+    std::string text;
+};
+
+// Parses files as layers of one configuration: a key set in a later file replaces the value of an
+// earlier one (an empty value there brings back the default).
+LoadedConfig parse_config(const std::vector<ConfigText>& files);
+
+// Where a configuration is read from. The package's file is a conffile that upgrades may
+// replace, so a technician's settings live in the drop-in folder, which upgrades never touch, or
+// in the file on the boot partition, which a laptop can edit with the SD card in a card reader
+// (as FullPageOS does).
+struct ConfigSources {
+    std::string file;            // e.g. /etc/plaza/plaza.conf; must exist to be useful
+    std::string drop_in_folder;  // every `*.conf` in it, in byte order of the names; may be absent
+    std::string boot_file;       // read last when it exists; empty: none
+};
+
+inline constexpr const char* kBootConfigFile = "/boot/firmware/plaza.txt";
+
+// `file`, `file` + ".d" and kBootConfigFile.
+ConfigSources config_sources(const std::string& file);
+
+// Reads and parses every source. A missing main file gives the defaults and one warning; a
+// missing drop-in folder or boot file is normal and silent; a drop-in or boot file that cannot
+// be read is a warning and is skipped. The error case is a main file that exists but cannot be
+// read; the kiosk then starts with Config{} and shows the error.
+core::Result<LoadedConfig> load_config(const ConfigSources& sources);
+
+// load_config(config_sources(path)).
 core::Result<LoadedConfig> load_config(const std::string& path);
+
+// The sample bundle installed beside `executable` (<prefix>/bin/plaza ->
+// <prefix>/share/plaza/sample.plaza): wherever the package or `cmake --install` put the program,
+// the sample is found from it, so no install prefix is compiled in.
+std::string sample_bundle_beside(const std::string& executable);
+
+// sample_bundle_beside() of the running program (/proc/self/exe).
+std::string packaged_sample_bundle();
 
 }  // namespace plaza::app

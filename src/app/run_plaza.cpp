@@ -32,7 +32,7 @@ std::string default_bundle(const Config& config) {
     const std::string installed = config.data_folder + "/content.plaza";
     std::error_code ec;
     if (std::filesystem::is_regular_file(installed, ec)) return installed;
-    return PLAZA_SAMPLE_BUNDLE;
+    return packaged_sample_bundle();
 }
 
 }  // namespace

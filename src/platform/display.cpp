@@ -9,9 +9,11 @@ namespace plaza::platform {
 core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& options) {
     if (options.mode == WindowMode::headless) {
         // No display server and no GPU: SDL's offscreen driver with the software renderer gives
-        // the same pixels on every machine (tech research §A6).
-        SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+        // the same pixels on every machine (tech research §A6). With override priority, because
+        // SDL lets SDL_VIDEODRIVER and SDL_RENDER_DRIVER from the environment win over a normal
+        // hint, and the service sets them (kmsdrm, opengles2) for the live kiosk.
+        SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
+        SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_OVERRIDE);
         // Without this SDL backs the window surface with an accelerated renderer and loads
         // Mesa's EGL and LLVM (~100 MB, most of a second) just to draw into memory.
         SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");

@@ -35,6 +35,8 @@ std::string to_base64(const std::uint8_t* data, size_t size) {
 }
 
 bool from_base64(std::string_view text, std::vector<std::uint8_t>& out, size_t expected) {
+    // An empty line would hand libsodium a null buffer, which its prototype forbids.
+    if (text.empty()) return false;
     out.assign(text.size(), 0);
     size_t length = 0;
     const char* end = nullptr;

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Installs the built .deb with dpkg into a throwaway copy of this machine's root, runs what it
-# installed, then removes and purges it and checks that nothing is left. The copy is an overlay
+# Installs the built .debs (plaza and plaza-bundle) with dpkg into a throwaway copy of this
+# machine's root, runs what they installed (the kiosk exactly as plaza.service starts it, but
+# headless), then removes and purges them and checks that nothing is left. The copy is an overlay
 # (this root read-only below, a tmpfs on top) in a private mount namespace: dpkg, adduser and
 # the maintainer scripts run for real, yet nothing reaches the real root, so the test is safe
 # on a developer's machine and can run any number of times. It needs root (mounts, chroot);
 # without root or overlayfs it is skipped (exit 77).
-# usage: install_test.sh DEB VERSION
+# usage: install_test.sh DEB_DIR VERSION
 set -euo pipefail
 
 if [ "${1:-}" != --inside ]; then
@@ -20,8 +21,10 @@ if [ "${1:-}" != --inside ]; then
     exec unshare --mount --propagation private "$0" --inside "$@"
 fi
 shift
-deb=$1
+deb_dir=$1
 version=$2
+here=$(cd "$(dirname "$0")" && pwd)
+arch=$(dpkg --print-architecture)
 
 work=$(mktemp -d /tmp/plaza-install-test.XXXXXX)
 root=$work/root
@@ -37,7 +40,8 @@ for fs in proc sys dev; do mount --rbind "/$fs" "$root/$fs"; done
 # An empty /run: no systemd or udev daemon to reach, so the maintainer scripts start nothing.
 mount -t tmpfs tmpfs "$root/run"
 mount -t tmpfs tmpfs "$root/tmp"
-cp "$deb" "$root/tmp/plaza.deb"
+cp "$deb_dir/plaza_${version}_$arch.deb" "$deb_dir/plaza-bundle_${version}_$arch.deb" \
+    "$here/run_as_unit.sh" "$root/tmp/"
 
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root "$@"; }
 in_root true || { echo "SKIP: cannot chroot into the overlay"; exit 77; }
@@ -47,22 +51,43 @@ fail() { echo "FAIL: $*"; failed=1; }
 step() { echo "--- $*"; }
 
 step "dpkg -i"
-in_root dpkg -i /tmp/plaza.deb || { echo "FAIL: dpkg -i"; exit 1; }
-in_root dpkg-query -W -f='${Status} ${Version}\n' plaza | grep -qx "install ok installed $version" ||
-    fail "dpkg does not list plaza $version as installed"
+in_root dpkg -i "/tmp/plaza_${version}_$arch.deb" "/tmp/plaza-bundle_${version}_$arch.deb" ||
+    { echo "FAIL: dpkg -i"; exit 1; }
+for package in plaza plaza-bundle; do
+    in_root dpkg-query -W -f='${Status} ${Version}\n' $package |
+        grep -qx "install ok installed $version" ||
+        fail "dpkg does not list $package $version as installed"
+done
 
-step "programs from the package"
+step "programs from the packages"
 out=$(in_root plaza --version) || fail "plaza --version exited non-zero"
 [ "$out" = "plaza $version" ] || fail "plaza --version said '$out'"
 out=$(in_root plaza-bundle --help) || fail "plaza-bundle --help exited non-zero"
 grep -q "plaza-bundle build" <<<"$out" || fail "plaza-bundle --help said '$out'"
 in_root plaza-bundle inspect /usr/share/plaza/sample.plaza >/dev/null ||
     fail "the packaged sample bundle does not open"
-# The kiosk itself, headless, on the packaged bundle with the fonts the package depends on.
-printf 'wait 200\nshot home\n' >"$root/tmp/smoke.plz"
-in_root plaza --headless --bundle /usr/share/plaza/sample.plaza --script /tmp/smoke.plz \
-    --out /tmp/shots >/dev/null 2>&1 || fail "plaza --headless on the sample bundle failed"
-[ -s "$root/tmp/shots/home.png" ] || fail "the headless run wrote no screenshot"
+for page in plaza plaza-bundle plaza-say; do
+    [ -s "$root/usr/share/man/man1/$page.1.gz" ] || fail "no manual page for $page"
+done
+
+step "the kiosk as plaza.service starts it: user plaza, the unit's environment, no --bundle"
+# The unit's own command line (--config /etc/plaza/plaza.conf, nothing else), headless with a
+# short script instead of the KMSDRM display: it must find the packaged sample by itself.
+# A drop-in with a slip in it shows that the installed kiosk reads plaza.conf.d too.
+printf 'idle_timeout_seconds = 300\nrotate = 90\n' >"$root/etc/plaza/plaza.conf.d/50-venue.conf"
+printf '%s\n' 'expect "Partnerships for Sustainable Cities"' 'expect "Partnerships"' \
+    'shot home' >"$root/tmp/home.plz"
+in_root install -d -o plaza -g plaza /tmp/shots
+if ! out=$(in_root sh /tmp/run_as_unit.sh /lib/systemd/system/plaza.service \
+    --headless --script /tmp/home.plz --out /tmp/shots 2>&1); then
+    echo "$out"
+    fail "the installed kiosk, started as the service starts it, did not show the sample's home"
+fi
+[ "$(in_root stat -c %U /tmp/shots/home.png 2>/dev/null)" = plaza ] ||
+    fail "no screenshot written by the plaza user"
+grep -q "plaza warning: /etc/plaza/plaza.conf.d/50-venue.conf:2: rotate: unknown key" <<<"$out" ||
+    fail "the kiosk did not read the drop-in: $out"
+rm "$root/etc/plaza/plaza.conf.d/50-venue.conf"
 # The voice of spoken mode, with the espeak-ng data the package depends on.
 in_root plaza-say --wav /tmp/voice.wav ca "Bon dia" >/dev/null || fail "plaza-say --wav failed"
 [ -s "$root/tmp/voice.wav" ] || fail "plaza-say wrote no WAV file"
@@ -95,17 +120,20 @@ grep -q "Reading rules file: .*/71-plaza-usb-automount.rules" <<<"$out" ||
 if grep "71-plaza-usb-automount.rules:[0-9]" <<<"$out"; then fail "udevadm rejects a line"; fi
 
 step "dpkg -r"
-in_root dpkg -r plaza || fail "dpkg -r"
+in_root dpkg -r plaza plaza-bundle || fail "dpkg -r"
 for f in /usr/bin/plaza /usr/bin/plaza-bundle /usr/bin/plaza-say /usr/share/plaza \
     /lib/systemd/system/plaza.service /lib/udev/rules.d/71-plaza-usb-automount.rules \
-    /usr/lib/tmpfiles.d/plaza.conf; do
+    /usr/lib/tmpfiles.d/plaza.conf /usr/share/man/man1/plaza.1.gz \
+    /usr/share/man/man1/plaza-bundle.1.gz; do
     [ ! -e "$root$f" ] || fail "$f is still there after dpkg -r"
 done
 [ -f "$root/etc/plaza/plaza.conf" ] || fail "dpkg -r removed the conffile (only purge should)"
 
 step "dpkg -P"
 in_root dpkg -P plaza || fail "dpkg -P"
-in_root dpkg-query -W plaza >/dev/null 2>&1 && fail "dpkg still knows plaza after purge"
+for package in plaza plaza-bundle; do
+    in_root dpkg-query -W $package >/dev/null 2>&1 && fail "dpkg still knows $package after purge"
+done
 in_root getent passwd plaza >/dev/null && fail "the plaza user is still there"
 in_root getent group plaza >/dev/null && fail "the plaza group is still there"
 # Every file the package, its scripts or dpkg made is in the overlay's upper layer; after a

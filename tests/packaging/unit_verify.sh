@@ -2,11 +2,14 @@
 # Checks platform/debian/plaza.service with systemd-analyze: `verify` must pass without a single
 # message, and the offline security exposure must stay low. verify needs ExecStart to exist, so
 # it checks a copy whose ExecStart points at the plaza just built instead of /usr/bin/plaza
-# (the install test verifies the installed unit as it is).
-# usage: unit_verify.sh UNIT PLAZA_BINARY
+# (the install test verifies the installed unit as it is). It also checks that the start-up
+# cannot loop the box: no reboot on failed starts, and no restart after the kiosk's usage-error
+# exit code (read from src/platform/runner.h, so the two cannot drift apart).
+# usage: unit_verify.sh UNIT PLAZA_BINARY RUNNER_H
 set -euo pipefail
 unit=$1
 plaza=$2
+runner_h=$3
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -15,6 +18,19 @@ grep -q '^ExecStart=/usr/bin/plaza ' "$unit" || {
     exit 1
 }
 sed "s|^ExecStart=/usr/bin/plaza |ExecStart=$plaza |" "$unit" >"$tmp/plaza.service"
+
+usage=$(sed -n 's/^ *kExitUsage = \([0-9]*\),$/\1/p' "$runner_h")
+[ -n "$usage" ] || { echo "FAIL: no kExitUsage in $runner_h"; exit 1; }
+prevent=$(sed -n 's/^RestartPreventExitStatus=//p' "$unit")
+[ "$prevent" = "$usage" ] || {
+    echo "FAIL: RestartPreventExitStatus is '$prevent', the usage-error exit code is $usage"
+    exit 1
+}
+if grep -Eq '^(StartLimitAction|FailureAction)=' "$unit"; then
+    echo "FAIL: the unit acts on failed starts: $(grep -E '^(StartLimitAction|FailureAction)=' "$unit")"
+    exit 1
+fi
+echo "start-up cannot loop the box: no StartLimitAction, no restart after exit $usage"
 
 # verify reports unknown keys and bad values on stderr but still exits 0: any output fails.
 if ! out=$(systemd-analyze verify "$tmp/plaza.service" 2>&1) || [ -n "$out" ]; then

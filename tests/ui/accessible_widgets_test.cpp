@@ -33,7 +33,7 @@ std::string long_text() {
 
 }  // namespace
 
-TEST_CASE("text wider than its window is reported as cut off; text that fits is not") {
+TEST_CASE("text wider than its window is reported as cut off, text that fits is not") {
     ImGuiHarness h;
     const std::string wide = long_text();
     h.frame([&](UiContext& ctx) {
@@ -107,7 +107,7 @@ TEST_CASE("a button grows to fit its label whatever size it was given") {
     CHECK_FALSE(h.find("b")->clipped);
 }
 
-TEST_CASE("a grid card keeps its height and ends a long title in an ellipsis; a whole card grows") {
+TEST_CASE("a grid card keeps its height and ends a long title in an ellipsis, a whole card grows") {
     ImGuiHarness h;
     const std::string title = long_text();
     float grid_height = 0, whole_height = 0, expected = 0;

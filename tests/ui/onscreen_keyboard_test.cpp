@@ -20,7 +20,7 @@ struct KeyboardScreen {
 
 }  // namespace
 
-TEST_CASE("tapping keys types their characters; delete removes one character, clear all") {
+TEST_CASE("tapping keys types their characters, delete removes one character, clear all") {
     ImGuiHarness h;
     h.language = "ca";
     KeyboardScreen screen;

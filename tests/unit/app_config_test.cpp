@@ -1,5 +1,6 @@
 // app::load_config: every key with a good value, bad values (a warning naming file, line and key;
-// the key keeps its default; the rest of the file still applies), the file as a whole, and the
+// the key keeps its default; the rest of the file still applies), the file as a whole, the
+// drop-ins and the boot partition's file layered over it, the packaged sample's place, and the
 // shipped platform/debian/plaza.conf, whose documented defaults must be the code's.
 #include <doctest/doctest.h>
 
@@ -333,6 +334,175 @@ TEST_CASE("config: load_config: a file, a missing file, a folder, a huge file") 
     CHECK_FALSE(huge.ok());
     CHECK(huge.error() ==
           (dir / "huge.conf") + ": larger than 256 KiB; this is not a Plaza configuration file");
+}
+
+namespace {
+
+// A configuration as the package lays it out in a temporary folder: plaza.conf, plaza.conf.d/
+// and a stand-in for /boot/firmware/plaza.txt.
+struct Layout {
+    plaza::test::TempDir dir;
+    plaza::app::ConfigSources sources() const {
+        return {dir / "plaza.conf", dir / "plaza.conf.d", dir / "boot/plaza.txt"};
+    }
+    void write(const std::string& name, const std::string& text) const {
+        plaza::test::write_file(dir / name, text);
+    }
+};
+
+Strings texts(const std::vector<plaza::app::ConfigWarning>& warnings) {
+    Strings out;
+    for (const auto& w : warnings)
+        out.push_back(w.text);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("config: drop-ins are read after the main file in name order, the boot file last") {
+    Layout l;
+    l.write("plaza.conf", "rotation = 90\nidle_timeout_seconds = 45\npx_per_mm = 5\n");
+    // Written out of order: the names decide, byte by byte ("10-" < "50-" < "9-").
+    l.write("plaza.conf.d/50-venue.conf", "idle_timeout_seconds = 120\nadmin_pin = 2468\n");
+    l.write("plaza.conf.d/9-late.conf", "admin_pin = 1357\n");
+    l.write("plaza.conf.d/10-panel.conf", "rotation = 270\nidle_timeout_seconds = 60\n");
+    l.write("boot/plaza.txt", "px_per_mm = 6.5\n");
+    const auto loaded = plaza::app::load_config(l.sources());
+    REQUIRE(loaded.ok());
+    CHECK(texts(loaded->warnings).empty());
+    const Config& c = loaded->config;
+    CHECK(c.rotation == Rotation::cw270);        // 10-panel.conf over plaza.conf
+    CHECK(c.idle_timeout_seconds == 120);        // 50-venue.conf over 10-panel.conf
+    CHECK(c.admin_pin == "1357");                // 9-late.conf over 50-venue.conf
+    CHECK(c.px_per_mm == doctest::Approx(6.5));  // the boot file over everything
+}
+
+TEST_CASE("config: only regular *.conf files count as drop-ins") {
+    Layout l;
+    l.write("plaza.conf", "idle_timeout_seconds = 45\n");
+    l.write("plaza.conf.d/50-venue.conf~", "idle_timeout_seconds = 100\n");
+    l.write("plaza.conf.d/50-venue.conf.dpkg-old", "idle_timeout_seconds = 101\n");
+    l.write("plaza.conf.d/.50-venue.conf.swp", "idle_timeout_seconds = 102\n");
+    l.write("plaza.conf.d/.hidden.conf", "idle_timeout_seconds = 103\n");
+    l.write("plaza.conf.d/notes.txt", "idle_timeout_seconds = 104\n");
+    l.write("plaza.conf.d/.conf", "idle_timeout_seconds = 105\n");
+    std::filesystem::create_directories(l.dir / "plaza.conf.d/folder.conf");
+    std::filesystem::create_symlink(l.dir / "plaza.conf.d/gone", l.dir / "plaza.conf.d/x.conf");
+    const auto loaded = plaza::app::load_config(l.sources());
+    REQUIRE(loaded.ok());
+    CHECK(texts(loaded->warnings).empty());
+    CHECK(loaded->config.idle_timeout_seconds == 45);
+
+    // A link to a regular file is followed, as systemd follows linked drop-ins.
+    l.write("shared/venue.conf", "idle_timeout_seconds = 200\n");
+    std::filesystem::create_symlink(l.dir / "shared/venue.conf", l.dir / "plaza.conf.d/y.conf");
+    const auto linked = plaza::app::load_config(l.sources());
+    REQUIRE(linked.ok());
+    CHECK(linked->config.idle_timeout_seconds == 200);
+}
+
+TEST_CASE("config: warnings name the file they are about") {
+    Layout l;
+    l.write("plaza.conf", "rotation = 90\nrotation = 180\n");
+    l.write("plaza.conf.d/50-venue.conf", "rotation = 45\nrotate = 90\n");
+    l.write("boot/plaza.txt", "idle_timeout_seconds = 5\n");
+    const auto loaded = plaza::app::load_config(l.sources());
+    REQUIRE(loaded.ok());
+    const std::string main = l.dir / "plaza.conf";
+    const std::string drop_in = l.dir / "plaza.conf.d/50-venue.conf";
+    const std::string boot = l.dir / "boot/plaza.txt";
+    CHECK(texts(loaded->warnings) ==
+          Strings{main + ":2: rotation: also set on line 1; this later line wins",
+                  drop_in + ":1: rotation: '45' is not 0, 90, 180 or 270; using 0",
+                  drop_in + ":2: rotate: unknown key (did you mean rotation?); ignored",
+                  boot + ":1: idle_timeout_seconds: '5' is not a whole number of seconds "
+                         "between 20 and 3600; using 90"});
+    REQUIRE(loaded->warnings.size() == 4);
+    CHECK(loaded->warnings[1].file == drop_in);
+    CHECK(loaded->warnings[1].line == 1);
+    CHECK(loaded->warnings[3].file == boot);
+    // A bad value in a later file resets the key to its default, as in one file.
+    CHECK(loaded->config.rotation == Rotation::none);
+    CHECK(loaded->config.idle_timeout_seconds == 90);
+}
+
+TEST_CASE("config: a later file's empty value brings back the default, and the checks see every file") {
+    Layout l;
+    l.write("plaza.conf", "rotation = 90\nlanguages = en, ca\nmode = room\nroom = hall-a\n");
+    l.write("plaza.conf.d/50-venue.conf", "rotation =\ndefault_language = fr\nroom =\n");
+    const auto loaded = plaza::app::load_config(l.sources());
+    REQUIRE(loaded.ok());
+    const std::string drop_in = l.dir / "plaza.conf.d/50-venue.conf";
+    CHECK(texts(loaded->warnings) ==
+          Strings{drop_in + ":2: default_language: 'fr' is not among languages; using the "
+                            "bundle's default",
+                  l.dir / "plaza.conf" + ":3: mode: room needs `room = <id>` too; using kiosk"});
+    CHECK(loaded->config.rotation == Rotation::none);
+    CHECK(loaded->config.mode == KioskMode::kiosk);
+    CHECK(loaded->config.default_language.empty());
+}
+
+TEST_CASE("config: files from other systems: byte order mark and CRLF line ends") {
+    Layout l;
+    l.write("plaza.conf", "");
+    l.write("boot/plaza.txt", "\xEF\xBB\xBFrotation = 90\r\nadmin_pin = 2468\r\n");
+    const auto loaded = plaza::app::load_config(l.sources());
+    REQUIRE(loaded.ok());
+    CHECK(texts(loaded->warnings).empty());
+    CHECK(loaded->config.rotation == Rotation::cw90);
+    CHECK(loaded->config.admin_pin == "2468");
+}
+
+TEST_CASE("config: missing, unreadable and oversized optional files") {
+    Layout l;
+    l.write("plaza.conf", "idle_timeout_seconds = 45\n");
+    // No drop-in folder and no boot file: the packaged state on a box nobody has configured.
+    const auto plain = plaza::app::load_config(l.sources());
+    REQUIRE(plain.ok());
+    CHECK(texts(plain->warnings).empty());
+    CHECK(plain->config.idle_timeout_seconds == 45);
+
+    // A drop-in that cannot be read is skipped with a warning; the others still apply. (A folder
+    // named *.conf is not a regular file and is skipped silently, so a real read error comes from
+    // a file larger than the limit, which needs no root-proof permissions.)
+    l.write("plaza.conf.d/10-huge.conf", std::string(300 * 1024, '#'));
+    l.write("plaza.conf.d/20-ok.conf", "idle_timeout_seconds = 60\n");
+    l.write("boot/plaza.txt", std::string(300 * 1024, '#'));
+    const auto loaded = plaza::app::load_config(l.sources());
+    REQUIRE(loaded.ok());
+    CHECK(texts(loaded->warnings) ==
+          Strings{l.dir / "plaza.conf.d/10-huge.conf" +
+                      ": larger than 256 KiB; this is not a Plaza configuration file; ignored",
+                  l.dir / "boot/plaza.txt" +
+                      ": larger than 256 KiB; this is not a Plaza configuration file; ignored"});
+    CHECK(loaded->config.idle_timeout_seconds == 60);
+
+    // Without the main file the drop-ins still apply.
+    std::filesystem::remove(l.dir / "plaza.conf");
+    std::filesystem::remove(l.dir / "plaza.conf.d/10-huge.conf");
+    std::filesystem::remove(l.dir / "boot/plaza.txt");
+    const auto no_main = plaza::app::load_config(l.sources());
+    REQUIRE(no_main.ok());
+    CHECK(texts(no_main->warnings) ==
+          Strings{l.dir / "plaza.conf" + ": not found; using the defaults for every key"});
+    CHECK(no_main->config.idle_timeout_seconds == 60);
+}
+
+TEST_CASE("config: the packaged layout: FILE.d and /boot/firmware/plaza.txt") {
+    const auto sources = plaza::app::config_sources("/etc/plaza/plaza.conf");
+    CHECK(sources.file == "/etc/plaza/plaza.conf");
+    CHECK(sources.drop_in_folder == "/etc/plaza/plaza.conf.d");
+    CHECK(sources.boot_file == "/boot/firmware/plaza.txt");
+}
+
+TEST_CASE("config: the sample bundle is found beside the installed program, whatever the prefix") {
+    using plaza::app::sample_bundle_beside;
+    CHECK(sample_bundle_beside("/usr/bin/plaza") == "/usr/share/plaza/sample.plaza");
+    CHECK(sample_bundle_beside("/usr/local/bin/plaza") == "/usr/local/share/plaza/sample.plaza");
+    CHECK(sample_bundle_beside("/opt/plaza/bin/plaza") == "/opt/plaza/share/plaza/sample.plaza");
+    // The running test program stands in for plaza: same rule, from /proc/self/exe.
+    const std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+    CHECK(plaza::app::packaged_sample_bundle() == sample_bundle_beside(self));
 }
 
 // The shipped file shows every key as a commented `# key = default` line. Uncommented, those

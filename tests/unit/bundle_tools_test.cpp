@@ -66,7 +66,7 @@ TEST_CASE("inspect: counts, languages and warnings, as text and JSON") {
     CHECK(plaza::bundle::format_report_text(report.value()).find("sessions:") != std::string::npos);
 }
 
-TEST_CASE("check: views, triggers and damage are reported; non-bundles are refused") {
+TEST_CASE("check: views, triggers and damage are reported, non-bundles are refused") {
     TempDir dir;
     REQUIRE(plaza::bundle::write_synthetic_bundle({10, 1, 1, 1}, dir / "s.plaza").ok());
     {

@@ -87,7 +87,7 @@ TEST_CASE("minisign: a Plaza signature passes minisign -V, and fails once the fi
     CHECK(result.error() == "the signature does not match the file (changed or damaged)");
 }
 
-TEST_CASE("minisign: a minisign signature passes Plaza's verifier; tampering fails it") {
+TEST_CASE("minisign: a minisign signature passes Plaza's verifier, tampering fails it") {
     Fixture f;
     const std::string pub = f.dir / "m.pub", key = f.dir / "m.key";
     REQUIRE(run(f.minisign + " -G -W -p " + quote(pub) + " -s " + quote(key)) == 0);
@@ -146,4 +146,7 @@ TEST_CASE("minisign: legacy signatures and malformed files are refused") {
     CHECK_FALSE(ms::parse_signature("untrusted comment: x\nnot base64\n").ok());
     CHECK_FALSE(ms::parse_signature(std::string(20000, 'a')).ok());
     CHECK_FALSE(ms::parse_public_key("untrusted comment: x\nRWQ=\n").ok());
+    // Empty base64 lines (found by the signature fuzz target: UBSan saw a null buffer).
+    CHECK_FALSE(ms::parse_signature("untrusted comment: x\n\ntrusted comment: y\n\n").ok());
+    CHECK_FALSE(ms::parse_public_key("untrusted comment: x\n\n").ok());
 }

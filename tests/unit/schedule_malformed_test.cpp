@@ -140,6 +140,67 @@ TEST_CASE("malformed schedules: a 100 MB file is refused before it is read") {
     CHECK(r.error().find("not a schedule") != std::string::npos);
 }
 
+TEST_CASE("malformed schedules: a 30 MB iCalendar line is read whole") {
+    // libical's own string reader made one long line cost minutes (issue 20); the line must
+    // still arrive in full, with its end, and the event after it too.
+    const size_t length = 30 * 1024 * 1024;
+    std::string ics =
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Plaza test//EN\r\n"
+        "X-WR-TIMEZONE:Europe/Berlin\r\nBEGIN:VEVENT\r\nUID:long@test\r\n"
+        "DTSTART:20240320T093000Z\r\nDTEND:20240320T103000Z\r\nSUMMARY:Long\r\nDESCRIPTION:";
+    ics.append(length - 3, 'x');
+    ics +=
+        "end\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:after@test\r\n"
+        "DTSTART:20240320T110000Z\r\nDTEND:20240320T113000Z\r\nSUMMARY:After\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n";
+    auto r = import_schedule_data(ics, "long.ics");
+    REQUIRE(r.ok());
+    REQUIRE(r.value().sessions.size() == 2);
+    const Session* long_one = find_session(r.value(), "Long");
+    REQUIRE(long_one);
+    const std::string& text = long_one->description.text;
+    CHECK(text.size() == length);
+    CHECK(text.compare(text.size() - 4, 4, "xend") == 0);
+    CHECK(find_session(r.value(), "After"));
+}
+
+TEST_CASE("malformed schedules: a frab <day> nothing dates is a problem, not a 1970 day") {
+    const std::string head =
+        "<?xml version=\"1.0\"?><schedule><conference><title>T</title>"
+        "<time_zone_name>Europe/Brussels</time_zone_name></conference>"
+        "<day index=\"1\" date=\"2024-02-03\"><room name=\"A\"><event id=\"1\">"
+        "<start>09:00</start><duration>00:30</duration><title>Good</title></event></room></day>";
+    const std::string tail = "</schedule>";
+
+    // Its date unreadable and its session without a <date>: nothing places the day.
+    auto r = import_schedule_data(
+        head +
+            "<day index=\"2\" date=\"2024-02-31\"><room name=\"A\"><event id=\"2\">"
+            "<start>10:00</start><duration>00:30</duration><title>Lost</title></event></room>"
+            "</day><day index=\"3\" date=\"someday\"></day>" +
+            tail,
+        "days.xml");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().find("days.xml: a day has no readable date") == 0);
+    CHECK(r.error().find("day 2") != std::string::npos);
+    CHECK(r.error().find("day 3") != std::string::npos);
+    CHECK(r.error().find("YYYY-MM-DD") != std::string::npos);
+
+    // A session with its own <date> still places a day whose date attribute is unreadable.
+    r = import_schedule_data(
+        head +
+            "<day index=\"2\" date=\"2024-02-31\"><room name=\"A\"><event id=\"2\">"
+            "<date>2024-02-04T10:00:00+01:00</date><start>10:00</start>"
+            "<duration>00:30</duration><title>Placed</title></event></room></day>" +
+            tail,
+        "days.xml");
+    REQUIRE(r.ok());
+    REQUIRE(r.value().days.size() == 2);
+    CHECK(r.value().days[1].date == "2024-02-04");
+    for (const ScheduleDay& day : r.value().days)
+        CHECK(day.date.rfind("1970", 0) != 0);
+}
+
 TEST_CASE("malformed schedules: fuzz-style mutations of the real files never crash") {
     // Small and medium files of every format; 40 mutations each keeps this to seconds under ASan.
     const char* const files[] = {"31c3-schedule.xml",

@@ -111,7 +111,9 @@ TEST_CASE("schedule time zones: skipped and repeated local times") {
 
 TEST_CASE("schedule time zones: names that are not zones are refused") {
     for (const char* bad :
-         {"", "../../etc/passwd", "/etc/localtime", "Europe/Atlantis", "W. Europe Standard Time"}) {
+         {"", "../../etc/passwd", "/etc/localtime", "Europe/Atlantis", "W. Europe Standard Time",
+          // Folders of the zone database (a fuzzed TZID=Europe/ ended the import by throwing).
+          "Europe", "Europe/"}) {
         CAPTURE(bad);
         auto z = TimeZone::load(bad);
         CHECK_FALSE(z.ok());

@@ -65,7 +65,7 @@ class Finalizer {
     std::optional<std::int64_t> instant(const RawTime& t, const std::string& where,
                                         const std::string& what);
     void check_vtimezones();
-    void assign_days();
+    core::Result<bool> assign_days();
     void intern_and_dedupe();
     void report_overlaps();
     void warn(std::string where, std::string what, std::string action) {
@@ -218,12 +218,13 @@ void Finalizer::check_vtimezones() {
     }
 }
 
-void Finalizer::assign_days() {
+core::Result<bool> Finalizer::assign_days() {
     const size_t n = timed_.size();
     day_of_timed_.assign(n, -1);
     if (!raw_.days.empty()) {
         // Days as the file declares them (frab <day>, schedule2 conference.days).
         Tally wrong_dates;
+        std::string unplaced;
         for (const RawDay& d : raw_.days) {
             ScheduleDay day;
             day.index = d.index;
@@ -248,6 +249,10 @@ void Finalizer::assign_days() {
                 core::CivilTime midnight = core::civil_from_unix_ms(*date_days * kDayMs, 0);
                 day.start_ms = zone_.to_unix(midnight).unix_seconds * 1000;
                 day.end_ms = day.start_ms + kDayMs;
+            } else {
+                // Nothing says when this day is; it would be listed as 1970-01-01.
+                unplaced +=
+                    (unplaced.empty() ? "" : "; ") + d.where + ": day " + std::to_string(d.index);
             }
             // wafer writes the UTC date of the day's start (DebConf 23: "2023-09-09" for a day
             // starting 03:00 on the 10th in Asia/Kolkata); the local date is the conference day.
@@ -261,6 +266,11 @@ void Finalizer::assign_days() {
                 day.date = format_date(day.start_ms, offset_minutes_at(day.start_ms));
             out_.days.push_back(day);
         }
+        if (!unplaced.empty())
+            return core::Error{raw_.file +
+                               ": a day has no readable date and no session in it has a usable "
+                               "time, so it cannot be placed on the calendar (" +
+                               unplaced + "); write each day's date as YYYY-MM-DD"};
         if (wrong_dates.count)
             warn(wrong_dates.first_where,
                  std::to_string(wrong_dates.count) +
@@ -292,7 +302,7 @@ void Finalizer::assign_days() {
                      "put it on the nearest day, " + out_.days[best].date);
             day_of_timed_[i] = best;
         }
-        return;
+        return true;
     }
     // No days in the file (iCalendar, OPass): local dates in the event's zone, with sessions in
     // the small hours kept on the previous day when that day has sessions.
@@ -338,6 +348,7 @@ void Finalizer::assign_days() {
                  std::to_string(kDerivedDayChangeHour) + ":00 (first: \"" +
                  moved_back.first_detail + "\")",
              "kept on the previous conference day, as the file has no day boundaries");
+    return true;
 }
 
 void Finalizer::intern_and_dedupe() {
@@ -546,7 +557,7 @@ core::Result<ImportedSchedule> Finalizer::run() {
         return core::Error{raw_.file + ": no session with a usable start time was found"};
 
     check_vtimezones();
-    assign_days();
+    if (auto days = assign_days(); !days) return core::Error{days.error()};
     intern_and_dedupe();
 
     std::vector<size_t> order(out_.sessions.size());

@@ -7,6 +7,7 @@
 // has shipped blocks with wrong offsets; see testdata SOURCES.md, pyconau as-downloaded).
 #include <libical/ical.h>
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -262,6 +263,41 @@ std::vector<std::string> take_speaker_line(std::string& description) {
     return names;
 }
 
+// libical's icalparser_parse_string() searches the whole rest of the text for the next line end
+// on every read of at most 80 bytes, so one long line costs time quadratic in its length (a 30 MB
+// line took minutes; libical 3.0.16 src/libical/icalparser.c, icalparser_string_line_generator).
+// This reader gives libical the same chunks but searches only as far as the chunk reaches.
+struct ChunkReader {
+    const char* pos;
+    const char* end;
+};
+
+char* read_chunk(char* out, size_t size, void* data) {
+    auto& reader = *static_cast<ChunkReader*>(data);
+    if (reader.pos == reader.end || size < 2) return nullptr;
+    size_t n = std::min(size - 1, static_cast<size_t>(reader.end - reader.pos));
+    if (const void* lf = std::memchr(reader.pos, '\n', n))
+        n = static_cast<size_t>(static_cast<const char*>(lf) - reader.pos) + 1;
+    std::memcpy(out, reader.pos, n);
+    out[n] = '\0';
+    reader.pos += n;
+    return out;
+}
+
+icalcomponent* parse_calendar(const std::string& text) {
+    // Like icalparser_parse_string(): the text ends at its first NUL byte, and malformed data is
+    // reported in X-LIC-ERROR properties rather than as an error.
+    ChunkReader reader{text.c_str(), text.c_str() + std::strlen(text.c_str())};
+    icalparser* parser = icalparser_new();
+    icalparser_set_gen_data(parser, &reader);
+    const icalerrorstate state = icalerror_get_error_state(ICAL_MALFORMEDDATA_ERROR);
+    icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, ICAL_ERROR_NONFATAL);
+    icalcomponent* calendar = icalparser_parse(parser, read_chunk);
+    icalerror_set_error_state(ICAL_MALFORMEDDATA_ERROR, state);
+    icalparser_free(parser);
+    return calendar;
+}
+
 }  // namespace
 
 core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
@@ -269,8 +305,7 @@ core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
     // libical aborts on errors unless told otherwise; a bad file must never end the process.
     icalerror_set_errors_are_fatal(0);
     Prepared prepared = prepare(data, raw);
-    std::unique_ptr<icalcomponent, CalendarDeleter> root(
-        icalparser_parse_string(prepared.text.c_str()));
+    std::unique_ptr<icalcomponent, CalendarDeleter> root(parse_calendar(prepared.text));
     if (!root) return core::Error{"not a readable iCalendar file (libical found no calendar)"};
 
     std::vector<icalcomponent*> calendars;

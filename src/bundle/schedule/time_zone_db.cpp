@@ -1,5 +1,7 @@
 #include "bundle/schedule/time_zone_db.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -133,8 +135,12 @@ core::Result<TimeZone> TimeZone::load(const std::string& name, const std::string
     if (!valid_zone_name(name))
         return core::Error{"\"" + name + "\" is not an IANA time zone name (like Europe/Madrid)"};
     const std::string path = zoneinfo_dir + "/" + name;
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
+    // "Europe" or "Europe/" names a folder of the database, and reading a folder through a
+    // stream throws; only a regular file is a zone.
+    struct stat st {};
+    std::ifstream in;
+    if (::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) in.open(path, std::ios::binary);
+    if (!in.is_open())
         return core::Error{"unknown time zone \"" + name + "\": " + path +
                            " does not exist (is Debian's tzdata installed?)"};
     std::string data;
