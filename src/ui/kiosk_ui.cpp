@@ -12,6 +12,7 @@
 #include "ui/screens/home_screen.h"
 #include "ui/screens/room_sign_screen.h"
 #include "ui/screens/screens.h"
+#include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
 
 namespace plaza::ui {
@@ -49,12 +50,17 @@ std::set<char32_t> KioskUi::large_text_code_points() const {
     const BrowseData& data = feed_.browse();
     core::collect_code_points(data.event.name, out);
     core::collect_code_points(data.event.city, out);
-    for (const content::PartnershipCard& card : data.partnerships) {
-        if (card.featured) core::collect_code_points(card.title, out);
-    }
-    for (const content::PracticeCard& card : data.practices) {
-        if (card.featured) core::collect_code_points(card.title, out);
-    }
+    // The attract loop's titles: the featured ones, or every one when none is featured (it
+    // then shows them all in turn).
+    auto titles = [&out](const auto& cards) {
+        const bool any =
+            std::any_of(cards.begin(), cards.end(), [](const auto& card) { return card.featured; });
+        for (const auto& card : cards) {
+            if (card.featured || !any) core::collect_code_points(card.title, out);
+        }
+    };
+    titles(data.partnerships);
+    titles(data.practices);
     for (const content::Language& language : data.event.languages) {
         for (Phrase phrase : {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice,
                               Phrase::now_and_next, Phrase::coming_up})
@@ -67,6 +73,9 @@ void KioskUi::set_language(const std::string& code) {
     store_.set_language(code);
     language_ = store_.language().empty() ? code : store_.language();
     feed_.reload();
+    const content::EventBrand& brand = feed_.browse().event.brand;
+    use_brand_colour(
+        brand.has_accent ? IM_COL32(brand.accent.r, brand.accent.g, brand.accent.b, 255) : 0);
     // What is on screen now comes again in the new language.
     load_shown();
 }

@@ -155,12 +155,15 @@ void DrawSurface(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, float rad
                 static_cast<unsigned>((floating ? 34 : 28) * (rings + 1 - i) / rings);
             const ImU32 c = shade | (alpha << IM_COL32_A_SHIFT);
             const float in = step * static_cast<float>(i - 1), out = step * static_cast<float>(i);
-            const float x0 = min.x - out, x1 = max.x + out;
+            // Straight sides only: past a rounded corner a square ring would show as a grey
+            // notch, so the rings stop where the corner's curve begins.
             const float y0 = min.y - out + dy, y1 = max.y + out + dy;
-            draw->AddRectFilled(ImVec2(x0, y1 - step), ImVec2(x1, y1), c);  // below
-            draw->AddRectFilled(ImVec2(x0, y0), ImVec2(x1, y0 + step), c);  // above
-            draw->AddRectFilled(ImVec2(x0, y0 + step), ImVec2(min.x - in, y1 - step), c);
-            draw->AddRectFilled(ImVec2(max.x + in, y0 + step), ImVec2(x1, y1 - step), c);
+            draw->AddRectFilled(ImVec2(min.x + r, y1 - step), ImVec2(max.x - r, y1), c);  // below
+            draw->AddRectFilled(ImVec2(min.x + r, y0), ImVec2(max.x - r, y0 + step), c);  // above
+            draw->AddRectFilled(ImVec2(min.x - out, min.y + r + dy),
+                                ImVec2(min.x - in, max.y - r + dy), c);
+            draw->AddRectFilled(ImVec2(max.x + in, min.y + r + dy),
+                                ImVec2(max.x + out, max.y - r + dy), c);
         }
     }
     if (r < 1.0f) {

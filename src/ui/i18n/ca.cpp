@@ -157,6 +157,7 @@ const Translation kCatalan = {
         {Phrase::event_ran, "L'esdeveniment va tenir lloc"},
         {Phrase::first_day, "El primer dia"},
         {Phrase::last_day, "L'últim dia"},
+        {Phrase::filters, "Filtres"},
     }};
 
 }  // namespace plaza::ui

@@ -157,6 +157,7 @@ const Translation kEnglish = {
         {Phrase::event_ran, "The event took place"},
         {Phrase::first_day, "Its first day"},
         {Phrase::last_day, "Its last day"},
+        {Phrase::filters, "Filters"},
     }};
 
 }  // namespace plaza::ui

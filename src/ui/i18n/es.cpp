@@ -157,6 +157,7 @@ const Translation kSpanish = {
         {Phrase::event_ran, "El evento tuvo lugar"},
         {Phrase::first_day, "Su primer día"},
         {Phrase::last_day, "Su último día"},
+        {Phrase::filters, "Filtros"},
     }};
 
 }  // namespace plaza::ui

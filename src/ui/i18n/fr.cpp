@@ -158,6 +158,7 @@ const Translation kFrench = {
         {Phrase::event_ran, "L'événement a eu lieu"},
         {Phrase::first_day, "Le premier jour"},
         {Phrase::last_day, "Le dernier jour"},
+        {Phrase::filters, "Filtres"},
     }};
 
 }  // namespace plaza::ui

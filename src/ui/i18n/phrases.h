@@ -158,6 +158,7 @@ enum class Phrase {
     event_ran,
     first_day,
     last_day,
+    filters,
     count  // not a phrase: the number of phrases
 };
 

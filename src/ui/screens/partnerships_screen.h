@@ -20,6 +20,9 @@ struct PartnershipFilter {
         return themes.empty() && programmes.empty() && sdgs.empty() && regions.empty() &&
                cities.empty();
     }
+    std::size_t count() const {
+        return themes.size() + programmes.size() + sdgs.size() + regions.size() + cities.size();
+    }
     bool matches(const content::PartnershipCard& card) const;
 };
 
@@ -47,6 +50,7 @@ class PartnershipsScreen final : public Screen {
     PartnershipFilter filter_;
     std::vector<std::size_t> shown_;  // indices into data_.partnerships
     bool dirty_ = true;
+    bool filters_open_ = false;  // portrait: the filter band is open
     KineticScrollState grid_scroll_, filter_scroll_;
 };
 

@@ -113,7 +113,7 @@ void RelatedPartnerships(UiContext& ctx, const std::string& id_prefix,
     if (cards.empty()) return;
     ImGui::Dummy(ImVec2(0, ctx.mm(2)));
     Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), theme().text);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
+    const float width = std::min(TextWidthLeft(), ctx.mm(260));
     for (size_t i = 0; i < cards.size(); ++i) {
         const content::PartnershipCard& card = cards[i];
         CardLook look;
@@ -149,15 +149,17 @@ DetailColumns detail_columns(const UiContext& ctx, float available_width) {
     const float readable = std::floor(average * kReadableChars);
     const float gap = ctx.mm(kSpace.xl);
     DetailColumns c;
-    // The side column holds QR codes (40 mm) with their words beside them, photos and the map.
-    c.side_width = std::max(ctx.mm(110), std::min(ctx.mm(150), available_width * 0.36f));
-    if (available_width - gap - c.side_width < std::min(readable, ctx.mm(170))) {
+    // The side column holds QR codes (40 mm) with their words beside them, photos and the map;
+    // it takes what the text column leaves, so the page spans the screen.
+    const float side_min = ctx.mm(110);
+    if (available_width - gap - side_min < std::min(readable, ctx.mm(170))) {
         c.stacked = true;
         c.text_width = std::min(readable, available_width);
         c.side_width = std::min(available_width, ctx.mm(170));
         return c;
     }
-    c.text_width = std::min(readable, available_width - gap - c.side_width);
+    c.text_width = std::min(readable, available_width - gap - side_min);
+    c.side_width = std::min(available_width - gap - c.text_width, ctx.mm(240));
     return c;
 }
 
@@ -197,18 +199,12 @@ void Photo(UiContext& ctx, const std::string& id, std::int64_t media_id, const s
     core::VisibleItem item;
     item.kind = core::VisibleItem::Kind::text;
     item.id = id;
-    item.label = caption.empty() ? tr(ctx.language, Phrase::photo) : caption;
+    item.label = tr(ctx.language, Phrase::photo);
     RecordItem(ctx, std::move(item));
     if (!caption.empty()) {
-        ImGui::PushFont(ctx.fonts.body);
-        ImGui::SetWindowFontScale(kType.caption / kType.body);
-        ImGui::PushStyleColor(ImGuiCol_Text, theme().text_muted);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-        ImGui::TextWrapped("%s", caption.c_str());
+        TextWrapped(ctx, ctx.fonts.body, caption, theme().text_muted);
         ImGui::PopTextWrapPos();
-        ImGui::PopStyleColor();
-        ImGui::SetWindowFontScale(1.0f);
-        ImGui::PopFont();
     }
 }
 

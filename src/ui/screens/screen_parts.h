@@ -59,8 +59,8 @@ DetailColumns detail_columns(const UiContext& ctx, float available_width);
 void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::function<void()>& main,
                   const std::function<void()>& side);
 
-// A photo from the bundle `width` pixels wide (3:2), with its credit or caption under it in the
-// caption size; recorded so spoken mode reads the caption.
+// A photo from the bundle `width` pixels wide (3:2), with its credit or caption under it;
+// spoken mode says "Photo", then reads the caption.
 void Photo(UiContext& ctx, const std::string& id, std::int64_t media_id, const std::string& caption,
            float width);
 

@@ -112,8 +112,14 @@ const char* next_char(const char* p, const char* end) {
 
 }  // namespace
 
+float TextWidthLeft() {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    return wrap > 0 ? std::min(avail, wrap - ImGui::GetCursorPosX()) : avail;
+}
+
 void RichText(UiContext& ctx, const std::vector<core::TextRun>& runs, ImU32 colour) {
-    const float width = std::max(ImGui::GetContentRegionAvail().x, ctx.mm(20));
+    const float width = std::max(TextWidthLeft(), ctx.mm(20));
     const float line_height = ctx.fonts.body->FontSize * 1.35f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -186,7 +192,7 @@ void MarkdownView(UiContext& ctx, const core::MarkdownDocument& doc,
             }
             case core::MarkdownBlock::Kind::image: {
                 const std::int64_t media = image_for(block.image_source);
-                const float w = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(160));
+                const float w = std::min(TextWidthLeft(), ctx.mm(160));
                 Thumbnail(ctx, {media, core::ImageVariant::display}, ImVec2(w, w * 9 / 16));
                 break;
             }
