@@ -296,6 +296,7 @@ void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colo
     item.label = text;
     item.heading = heading;
     item.clipped = squeezed;
+    item.em_px = font->FontSize;
     RecordItem(ctx, std::move(item));
 }
 
