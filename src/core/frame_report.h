@@ -33,6 +33,9 @@ struct VisibleItem {
     bool toggle = false, selected = false;
     int position = 0, count = 0;  // 1-based place in a list of `count` (0: not in a list)
     std::string list;             // the list's id, for lists that only build what is visible
+    // A control that takes spoken mode's focus past repeated blocks (filters) to the first item
+    // of this list instead of acting (WCAG 2.4.1, bypass blocks).
+    std::string skip_to_list;
 };
 
 struct FrameReport {

@@ -193,7 +193,7 @@ core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
         ImGui::GetWindowPos().x + origin.x + std::round((size.x - pill.x) / 2) + shift.y,
         ImGui::GetWindowPos().y + origin.y + size.y - margin / 2 - pill.y + shift.x / 2);
     DrawSurface(draw, pill_min, ImVec2(pill_min.x + pill.x, pill_min.y + pill.y), t.accent,
-                ctx.mm(kPillRadiusMm), Elevation::floating, ctx.px_per_mm);
+                ctx.mm(kPillRadiusMm));
     ImGui::SetCursorScreenPos(ImVec2(pill_min.x + pill_pad, pill_min.y + pill_pad / 2));
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, frame.opacity);
     Text(ctx, font, invite, t.accent_text);

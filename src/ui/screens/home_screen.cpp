@@ -204,7 +204,7 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
         if (!card.featured) continue;
         if (TapCard(ctx, "home/featured/partnership/" + std::to_string(card.id), card.title,
                     cities_with_countries(data_->facets, card), width, 32,
-                    {colour_of(card.colour), card.thumbnail})) {
+                    {colour_of(card.colour), card.thumbnail, icon::partnership})) {
             nav.open("partnership", card.id);
         }
         next_column();
@@ -212,7 +212,7 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     for (const content::PracticeCard& card : data_->practices) {
         if (!card.featured) continue;
         if (TapCard(ctx, "home/featured/practice/" + std::to_string(card.id), card.title, card.city,
-                    width, 32, {colour_of(card.colour), card.thumbnail})) {
+                    width, 32, {colour_of(card.colour), card.thumbnail, icon::practice})) {
             nav.open("practice", card.id);
         }
         next_column();

@@ -164,6 +164,15 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
         }
     }
 
+    if (ctx.spoken && !shown_.empty()) {
+        // Spoken mode reads the filters one chip at a time: a step past them to the cards.
+        if (TapButton(ctx, "partnerships/skip", tr(ctx.language, Phrase::skip_to_content),
+                      ImVec2(0, 0), ButtonStyle::secondary, 0, {}, icon::skip)) {
+            grid_scroll_ = {};
+        }
+        if (!ctx.report.items.empty() && ctx.report.items.back().id == "partnerships/skip")
+            ctx.report.items.back().skip_to_list = "partnerships";
+    }
     // Landscape: filters in a column on the left. Portrait: a bar that opens into a band above
     // the grid, so that the grid has the height of the screen.
     const bool landscape = ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y;
@@ -228,6 +237,7 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
                 CardLook look;
                 look.accent = colour_of(card.colour);
                 look.thumbnail = card.thumbnail;
+                look.icon = icon::partnership;
                 look.role = role;
                 look.position = static_cast<int>(i) + 1;
                 look.count = shown_count;

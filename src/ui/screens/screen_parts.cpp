@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
 #include "ui/widgets/touch_widgets.h"
@@ -119,6 +120,7 @@ void RelatedPartnerships(UiContext& ctx, const std::string& id_prefix,
         CardLook look;
         look.accent = colour_of(card.colour);
         look.thumbnail = card.thumbnail;
+        look.icon = icon::partnership;
         look.whole_title = true;
         look.role = tr(ctx.language, Phrase::role_partnership);
         look.position = static_cast<int>(i) + 1;
