@@ -117,10 +117,9 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
             Photo(ctx, "partnership/photo/" + std::to_string(i), p.media[i].media_id,
                   p.media[i].caption, columns.side_width);
         }
-        Contacts(ctx, "partnership", contacts_);
         ctx.content_language.clear();
     };
-    DetailLayout(ctx, columns, main, side);
+    DetailLayout(ctx, columns, main, side, [&] { Contacts(ctx, "partnership", contacts_); });
     ctx.content_language.clear();
     request.animating = EndScrollArea(ctx, scroll_);
     return request;

@@ -101,9 +101,8 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
                   d.media[i].caption, columns.side_width);
         }
         ctx.content_language.clear();
-        Contacts(ctx, "practice", contacts_);
     };
-    DetailLayout(ctx, columns, main, side);
+    DetailLayout(ctx, columns, main, side, [&] { Contacts(ctx, "practice", contacts_); });
     ctx.content_language.clear();
     request.animating = EndScrollArea(ctx, scroll_);
     return request;

@@ -166,24 +166,27 @@ DetailColumns detail_columns(const UiContext& ctx, float available_width) {
 }
 
 void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::function<void()>& main,
-                  const std::function<void()>& side) {
-    auto column = [&](float width, const std::function<void()>& draw) {
+                  const std::function<void()>& side, const std::function<void()>& side_end) {
+    auto column = [&](float width, const std::function<void()>& draw,
+                      const std::function<void()>& then) {
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         draw();
+        if (then) then();
         ImGui::PopTextWrapPos();
         // The group is as wide as the column, whatever its lines are.
         ImGui::Dummy(ImVec2(width, 0));
         ImGui::EndGroup();
     };
     if (columns.stacked) {
-        column(columns.side_width, side);
-        column(columns.text_width, main);
+        column(columns.side_width, side, nullptr);
+        column(columns.text_width, main, nullptr);
+        if (side_end) column(columns.side_width, side_end, nullptr);
         return;
     }
-    column(columns.text_width, main);
+    column(columns.text_width, main, nullptr);
     ImGui::SameLine(0, ctx.mm(kSpace.xl));
-    column(columns.side_width, side);
+    column(columns.side_width, side, side_end);
 }
 
 void Photo(UiContext& ctx, const std::string& id, std::int64_t media_id, const std::string& caption,

@@ -55,9 +55,12 @@ struct DetailColumns {
     bool stacked = false;
 };
 DetailColumns detail_columns(const UiContext& ctx, float available_width);
-// Draws `main` and `side` as `columns` says, inside the current window (a scroll area).
+// Draws `main` and `side` as `columns` says, inside the current window (a scroll area);
+// `side_end` closes the side column, or comes after the text when they stack (contacts: read
+// after the story, not before it).
 void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::function<void()>& main,
-                  const std::function<void()>& side);
+                  const std::function<void()>& side,
+                  const std::function<void()>& side_end = nullptr);
 
 // A photo from the bundle `width` pixels wide (3:2), with its credit or caption under it;
 // spoken mode says "Photo", then reads the caption.
