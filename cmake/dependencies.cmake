@@ -13,6 +13,7 @@ pkg_check_modules(QRCODEGEN REQUIRED IMPORTED_TARGET qrcodegencpp)
 pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)
+pkg_check_modules(LIBDRM REQUIRED IMPORTED_TARGET libdrm)
 
 set(PLAZA_IMGUI_BACKENDS_DIR "/usr/share/doc/libimgui-dev/examples/backends"
     CACHE PATH "Folder with Dear ImGui's backend sources (Debian: libimgui-dev)")

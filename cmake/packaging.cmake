@@ -18,7 +18,8 @@ install(TARGETS plaza plaza-say RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMP
 install(TARGETS plaza-bundle RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR} COMPONENT bundle)
 
 # The sample bundle is made when the package is made, by the plaza-bundle just built, so the
-# package always carries content the kiosk of the same version can read. (Not at build time: a
+# package always carries content the kiosk of the same version can read. Version 1, older than
+# any organiser's bundle (whose default version is its build time). (Not at build time: a
 # content/ folder half-way through an edit must not break every build.) In a cross build
 # plaza-bundle runs through the emulator CMake was given, or binfmt_misc's.
 set(_sample ${_staging}/sample.plaza)
@@ -28,7 +29,7 @@ if(CMAKE_CROSSCOMPILING_EMULATOR)
 endif()
 install(CODE "
     execute_process(
-        COMMAND ${_bundle_tool} build \"${PROJECT_SOURCE_DIR}/content\" -o \"${_sample}\"
+        COMMAND ${_bundle_tool} build \"${PROJECT_SOURCE_DIR}/content\" -o \"${_sample}\" --version 1
         RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
     if(NOT result EQUAL 0)
         message(FATAL_ERROR \"plaza-bundle could not build the sample bundle:\\n\${output}\")

@@ -291,6 +291,23 @@ const std::vector<Key>& keys() {
              c.kmsdrm_device_index = index;
              return {};
          }},
+        {"renderer", "auto",
+         [](std::string_view v, Config& c) -> std::string {
+             if (v != "auto" && v != "software" && v != "opengl" && v != "opengles2")
+                 return in_quotes(v) + " is not auto, software, opengl or opengles2";
+             c.renderer = v == "auto" ? std::string() : std::string(v);
+             return {};
+         }},
+        {"touch_calibration", "none",
+         [](std::string_view v, Config& c) -> std::string {
+             const auto calibration = core::parse_touch_calibration(v);
+             if (!calibration)
+                 return in_quotes(v) +
+                        " is not none, swap_xy, invert_x, invert_y (comma separated) or six "
+                        "numbers of a matrix that can be inverted";
+             c.touch_calibration = *calibration;
+             return {};
+         }},
     };
     return table;
 }
@@ -411,6 +428,8 @@ class Parser {
         if (name == "admin_quit") c.admin_quit = d.admin_quit;
         if (name == "fullscreen") c.fullscreen = d.fullscreen;
         if (name == "kmsdrm_device_index") c.kmsdrm_device_index = d.kmsdrm_device_index;
+        if (name == "renderer") c.renderer = d.renderer;
+        if (name == "touch_calibration") c.touch_calibration = d.touch_calibration;
     }
 
     static std::string suggestion(const std::string& name) {

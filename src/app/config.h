@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/pointer_input.h"
 #include "core/result.h"
 #include "core/rotation.h"
 
@@ -51,6 +52,10 @@ struct Config {
     bool admin_quit = false;  // the admin panel offers "quit" (the service manager restarts Plaza)
     bool fullscreen = true;
     std::optional<int> kmsdrm_device_index;  // nullopt: SDL picks the first DRM device
+    // SDL's render driver; empty (auto): the software one where the only GL is a software one,
+    // else the GPU's. SDL_RENDER_DRIVER in the environment wins over it.
+    std::string renderer;
+    core::TouchCalibration touch_calibration;  // a touch panel with swapped or mirrored axes
 };
 
 struct ConfigWarning {

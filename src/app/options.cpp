@@ -33,8 +33,9 @@ const char* const kUsage =
     "                    clock, shot, expect, expect-not; see README.md)\n"
     "  --out DIR         headless: where `shot` writes NAME.png and NAME.json\n"
     "\n"
-    "Exit codes: 0 success, 1 a script line failed, 64 wrong usage, 65 the bundle cannot be\n"
-    "read, 69 no display, 70 frames kept failing, 74 a file could not be read or written.\n";
+    "Exit codes: 0 success, 1 a script line failed, 64 wrong usage, 69 no display, 70 frames\n"
+    "kept failing, 74 a file could not be read or written. A bundle that is missing or cannot\n"
+    "be read is no reason to exit: the kiosk says so on screen and waits for a USB stick.\n";
 
 namespace {
 

@@ -5,34 +5,52 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 
 #include "content/media_reader.h"
 #include "core/civil_time.h"
 #include "core/log.h"
 #include "core/process_stats.h"
+#include "core/utf8.h"
 #include "platform/texture_cache.h"
 #include "ui/theme.h"
 
 namespace plaza::app {
 
-core::Result<std::unique_ptr<PlazaApp>> PlazaApp::load(const std::string& bundle_path,
-                                                       float px_per_mm,
-                                                       ui::KioskSettings settings) {
-    auto store = content::ContentStore::open(bundle_path);
-    if (!store) return core::Error{store.error()};
-    return std::unique_ptr<PlazaApp>(
-        new PlazaApp(std::move(store.value()), bundle_path, px_per_mm, std::move(settings)));
+std::unique_ptr<PlazaApp> PlazaApp::load(const std::string& bundle_path, float px_per_mm,
+                                         ui::KioskSettings settings) {
+    // A kiosk without content still opens its display, says so and waits for a stick: under
+    // systemd an exit here would only restart it into the same state, again and again.
+    std::optional<content::ContentStore> store;
+    std::string unreadable;
+    std::error_code ec;
+    if (!std::filesystem::exists(bundle_path, ec)) {
+        core::log_warning("no content: there is no bundle at " + bundle_path +
+                          "; waiting for a USB stick with a signed bundle");
+    } else if (auto opened = content::ContentStore::open(bundle_path)) {
+        store.emplace(std::move(opened.value()));
+    } else {
+        unreadable = opened.error();
+        core::log_error("no content: " + unreadable +
+                        "; waiting for a USB stick with a signed bundle");
+    }
+    return std::unique_ptr<PlazaApp>(new PlazaApp(
+        std::move(store), bundle_path, std::move(unreadable), px_per_mm, std::move(settings)));
 }
 
-PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm,
-                   ui::KioskSettings settings)
+PlazaApp::PlazaApp(std::optional<content::ContentStore> store, std::string bundle_path,
+                   std::string unreadable, float px_per_mm, ui::KioskSettings settings)
     : store_(std::move(store)),
       bundle_path_(std::move(bundle_path)),
       px_per_mm_(px_per_mm),
       room_sign_(!settings.room.empty()),
       settings_(settings) {
+    if (!store_) {
+        no_content_ = std::make_unique<ui::NoContentScreen>(std::move(unreadable));
+        return;
+    }
     const auto started = std::chrono::steady_clock::now();
-    ui_ = std::make_unique<ui::KioskUi>(store_, std::move(settings));
+    ui_ = std::make_unique<ui::KioskUi>(*store_, std::move(settings));
     core::log_info("content of " + bundle_path_ + " loaded in " +
                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - started)
@@ -43,16 +61,12 @@ PlazaApp::PlazaApp(content::ContentStore store, std::string bundle_path, float p
 void PlazaApp::start(platform::PlatformServices& services) {
     images_ = &services.textures;
     speech_ = &services.speech;
-    ui_->set_speech(speech_);
     textures_ = &services.textures;
     font_atlas_rebuilt_ = services.font_atlas_rebuilt;
-    // The loader runs on the texture cache's worker thread, with its own connection.
-    auto reader = std::make_shared<content::MediaReader>(bundle_path_);
-    services.textures.set_loader([reader](const core::ImageKey& key) {
-        return reader->read(key.media_id, key.variant == core::ImageVariant::thumbnail
-                                              ? content::MediaVariant::thumb
-                                              : content::MediaVariant::large);
-    });
+    if (store_) {
+        ui_->set_speech(speech_);
+        load_images_from_bundle();
+    }
     ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
     load_fonts();
     if (usb_settings_) {
@@ -69,7 +83,18 @@ void PlazaApp::start(platform::PlatformServices& services) {
     }
 }
 
+void PlazaApp::load_images_from_bundle() {
+    // The loader runs on the texture cache's worker thread, with its own connection.
+    auto reader = std::make_shared<content::MediaReader>(bundle_path_);
+    textures_->set_loader([reader](const core::ImageKey& key) {
+        return reader->read(key.media_id, key.variant == core::ImageVariant::thumbnail
+                                              ? content::MediaVariant::thumb
+                                              : content::MediaVariant::large);
+    });
+}
+
 void PlazaApp::count_usage() {
+    if (!ui_) return;
     ui_->on_open = [this](ui::ScreenId screen, std::int64_t record) {
         usage_.opened(screen, record);
     };
@@ -80,12 +105,17 @@ void PlazaApp::load_fonts() {
     // A room sign is read from about 3 m: roughly twice the kiosk's type (ISO 9241-303 puts
     // legible character height near 1/200 of the viewing distance, plus margin for eyesight).
     ui::FontSizesMm sizes = room_sign_ ? ui::FontSizesMm{10.0f, 16.0f, 24.0f} : ui::FontSizesMm{};
-    font_scale_ = ui_->text_scale();
+    font_scale_ = ui_ ? ui_->text_scale() : 1.0f;
     sizes.body *= font_scale_;
     sizes.heading *= font_scale_;
     sizes.title *= font_scale_;
-    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, store_.code_points(), px_per_mm_, {}, sizes,
-                             ui_->large_text_code_points());
+    std::set<char32_t> code_points;
+    if (store_)
+        code_points = store_->code_points();
+    else
+        core::collect_code_points(no_content_->all_text(), code_points);
+    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, code_points, px_per_mm_, {}, sizes,
+                             ui_ ? ui_->large_text_code_points() : std::set<char32_t>{});
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
                    std::to_string(atlas.TexHeight) + " built in " +
@@ -104,23 +134,24 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     report_.clear();
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;
-    if (!usb_) return ui_->draw(ctx);
+    if (!usb_) return ui_ ? ui_->draw(ctx) : no_content_->draw(ctx);
     const auto started = std::chrono::steady_clock::now();
+    const std::string language = ui_ ? ui_->language() : "en";
     if (admin_.active()) {
-        ctx.language = ui_->language();
+        ctx.language = language;
         core::FrameRequest request;
-        const Health health{core::current_rss_kib(), fonts_.missing, ui_->clock_plausible(),
+        const Health health{core::current_rss_kib(), fonts_.missing, !ui_ || ui_->clock_plausible(),
                             usb_settings_->data_folder};
         usb_->act(
             admin_.draw(ctx, usb_->admin_status(), health, usb_settings_->admin_pin, request));
         return request;
     }
-    core::FrameRequest request = ui_->draw(ctx);
+    core::FrameRequest request = ui_ ? ui_->draw(ctx) : no_content_->draw(ctx);
     // After the visitors' frame: usage counts, the admin gesture, a notice for staff on top.
-    if (usage_.after_frame(ctx.now, ImGui::GetIO().MouseDown[0], ctx.wall_time_ms,
-                           store_.local_offset_minutes(time.wall_time_ms), ui_->language()))
+    if (store_ && usage_.after_frame(ctx.now, ImGui::GetIO().MouseDown[0], ctx.wall_time_ms,
+                                     store_->local_offset_minutes(time.wall_time_ms), language))
         usb_->flush_usage();
-    usb_->visitor_language(ui_->language());
+    usb_->visitor_language(language);
     admin_.after_frame(ctx, request, last_build_ms_);
     notice_.draw(ctx, request);
     last_build_ms_ =
@@ -129,7 +160,12 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     return request;
 }
 
+bool PlazaApp::before_present() {
+    return ui_ && ui_->before_present();
+}
+
 void PlazaApp::between_frames() {
+    if (!ui_) return;
     ui_->between_frames();
     // The visitor chose another text size: the atlas is rebuilt at it (it is locked inside a
     // frame), and the renderer uploads the new one at the next frame.
@@ -148,10 +184,11 @@ bool PlazaApp::simulate_usb(const std::string& folder) {
 
 LiveBundle PlazaApp::live_bundle() const {
     LiveBundle live;
+    if (!store_) return live;  // version 0: any signed bundle is newer
     live.path = bundle_path_;
-    live.bundle_id = store_.meta("bundle_id");
-    live.event_name = store_.event().name;
-    live.version = std::atoll(store_.meta("content_version").c_str());
+    live.bundle_id = store_->meta("bundle_id");
+    live.event_name = store_->event().name;
+    live.version = std::atoll(store_->meta("content_version").c_str());
     return live;
 }
 
@@ -161,22 +198,16 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
     // renderer's font texture is dropped so the backend uploads the new atlas.
     const auto started = std::chrono::steady_clock::now();
     ui_.reset();
+    no_content_.reset();
     store_ = std::move(store);
     bundle_path_ = path;
-    ui_ = std::make_unique<ui::KioskUi>(store_, settings_);
+    ui_ = std::make_unique<ui::KioskUi>(*store_, settings_);
     ui_->set_speech(speech_);
     if (usb_) count_usage();
     ImGui::GetIO().Fonts->Clear();
     load_fonts();
     if (font_atlas_rebuilt_) font_atlas_rebuilt_();
-    if (textures_) {
-        auto reader = std::make_shared<content::MediaReader>(bundle_path_);
-        textures_->set_loader([reader](const core::ImageKey& key) {
-            return reader->read(key.media_id, key.variant == core::ImageVariant::thumbnail
-                                                  ? content::MediaVariant::thumb
-                                                  : content::MediaVariant::large);
-        });
-    }
+    if (textures_) load_images_from_bundle();
     core::log_info("content replaced by " + path + " in " +
                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - started)
@@ -185,11 +216,12 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
 }
 
 std::int64_t PlazaApp::event_morning_ms() const {
-    const auto& e = store_.event();
+    if (!store_) return 0;
+    const auto& e = store_->event();
     const auto instant = core::parse_iso8601_instant(e.starts_on + "T09:00:00Z");
     if (!instant) return 0;
     // 09:00 written as UTC is off by the zone's offset, which is nearly the same a few hours on.
-    return *instant - static_cast<std::int64_t>(store_.local_offset_minutes(*instant)) * 60000;
+    return *instant - static_cast<std::int64_t>(store_->local_offset_minutes(*instant)) * 60000;
 }
 
 }  // namespace plaza::app

@@ -1,6 +1,7 @@
 // The wiring: opens the bundle through the content store, loads what the screens show, builds
 // fonts for the content's code points, and hands frames to the UI. Implements the runner's
-// KioskApp interface.
+// KioskApp interface. Without a bundle it can open, it shows why and waits for a stick: no
+// content state stops the kiosk.
 #pragma once
 
 #include <functional>
@@ -17,19 +18,21 @@
 #include "platform/kiosk_app.h"
 #include "ui/fonts.h"
 #include "ui/kiosk_ui.h"
+#include "ui/screens/no_content_screen.h"
 #include "ui/widgets/staff_notice.h"
 
 namespace plaza::app {
 
 class PlazaApp final : public platform::KioskApp {
   public:
-    // `settings`: idle timeout, display hours and room-sign mode, for the UI.
-    static core::Result<std::unique_ptr<PlazaApp>> load(const std::string& bundle_path,
-                                                        float px_per_mm,
-                                                        ui::KioskSettings settings = {});
+    // `settings`: idle timeout, display hours and room-sign mode, for the UI. A bundle that is
+    // missing or cannot be opened gives a kiosk that says so on screen (and logs why).
+    static std::unique_ptr<PlazaApp> load(const std::string& bundle_path, float px_per_mm,
+                                          ui::KioskSettings settings = {});
 
     void start(platform::PlatformServices& services) override;
     core::FrameRequest draw_frame(const platform::FrameTime& time) override;
+    bool before_present() override;
     void between_frames() override;
     const core::FrameReport& frame_report() const override { return report_; }
     std::vector<char32_t> missing_glyphs() const override { return fonts_.missing; }
@@ -54,12 +57,17 @@ class PlazaApp final : public platform::KioskApp {
     // The usage counters hear of every screen a visitor opens.
     void count_usage();
 
-    PlazaApp(content::ContentStore store, std::string bundle_path, float px_per_mm,
-             ui::KioskSettings settings);
+    PlazaApp(std::optional<content::ContentStore> store, std::string bundle_path,
+             std::string unreadable, float px_per_mm, ui::KioskSettings settings);
+    // The image loader reads the live bundle on the texture cache's worker thread.
+    void load_images_from_bundle();
+    // A frame of the no-content screen, with what staff can still do over it.
+    core::FrameRequest draw_no_content(ui::UiContext& ctx);
 
-    content::ContentStore store_;
+    std::optional<content::ContentStore> store_;  // nullopt: no content (yet)
     std::string bundle_path_;
-    std::unique_ptr<ui::KioskUi> ui_;
+    std::unique_ptr<ui::KioskUi> ui_;                  // null while there is no content
+    std::unique_ptr<ui::NoContentScreen> no_content_;  // while there is none
     ui::FontSet fonts_;
     core::FrameReport report_;
     float px_per_mm_;

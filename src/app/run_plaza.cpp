@@ -64,6 +64,9 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         // reads this when its KMSDRM driver starts. An index set in the environment wins.
         setenv("SDL_KMSDRM_DEVICE_INDEX", std::to_string(*config.kmsdrm_device_index).c_str(), 0);
     }
+    runner.display.renderer = config.renderer;
+    runner.display.touch_calibration = config.touch_calibration;
+    platform::start_renderer_probe_early(runner.display);
     const std::string bundle =
         options->bundle_path.empty() ? default_bundle(config) : options->bundle_path;
     ui::KioskSettings settings;
@@ -86,10 +89,6 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     }
     auto app =
         PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), std::move(settings));
-    if (!app) {
-        core::log_error(app.error());
-        return platform::kExitBadBundle;
-    }
     // USB content and the state database: always on a real kiosk; headless only with a
     // configuration file, so tests never write to the system's data folder.
     if (runner.display.mode != platform::WindowMode::headless || !options->config_path.empty()) {
@@ -101,11 +100,11 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.usage_export = config.usage_export;
         usb.allow_quit = config.admin_quit;
         usb.watch = runner.display.mode != platform::WindowMode::headless;
-        app.value()->enable_usb(std::move(usb));
+        app->enable_usb(std::move(usb));
     }
     runner.process_start_seconds = process_start_seconds;
-    runner.initial_wall_time_ms = app.value()->event_morning_ms();
-    return platform::run(*app.value(), runner);
+    runner.initial_wall_time_ms = app->event_morning_ms();
+    return platform::run(*app, runner);
 }
 
 }  // namespace plaza::app

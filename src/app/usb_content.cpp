@@ -1,11 +1,9 @@
 #include "app/usb_content.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <filesystem>
 
 #include "core/civil_time.h"
@@ -20,27 +18,6 @@ constexpr size_t kLastErrors = 8;
 std::int64_t now_ms() {
     using namespace std::chrono;
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-// Writes a small file onto the stick: temporary name, fsync, rename, so a stick pulled halfway
-// holds the old file or the new one. Fails quietly on a read-only stick (the usual mount).
-bool write_to_stick(const std::string& folder, const std::string& name, const std::string& text,
-                    std::string& error) {
-    const std::string tmp = folder + "/." + name + ".tmp";
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        error = folder + ": " + std::strerror(errno);
-        return false;
-    }
-    bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ok = ::fsync(fd) == 0 && ok;
-    ok = ::close(fd) == 0 && ok;
-    if (!ok || ::rename(tmp.c_str(), (folder + "/" + name).c_str()) != 0) {
-        error = folder + "/" + name + ": " + std::strerror(errno);
-        ::unlink(tmp.c_str());
-        return false;
-    }
-    return true;
 }
 
 std::string host_name() {
@@ -67,7 +44,7 @@ UsbContent::UsbContent(UsbSettings settings, core::MainThreadQueue& main_thread,
           c.trusted_keys = install::load_trusted_keys(settings_.trusted_key_files, key_errors_);
           return c;
       }()),
-      live_version_(live.version),
+      live_version_(version_to_beat(live)),
       live_(std::move(live)) {
     for (const std::string& e : key_errors_) {
         core::log_error(e);
@@ -147,8 +124,27 @@ void UsbContent::refresh_history() {
 }
 
 void UsbContent::handle_folder(const std::string& folder) {
+    // The stick is read once, by the installer, into private storage; from here on it is only
+    // written to, in its plaza-report/ folder, and then let go of.
+    StickWriter stick(folder, default_unmount());
     const auto candidates = install::find_candidates(folder);
     std::string report;
+    if (candidates.empty()) {
+        // Sticks are often laid out with a folder per purpose; nothing happening looked broken.
+        std::string found;
+        for (const std::string& name : install::bundles_in_subfolders(folder))
+            found += (found.empty() ? "" : ", ") + name;
+        if (!found.empty()) {
+            core::log_warning("bundles in a folder on the stick are not read: " + folder + ": " +
+                              found);
+            report = "Plaza reads .plaza files at the top of the stick, not in a folder; found: " +
+                     found + "\n";
+            main_thread_.post([this, found] {
+                hooks_.notice(std::string(ui::tr(language_, ui::Phrase::usb_bundle_in_folder)) +
+                              ": " + found);
+            });
+        }
+    }
     for (const install::Candidate& c : candidates) {
         const install::Outcome o = installer_.install(c, live_version_.load());
         const std::string when = core::format_iso8601(now_ms(), 0);
@@ -173,14 +169,28 @@ void UsbContent::handle_folder(const std::string& folder) {
     }
     if (!report.empty()) {
         std::string error;
-        if (!write_to_stick(folder, "plaza-report.txt", report, error))
+        if (!stick.write("plaza-report.txt", report, error))
             core::log_info("no plaza-report.txt written to the stick (" + error + ")");
     }
-    if (std::filesystem::exists(folder + "/" + install::kExportMarker)) export_usage(folder);
+    if (std::filesystem::exists(folder + "/" + install::kExportMarker)) export_usage(stick);
     refresh_history();
+    let_go(stick);
 }
 
-void UsbContent::export_usage(const std::string& folder) {
+void UsbContent::let_go(StickWriter& stick) {
+    const Released released = stick.release();
+    if (!released.problem.empty()) core::log_warning("USB stick: " + released.problem);
+    if (!released.stick) return;  // a folder such as the inbox: nothing to pull out
+    main_thread_.post([this, released] {
+        if (!released.safe_to_pull) {
+            add_error("USB stick: " + released.problem);
+            return;
+        }
+        hooks_.notice(ui::tr(language_, ui::Phrase::remove_stick));
+    });
+}
+
+void UsbContent::export_usage(StickWriter& stick) {
     if (!settings_.usage_export) {
         core::log_info("usage export is switched off in the configuration");
         return;
@@ -189,9 +199,10 @@ void UsbContent::export_usage(const std::string& folder) {
     const std::string csv = content::usage_csv(state_->usage_rows());
     const std::string name = "plaza-usage-" + host_name() + ".csv";
     std::string error;
-    const bool ok = write_to_stick(folder, name, csv, error);
+    const bool ok = stick.write(name, csv, error);
     if (ok)
-        core::log_info("usage counts exported to " + folder + "/" + name);
+        core::log_info("usage counts exported to " + stick.folder() + "/" + kStickReportFolder +
+                       "/" + name);
     else
         core::log_error("usage export failed: " + error);
     main_thread_.post([this, ok, error] {
@@ -209,12 +220,20 @@ void UsbContent::go_live(const LiveBundle& live, const std::string& context) {
         core::log_error(context + store.error());
         return;
     }
-    live_version_ = live.version;
+    live_version_ = version_to_beat(live);
     auto shared = std::make_shared<content::ContentStore>(std::move(store.value()));
     main_thread_.post([this, shared, live] {
         hooks_.replace_content(std::move(*shared), live.path);
         content_replaced(live);
     });
+}
+
+// Versions only order the bundles this kiosk installed from sticks. The packaged sample, or a
+// bundle named on the command line, belongs to no organiser's series: without this, a fresh kiosk
+// refused an organiser's first bundle for having the sample's version number (issue 19).
+std::int64_t UsbContent::version_to_beat(const LiveBundle& live) const {
+    std::error_code ec;
+    return std::filesystem::equivalent(live.path, installer_.live_path(), ec) ? live.version : 0;
 }
 
 void UsbContent::add_error(const std::string& error) {
@@ -233,7 +252,7 @@ void UsbContent::flush_usage() {
 
 void UsbContent::content_replaced(const LiveBundle& live) {
     live_ = live;
-    live_version_ = live.version;
+    live_version_ = version_to_beat(live);
     hooks_.notice(std::string(ui::tr(language_, ui::Phrase::content_updated)) + " — " +
                   live.event_name + ", " + ui::tr(language_, ui::Phrase::version) + " " +
                   std::to_string(live.version));
@@ -283,8 +302,11 @@ void UsbContent::act(ui::AdminAction action) {
                     folders.push_back(f);
             }
             post_job([this, folders] {
-                for (const std::string& f : folders)
-                    export_usage(f);
+                for (const std::string& f : folders) {
+                    StickWriter stick(f, default_unmount());
+                    export_usage(stick);
+                    let_go(stick);
+                }
             });
             break;
         }

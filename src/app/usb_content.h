@@ -2,7 +2,8 @@
 // configured folders (live) or a folder named by a headless script, installs on its own worker
 // thread, hands new content to the app between frames (go_live), keeps the state database
 // (install history, the usage counts the app hands it), writes plaza-report.txt and usage
-// exports to sticks, and carries out what staff choose in the admin panel (admin_panel.h).
+// exports into the stick's plaza-report/ folder and lets go of the stick (stick_writer.h), and
+// carries out what staff choose in the admin panel (admin_panel.h).
 #pragma once
 
 #include <atomic>
@@ -13,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "app/stick_writer.h"
 #include "content/content_store.h"
 #include "content/state_store.h"
 #include "core/background_worker.h"
@@ -78,8 +80,11 @@ class UsbContent {
     // Worker: opens the bundle at `live.path` and hands it to the main thread, which swaps it in
     // between frames and tells staff; logs why after `context` when it does not open.
     void go_live(const LiveBundle& live, const std::string& context);
-    void handle_folder(const std::string& folder);                     // worker
-    void export_usage(const std::string& folder);                      // worker
+    std::int64_t version_to_beat(const LiveBundle& live) const;
+    void handle_folder(const std::string& folder);  // worker
+    void export_usage(StickWriter& stick);          // worker
+    // Syncs and unmounts a stick the kiosk is done with and tells staff they may pull it.
+    void let_go(StickWriter& stick);                                   // worker
     void record(const install::Outcome& outcome, const char* result);  // worker
     void refresh_history();                                            // worker
     void add_error(const std::string& error);                          // main

@@ -12,8 +12,14 @@ namespace plaza::bundle {
 struct BuildOptions {
     std::string source_dir;
     std::string output_path;
-    std::int64_t content_version = 1;
+    // 0: content_version_at(the build time), so a build without a chosen version is newer than
+    // every earlier one and no organiser is trapped below a version they cannot see.
+    std::int64_t content_version = 0;
 };
+
+// The build time in UTC as the digits YYYYMMDDHHMMSS (20261205231500): always growing, and
+// readable where a kiosk shows the version.
+std::int64_t content_version_at(std::int64_t unix_ms);
 
 // Validates the whole folder first; on any problem writes nothing and returns every problem as
 // "file:line: field: what is wrong" (file relative to the folder). Otherwise writes the bundle

@@ -271,19 +271,20 @@ core::Result<bool> Writer::write_languages(const SourceBundle& b) {
     return true;
 }
 
-// The event itself (one row) and its translated name and venue.
+// The event itself (one row) and its translated name, venue and city.
 core::Result<bool> Writer::write_event(const SourceBundle& b) {
     const EventSource& e = b.event;
     auto st = prepare(
         "INSERT INTO event (id, name, venue, city, starts_on, ends_on, time_zone, "
         "utc_offset_minutes) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (!st) return core::Error{st.error()};
-    seen(e.city);
-    st->bind(1, e.name.base).bind(2, e.venue.base).bind(3, e.city).bind(4, e.starts_on);
+    seen(e.city.base);
+    st->bind(1, e.name.base).bind(2, e.venue.base).bind(3, e.city.base).bind(4, e.starts_on);
     st->bind(5, e.ends_on).bind(6, e.time_zone).bind(7, std::int64_t{e.utc_offset_minutes});
     PLAZA_TRY(st->run());
     PLAZA_TRY(texts("event", 1, "name", e.name));
     PLAZA_TRY(texts("event", 1, "venue", e.venue));
+    PLAZA_TRY(texts("event", 1, "city", e.city));
     return true;
 }
 
@@ -542,10 +543,10 @@ core::Result<bool> Writer::write_practices(const SourceBundle& b) {
         }
         std::int64_t position = 0;
         for (const auto& f : p.figures) {
-            seen(f.value);
-            figure->bind(1, figure_id).bind(2, id).bind(3, position++).bind(4, f.value);
+            figure->bind(1, figure_id).bind(2, id).bind(3, position++).bind(4, f.value.base);
             figure->bind(5, f.label.base);
             PLAZA_TRY(figure->run());
+            PLAZA_TRY(texts("key_figure", figure_id, "value", f.value));
             PLAZA_TRY(texts("key_figure", figure_id++, "label", f.label));
         }
         PLAZA_TRY(contacts("practice", id, p.contacts));
@@ -774,20 +775,23 @@ std::string random_bundle_id() {
     return id;
 }
 
-std::string utc_now_iso8601() {
+std::int64_t build_time_unix_ms() {
     // Reproducible builds' convention (reproducible-builds.org/specs/source-date-epoch): a
     // fixed build time from the environment, so test bundles for past events are not "newer"
     // than the event and the kiosk's clock check stays meaningful.
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH")) {
         char* end = nullptr;
         const long long seconds = std::strtoll(epoch, &end, 10);
-        if (end != epoch && *end == '\0' && seconds >= 0)
-            return core::format_iso8601(seconds * 1000, 0);
+        if (end != epoch && *end == '\0' && seconds >= 0) return seconds * 1000;
     }
     const auto now = std::chrono::system_clock::now();
     const auto ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    return core::format_iso8601(ms - ms % 1000, 0);
+    return ms - ms % 1000;
+}
+
+std::string utc_now_iso8601() {
+    return core::format_iso8601(build_time_unix_ms(), 0);
 }
 
 }  // namespace plaza::bundle

@@ -22,6 +22,8 @@ core::Result<bool> write_bundle_file(const SourceBundle& bundle, const WriteOpti
                                      const std::string& path);
 
 std::string random_bundle_id();
+// Now, or SOURCE_DATE_EPOCH when it is set (a reproducible build), in whole seconds.
+std::int64_t build_time_unix_ms();
 std::string utc_now_iso8601();
 
 // The 17 Sustainable Development Goals as the UN names and colours them; every bundle has them.

@@ -15,6 +15,7 @@
 #include "bundle/bundle_builder.h"
 #include "bundle/inspect.h"
 #include "bundle/schedule/import_schedule_command.h"
+#include "bundle/starter_folder.h"
 #include "bundle/synth.h"
 #include "content/bundle_check.h"
 #include "content/content_store.h"
@@ -38,14 +39,19 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"new", "new FOLDER",
+     "Writes a small, valid content folder to start from: an event, two cities, a partnership,\n"
+     "a good practice and a two-session programme, in English and Spanish, with comments in\n"
+     "event.txt and the practice. Edit the files, then build. FOLDER must not exist yet.\n"},
     {"build", "build SRC -o OUT.plaza [--version N]",
      "Validates the content folder SRC (docs/bundle-format.md) and writes the bundle OUT.plaza.\n"
      "Every problem is listed as file:line: field: what is wrong, and then nothing is written;\n"
      "otherwise the bundle replaces OUT.plaza in one step (never half-written).\n"
      "What was repaired or left out (e.g. from a schedule export named by 'schedule:' in\n"
      "event.txt) is listed as file:line: what — what was done; warnings do not stop the build.\n"
-     "  --version N   content version, a whole number >= 1; raise it for every new bundle you\n"
-     "                hand out, kiosks refuse to go back to a lower one (default 1)\n"},
+     "  --version N   content version, a whole number >= 1; kiosks refuse to go back to a\n"
+     "                lower one. Default: the build time as YYYYMMDDHHMMSS, newer than any\n"
+     "                earlier build\n"},
     {"keygen", "keygen -o NAME [--force]",
      "Creates a signing key pair: NAME.key (secret, keep it off the USB stick) and NAME.pub\n"
      "(give it to the venue technicians). minisign format; the secret key has no password, like\n"
@@ -199,6 +205,20 @@ int run_build(const std::vector<std::string>& argv) {
         return kIoError;
     }
     std::printf("wrote %s\n", options.output_path.c_str());
+    return kOk;
+}
+
+int run_new(const std::vector<std::string>& argv) {
+    if (argv.size() != 1 || argv[0].empty() || argv[0][0] == '-')
+        return usage_error("new", "needs the name of a folder to create");
+    auto written = plaza::bundle::write_starter_folder(argv[0]);
+    if (!written) {
+        std::fprintf(stderr, "plaza-bundle new: %s\n", written.error().c_str());
+        return kIoError;
+    }
+    for (const std::string& name : written.value())
+        std::printf("wrote %s\n", (fs::path(argv[0]) / name).c_str());
+    std::printf("next: plaza-bundle build %s -o event.plaza\n", argv[0].c_str());
     return kOk;
 }
 
@@ -403,7 +423,8 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     using Runner = int (*)(const std::vector<std::string>&);
-    const std::map<std::string, Runner> runners = {{"build", run_build},
+    const std::map<std::string, Runner> runners = {{"new", run_new},
+                                                   {"build", run_build},
                                                    {"keygen", run_keygen},
                                                    {"sign", run_sign},
                                                    {"verify", run_verify},

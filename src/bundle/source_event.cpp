@@ -94,7 +94,15 @@ void Reader::read_event() {
         const auto dot = key.find('.');
         const std::string base = key.substr(0, dot);
         const std::string lang = dot == std::string::npos ? "" : key.substr(dot + 1);
-        if (base == "language_name") continue;
+        if (base == "language_name") {
+            // Read above for the event's languages; any other one was dropped without a word.
+            if (!lang.empty() && !is_event_language(lang))
+                warnings_.push_back(file + ":" + std::to_string(kv.line) + ": " + key + ": " +
+                                    single_quoted(lang) + " is not one of the event's languages (" +
+                                    languages_list() + ")" + kDash +
+                                    "not used; add it to 'languages' to use it");
+            continue;
+        }
         if (base == "fallback" && !lang.empty()) {
             auto target = std::find_if(e.languages.begin(), e.languages.end(),
                                        [&](const LanguageSource& l) { return l.code == lang; });
@@ -116,7 +124,7 @@ void Reader::read_event() {
             continue;
         }
         if (!lang.empty()) {
-            if (base != "name" && base != "venue") {
+            if (base != "name" && base != "venue" && base != "city") {
                 p_.add(file, kv.line, key, "unknown key");
             } else if (!is_event_language(lang)) {
                 p_.add(file, kv.line, key,
@@ -127,7 +135,10 @@ void Reader::read_event() {
                        single_quoted(lang) + " is the default language; write that text under '" +
                            base + "'");
             } else {
-                (base == "name" ? e.name : e.venue).by_lang[lang] = kv.value;
+                (base == "name"    ? e.name
+                 : base == "venue" ? e.venue
+                                   : e.city)
+                    .by_lang[lang] = kv.value;
             }
             continue;
         }
@@ -136,7 +147,7 @@ void Reader::read_event() {
         } else if (key == "venue") {
             e.venue.base = kv.value;
         } else if (key == "city") {
-            e.city = kv.value;
+            e.city.base = kv.value;
         } else if (key == "starts_on" || key == "ends_on") {
             if (!kv.value.empty() && !is_date(kv.value)) {
                 p_.add(file, kv.line, key, single_quoted(kv.value) + " is not a date (YYYY-MM-DD)");

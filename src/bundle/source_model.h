@@ -22,8 +22,8 @@ struct LanguageSource {
 };
 
 struct EventSource {
-    Texts name, venue;
-    std::string city, starts_on, ends_on, time_zone;
+    Texts name, venue, city;
+    std::string starts_on, ends_on, time_zone;
     int utc_offset_minutes = 0;
     std::vector<LanguageSource> languages;  // the first is the default language
     // The event's brand: image keys into SourceBundle::images (empty: none), the hero's credit
@@ -79,7 +79,7 @@ struct PartnershipSource {
 };
 
 struct KeyFigure {
-    std::string value;
+    Texts value;  // usually a number, but "1 fare" or "2018" need words in each language too
     Texts label;
 };
 

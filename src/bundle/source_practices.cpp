@@ -111,7 +111,7 @@ void Reader::read_practices() {
                 if (parts.size() != 2 || parts[0].empty() || parts[1].empty()) {
                     p_.add(file, kv.line, k, "expected 'value | label', e.g. '57 | partnerships'");
                 } else {
-                    ps.figures.push_back({parts[0], {parts[1], {}}});
+                    ps.figures.push_back({{parts[0], {}}, {parts[1], {}}});
                 }
             } else if (k == "contact") {
                 auto parts = split(kv.value, '|');
@@ -195,8 +195,13 @@ void Reader::read_practices() {
                            "more figures than practices/" + id + ".md has (" +
                                std::to_string(ps.figures.size()) + ")");
                 } else {
+                    // "value | label" translates both ("1 | tarif unique"); a label alone keeps
+                    // the value.
                     const auto parts = split(kv.value, '|');
                     ps.figures[figure].label.by_lang[lang] = parts.back();
+                    if (parts.size() == 2 && !parts[0].empty() &&
+                        parts[0] != ps.figures[figure].value.base)
+                        ps.figures[figure].value.by_lang[lang] = parts[0];
                 }
                 ++figure;
             } else {

@@ -17,6 +17,7 @@
 #include "bundle/schedule/schedule_import.h"
 #include "bundle/schedule/time_zone_db.h"
 #include "bundle/source_reader_internal.h"
+#include "bundle/spreadsheet_text.h"
 #include "core/civil_time.h"
 #include "core/csv.h"
 #include "core/utf8.h"
@@ -55,10 +56,36 @@ std::vector<std::string> split(std::string_view s, char separator) {
     return parts;
 }
 
+std::string unquote(const std::string& value) {
+    if (value.size() < 2 || value.front() != value.back()) return value;
+    const char quote = value.front();
+    if (quote != '"' && quote != '\'') return value;
+    std::string out;
+    for (size_t i = 1; i + 1 < value.size(); ++i) {
+        const char c = value[i];
+        // YAML's escapes: \" and \\ in double quotes, '' in single quotes.
+        if (quote == '"' && c == '\\' && i + 2 < value.size() &&
+            (value[i + 1] == '"' || value[i + 1] == '\\')) {
+            out += value[++i];
+        } else if (quote == '\'' && c == '\'' && i + 2 < value.size() && value[i + 1] == '\'') {
+            out += value[++i];
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> split_list(std::string_view s) {
     std::vector<std::string> items;
-    for (auto& item : split(s, ';'))
+    // A YAML flow list, "[a, b]", as front matter elsewhere writes lists.
+    const std::string whole = trim(s);
+    const bool flow = whole.size() >= 2 && whole.front() == '[' && whole.back() == ']';
+    const std::string_view inner = flow ? std::string_view(whole).substr(1, whole.size() - 2) : s;
+    for (auto& item : split(inner, flow ? ',' : ';')) {
+        item = unquote(item);
         if (!item.empty()) items.push_back(std::move(item));
+    }
     return items;
 }
 
@@ -110,8 +137,12 @@ bool is_url(const std::string& s) {
            s.find(' ') == std::string::npos;
 }
 
-std::optional<double> parse_number(const std::string& s) {
-    if (s.empty()) return std::nullopt;
+std::optional<double> parse_number(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    // "51,05": a spreadsheet in a locale whose decimal mark is a comma writes numbers so.
+    std::string s = text;
+    if (std::count(s.begin(), s.end(), ',') == 1 && s.find('.') == std::string::npos)
+        s[s.find(',')] = '.';
     char* end = nullptr;
     const double v = std::strtod(s.c_str(), &end);
     if (*end != '\0' || !std::isfinite(v)) return std::nullopt;
@@ -170,7 +201,7 @@ std::vector<KeyValue> parse_key_values(const std::string& text, int first_line,
             p.add(file, line, "", "expected 'key: value'");
             continue;
         }
-        out.push_back({line, trim(s.substr(0, colon)), trim(s.substr(colon + 1))});
+        out.push_back({line, trim(s.substr(0, colon)), unquote(trim(s.substr(colon + 1)))});
     }
     return out;
 }
@@ -232,7 +263,22 @@ std::vector<Row> Reader::read_table(const std::string& file, const std::vector<C
         unreadable_.insert(file);
         return rows;
     }
-    auto table = core::parse_csv(text, file);
+    // As spreadsheets save it: UTF-16, another encoding, ';' or tabs (spreadsheet_text.h).
+    auto decoded = decode_spreadsheet_text(text);
+    if (!decoded) {
+        p_.add(file, 1, "", "the file starts as UTF-16 but is not; save it as \"CSV UTF-8\"");
+        unreadable_.insert(file);
+        return rows;
+    }
+    if (const int bad = first_line_not_utf8(*decoded)) {
+        p_.add(file, bad, "",
+               "the file is not UTF-8 (its first such character is on this line); save it as "
+               "\"CSV UTF-8\" or \"Unicode text\"");
+        unreadable_.insert(file);
+        return rows;
+    }
+    text = std::move(*decoded);
+    auto table = core::parse_csv(text, file, detect_separator(text));
     if (!table) {
         p_.add_line(table.error());
         unreadable_.insert(file);
@@ -318,7 +364,36 @@ std::vector<Row> Reader::read_table(const std::string& file, const std::vector<C
         }
         rows.push_back(std::move(row));
     }
+    warn_lost_characters(file, table.value());
     return rows;
+}
+
+// One warning per file, at its first cell that looks like letters the spreadsheet's encoding
+// could not hold: each cell would be a cascade, and the fix (save as UTF-8) is the file's.
+void Reader::warn_lost_characters(const std::string& file, const core::CsvTable& table) {
+    const core::CsvRecord* first = nullptr;
+    size_t first_field = 0, more = 0;
+    for (const auto& record : table.records) {
+        for (size_t i = 0; i < record.fields.size(); ++i) {
+            if (!has_lost_characters(record.fields[i])) continue;
+            if (first) {
+                ++more;
+            } else {
+                first = &record;
+                first_field = i;
+            }
+        }
+    }
+    if (!first) return;
+    const std::string field =
+        first_field < table.header.size() ? trim(table.header[first_field]) : "";
+    std::string what = field + ": " + single_quoted(trim(first->fields[first_field])) +
+                       " has question marks where letters should be";
+    if (more > 0)
+        what += " (and " + std::to_string(more) + " more cell" + (more > 1 ? "s" : "") + ")";
+    warnings_.push_back(file + ":" + std::to_string(first->line) + ": " + what +
+                        ": the spreadsheet could not encode them" + kDash +
+                        "kept as written; save the file as \"CSV UTF-8\" and type the names again");
 }
 
 std::set<std::string> Reader::check_ids(const std::vector<Row>& rows, const char* column) {

@@ -13,6 +13,7 @@
 
 #include "bundle/schedule/time_zone_db.h"
 #include "bundle/source_model.h"
+#include "core/csv.h"
 
 namespace plaza::bundle::detail {
 namespace fs = std::filesystem;
@@ -30,8 +31,10 @@ inline const char* const kNativeScheduleFiles[] = {"sessions.csv", "rooms.csv", 
 
 std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char separator);
-// Items separated by ';', trimmed, empty ones left out.
+// Items separated by ';', or a YAML flow list "[a, b]"; trimmed, unquoted, empty ones left out.
 std::vector<std::string> split_list(std::string_view s);
+// A value without the matching quotes YAML puts around it ("a: b", 'it''s'); others as they are.
+std::string unquote(const std::string& value);
 bool is_valid_id(const std::string& id);
 bool is_language_code(const std::string& code);
 // YYYY-MM-DD only, with a real calendar day.
@@ -41,7 +44,8 @@ bool is_period_date(const std::string& s);
 bool is_colour(const std::string& s);
 bool is_email(const std::string& s);
 bool is_url(const std::string& s);
-std::optional<double> parse_number(const std::string& s);
+// A decimal number; "51,05" (a decimal comma, as spreadsheets in many locales write) too.
+std::optional<double> parse_number(const std::string& text);
 std::optional<long> parse_integer(const std::string& s);
 std::string single_quoted(const std::string& s);
 bool read_whole_file(const fs::path& path, std::string& out);
@@ -99,7 +103,7 @@ struct KeyValue {
 };
 
 // "key: value" lines, as in event.txt and a practice's front matter. Blank lines and lines
-// starting with '#' are skipped.
+// starting with '#' are skipped; a value in matching quotes loses them (unquote()).
 std::vector<KeyValue> parse_key_values(const std::string& text, int first_line,
                                        const std::string& file, Problems& p);
 
@@ -125,6 +129,7 @@ class Reader {
     void read_contacts();
     std::vector<Row> read_table(const std::string& file, const std::vector<Column>& columns,
                                 bool required_file);
+    void warn_lost_characters(const std::string& file, const core::CsvTable& table);
     // Checks the id column of each row: valid, unique. Returns the ids seen (even invalid ones,
     // so that references to them do not cascade into more complaints).
     std::set<std::string> check_ids(const std::vector<Row>& rows, const char* column = "id");

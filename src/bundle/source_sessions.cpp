@@ -231,6 +231,8 @@ void Reader::read_imported_schedule() {
     schedule::ImportOptions options;
     options.tz = zone_->name();
     options.tz_origin = "event.txt time_zone";
+    options.first_day = b_.event.starts_on;
+    options.last_day = b_.event.ends_on;
     auto imported = schedule::import_schedule_data(data, schedule_file_, options);
     if (!imported) {
         const std::string& error = imported.error();

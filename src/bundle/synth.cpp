@@ -219,7 +219,7 @@ SourceBundle synthesize(const SynthOptions& o) {
         "Synthetic city partnerships fair",
         {{"es", "Feria sintética de asociaciones"}, {"fr", "Salon synthétique des partenariats"}}};
     e.venue = {"Hall A (synthetic)", {}};
-    e.city = "Barcelona";
+    e.city.base = "Barcelona";
     e.starts_on = "2024-03-19";
     e.ends_on = "2024-03-21";
     e.time_zone = "Europe/Madrid";
@@ -309,8 +309,8 @@ SourceBundle synthesize(const SynthOptions& o) {
                       "\n\n- " + random.pick(kObjects) + "\n- " + random.pick(kObjects) + "\n";
         p.themes = {theme.id};
         if (o.partnerships > 0) p.partnerships = {"p" + pad(random.below(o.partnerships))};
-        p.figures = {{std::to_string(10 + random.below(990)), {"people reached", {}}},
-                     {std::to_string(1 + random.below(9)) + " years", {"in operation", {}}}};
+        p.figures = {{{std::to_string(10 + random.below(990)), {}}, {"people reached", {}}},
+                     {{std::to_string(1 + random.below(9)) + " years", {}}, {"in operation", {}}}};
         p.images = {{images[static_cast<size_t>(i) % images.size()], ""}};
         b.practices.push_back(std::move(p));
     }

@@ -76,10 +76,12 @@ void ContentStore::load_brand() {
 EventInfo ContentStore::localized_event() const {
     EventInfo e = event_;
     auto stmt = db_.prepare("SELECT " + localized("event", "e.id", "name", "e.name") + ", " +
-                            localized("event", "e.id", "venue", "e.venue") + " FROM event e");
+                            localized("event", "e.id", "venue", "e.venue") + ", " +
+                            localized("event", "e.id", "city", "e.city") + " FROM event e");
     if (stmt && stmt->step()) {
         e.name = stmt->column_text(0);
         e.venue = stmt->column_text(1);
+        e.city = stmt->column_text(2);
     }
     return e;
 }
@@ -414,9 +416,9 @@ PracticeDetail ContentStore::practice_detail(std::int64_t id) const {
     d.body_markdown = stmt->column_text(4);
     d.fallback_language = fallback_for("practice", id, "body_md");
     d.themes = themes_of("practice_theme", "practice_id", id);
-    auto figures =
-        db_.prepare("SELECT k.value, " + localized("key_figure", "k.id", "label", "k.label") +
-                    " FROM key_figure k WHERE k.practice_id = ?1 ORDER BY k.position");
+    auto figures = db_.prepare("SELECT " + localized("key_figure", "k.id", "value", "k.value") +
+                               ", " + localized("key_figure", "k.id", "label", "k.label") +
+                               " FROM key_figure k WHERE k.practice_id = ?1 ORDER BY k.position");
     if (figures) {
         figures->bind(1, id);
         while (figures->step())

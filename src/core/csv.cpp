@@ -9,7 +9,7 @@ int CsvTable::column(std::string_view name) const {
     return -1;
 }
 
-Result<CsvTable> parse_csv(std::string_view text, const std::string& origin) {
+Result<CsvTable> parse_csv(std::string_view text, const std::string& origin, char separator) {
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     std::vector<CsvRecord> rows;
     CsvRecord current;
@@ -47,7 +47,7 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& origin) {
         } else if (c == '"' && !field_started) {
             in_quotes = field_started = true;
             quote_line = line;
-        } else if (c == ',') {
+        } else if (c == separator) {
             end_field();
         } else if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
             continue;

@@ -23,7 +23,8 @@ struct CsvTable {
 };
 
 // Parses a whole file. A byte-order mark is skipped. An unterminated quote is an error naming
-// the line where the field began; blank lines are skipped.
-Result<CsvTable> parse_csv(std::string_view text, const std::string& origin);
+// the line where the field began; blank lines are skipped. `separator` is ',' in RFC 4180; Excel
+// writes ';' in locales whose decimal mark is a comma, and a tab in "Unicode text".
+Result<CsvTable> parse_csv(std::string_view text, const std::string& origin, char separator = ',');
 
 }  // namespace plaza::core

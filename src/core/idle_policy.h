@@ -15,6 +15,9 @@ struct FrameRequest {
     // Monotonic time (seconds) at which the screen must be drawn again even without input,
     // e.g. the next minute for a clock on screen.
     double redraw_at = std::numeric_limits<double>::infinity();
+    // The screen shows nothing (outside display hours): the panel may be switched off until a
+    // frame asks for it again.
+    bool display_off = false;
 };
 
 struct IdleSettings {

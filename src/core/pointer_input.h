@@ -8,16 +8,39 @@
 // no input queue of its own).
 #pragma once
 
+#include <array>
 #include <deque>
+#include <optional>
+#include <string_view>
 
 #include "core/geometry.h"
 
 namespace plaza::core {
 
+// How a touch panel's own axes sit on the screen, for a controller that reports them swapped or
+// mirrored. An affine map on coordinates normalised to 0..1 over the screen, in libinput's
+// LIBINPUT_CALIBRATION_MATRIX convention: x' = a x + b y + c, y' = d x + e y + f. SDL's KMSDRM
+// driver reads touch from evdev itself and never applies libinput's matrix, so Plaza does.
+struct TouchCalibration {
+    std::array<float, 6> m{1, 0, 0, 0, 1, 0};  // a b c d e f
+
+    // Where on the screen (normalised) a point the panel reports (normalised) is.
+    Point to_screen(Point raw) const;
+    // The inverse: what the panel reports for a finger on a screen point (headless scripts tap
+    // controls by label through it).
+    Point to_raw(Point on_screen) const;
+};
+
+// `touch_calibration` as the configuration writes it: "none"; any of "swap_xy", "invert_x",
+// "invert_y", comma separated (the swap first, then the inversions, as X's evdev driver applied
+// "Swap Axes" and "Axis Inversion"); or six numbers "a b c d e f". Nullopt when it is none of
+// those or the matrix cannot be inverted (it would fold the screen onto a line).
+std::optional<TouchCalibration> parse_touch_calibration(std::string_view text);
+
 struct PointerEvent {
     enum class Kind { down, move, up };
     Kind kind = Kind::move;
-    Point position;       // in UI coordinates (rotation already applied)
+    Point position;       // in UI coordinates (calibration and rotation already applied)
     long pointer_id = 0;  // finger id; the mouse uses its own id
 };
 

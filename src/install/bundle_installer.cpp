@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -112,20 +113,45 @@ const char* reason_for(Refusal r) {
     }
 }
 
-}  // namespace
-
-std::vector<Candidate> find_candidates(const std::string& folder) {
-    std::vector<Candidate> out;
+// The names in `folder` that `keep` accepts, hidden ones left out, sorted.
+template <typename Keep>
+std::vector<std::string> names_in(const std::string& folder, Keep keep) {
+    std::vector<std::string> out;
     std::unique_ptr<DIR, int (*)(DIR*)> dir(::opendir(folder.c_str()), ::closedir);
     if (!dir) return out;
     while (const dirent* entry = ::readdir(dir.get())) {
         const std::string name = entry->d_name;
-        if (name.empty() || name[0] == '.' || !ends_with(name, ".plaza")) continue;
+        if (!name.empty() && name[0] != '.' && keep(name)) out.push_back(name);
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool is_bundle_name(const std::string& name) {
+    return ends_with(name, ".plaza");
+}
+
+}  // namespace
+
+std::vector<Candidate> find_candidates(const std::string& folder) {
+    std::vector<Candidate> out;
+    for (const std::string& name : names_in(folder, is_bundle_name)) {
         const std::string path = folder + "/" + name;
         out.push_back({path, path + ".minisig"});
     }
-    std::sort(out.begin(), out.end(),
-              [](const Candidate& a, const Candidate& b) { return a.bundle < b.bundle; });
+    return out;
+}
+
+std::vector<std::string> bundles_in_subfolders(const std::string& folder) {
+    std::vector<std::string> out;
+    const auto is_folder = [&](const std::string& name) {
+        std::error_code ec;
+        return std::filesystem::is_directory(folder + "/" + name, ec);
+    };
+    for (const std::string& sub : names_in(folder, is_folder)) {
+        for (const std::string& name : names_in(folder + "/" + sub, is_bundle_name))
+            out.push_back(sub + "/" + name);
+    }
     return out;
 }
 
@@ -366,7 +392,8 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
                 " is not newer than the installed version " + std::to_string(installed_version),
             candidate.bundle + " holds version " + std::to_string(info.version) + " of " +
                 info.bundle_id + "; the kiosk shows version " + std::to_string(installed_version) +
-                " (an admin can force a downgrade)");
+                ": build the bundle again without --version (its build time is then its version) "
+                "and sign it, or an admin can force a downgrade");
         o.bundle = info;
         return o;
     }

@@ -50,6 +50,10 @@ struct Candidate {
 // Every NAME.plaza in `folder` (not below it), with its signature path, newest name last.
 std::vector<Candidate> find_candidates(const std::string& folder);
 
+// The NAME.plaza files one folder down ("plaza/event.plaza"), sorted: bundles Plaza does not
+// read, found so that staff are told where it looks instead of seeing nothing happen.
+std::vector<std::string> bundles_in_subfolders(const std::string& folder);
+
 struct BundleInfo {
     std::string bundle_id;
     std::string event_name;

@@ -6,17 +6,20 @@
 
 namespace plaza::platform {
 
+void start_renderer_probe_early(DisplayOptions& options) {
+    if (!renderer_needs_probe(options.mode, requested_renderer(options.renderer)) ||
+        !options.probes.gpu_device_present())
+        return;
+    std::shared_ptr<GlRendererProbe> probe = GlRendererProbe::start();
+    options.probes.gl_renderer = [probe] { return probe->result(); };
+}
+
 core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& options) {
     if (options.mode == WindowMode::headless) {
-        // No display server and no GPU: SDL's offscreen driver with the software renderer gives
-        // the same pixels on every machine (tech research §A6). With override priority, because
-        // SDL lets SDL_VIDEODRIVER and SDL_RENDER_DRIVER from the environment win over a normal
-        // hint, and the service sets them (kmsdrm, opengles2) for the live kiosk.
+        // No display server and no GPU: SDL's offscreen driver (the renderer is chosen below).
+        // With override priority: SDL lets SDL_VIDEODRIVER from the environment win over a
+        // normal hint, and the service sets it (kmsdrm) for the live kiosk.
         SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "offscreen", SDL_HINT_OVERRIDE);
-        SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, "software", SDL_HINT_OVERRIDE);
-        // Without this SDL backs the window surface with an accelerated renderer and loads
-        // Mesa's EGL and LLVM (~100 MB, most of a second) just to draw into memory.
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     }
     // Touch drives the kiosk through finger events only; the mouse stays a separate pointer.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
@@ -28,10 +31,32 @@ core::Result<std::unique_ptr<Display>> Display::open(const DisplayOptions& optio
     }
     std::unique_ptr<Display> d(new Display());
     d->rotation_ = options.rotation;
+    d->calibration_ = options.touch_calibration;
+    d->choice_ = choose_renderer(options.mode, SDL_GetCurrentVideoDriver() ?: "",
+                                 requested_renderer(options.renderer), options.probes);
+    // Override priority for the same reason: the choice has already weighed SDL_RENDER_DRIVER,
+    // and headless must stay software whatever the service's environment says.
+    if (!d->choice_.driver.empty())
+        SDL_SetHintWithPriority(SDL_HINT_RENDER_DRIVER, d->choice_.driver.c_str(),
+                                SDL_HINT_OVERRIDE);
+    // Without this SDL backs a software window with an accelerated renderer and loads Mesa's
+    // EGL and LLVM (~100 MB, most of a second) just to copy the picture to the screen.
+    if (d->choice_.native_framebuffer) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     Uint32 flags = SDL_WINDOW_SHOWN;
-    if (options.mode == WindowMode::fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-    d->window_ = SDL_CreateWindow("Plaza", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                  options.size.width, options.size.height, flags);
+    int x = SDL_WINDOWPOS_CENTERED, y = SDL_WINDOWPOS_CENTERED;
+    core::Size size = options.size;
+    SDL_Rect bounds{};
+    if (options.mode == WindowMode::fullscreen && SDL_GetDisplayBounds(0, &bounds) == 0) {
+        // The window is made as large as the display first: SDL's fullscreen on X11 asks the
+        // window manager (_NET_WM_STATE_FULLSCREEN), and with none, as on a kiosk's bare X
+        // server, the window kept its windowed size while SDL reported the display's, so the
+        // picture was cut and taps landed off their controls (issue 14).
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        x = bounds.x;
+        y = bounds.y;
+        size = {bounds.w, bounds.h};
+    }
+    d->window_ = SDL_CreateWindow("Plaza", x, y, size.width, size.height, flags);
     if (!d->window_) {
         return core::Error{std::string("cannot open a window (SDL: ") + SDL_GetError() +
                            "). Without a display, run Plaza headless: plaza --headless ..."};
@@ -75,7 +100,8 @@ std::string Display::describe() const {
     return std::string("video driver ") + (SDL_GetCurrentVideoDriver() ?: "?") + ", renderer " +
            (info.name ? info.name : "?") + ", screen " + std::to_string(screen_.width) + "x" +
            std::to_string(screen_.height) + ", rotation " +
-           std::to_string(core::rotation_degrees(rotation_));
+           std::to_string(core::rotation_degrees(rotation_)) + " (renderer: " + choice_.reason +
+           ")";
 }
 
 void Display::begin_frame() {

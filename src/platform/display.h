@@ -11,20 +11,31 @@
 #include <vector>
 
 #include "core/geometry.h"
+#include "core/pointer_input.h"
 #include "core/result.h"
 #include "core/rotation.h"
+#include "platform/renderer_choice.h"
 
 struct ImDrawData;
 
 namespace plaza::platform {
 
-enum class WindowMode { windowed, fullscreen, headless };
-
 struct DisplayOptions {
     WindowMode mode = WindowMode::windowed;
     core::Size size{1280, 800};  // windowed and headless; fullscreen takes the display's size
     core::Rotation rotation = core::Rotation::none;
+    core::TouchCalibration touch_calibration;  // the touch panel's axes onto the screen's
+    // The render driver the configuration names (`renderer`); empty or "auto": Plaza chooses.
+    // SDL_RENDER_DRIVER in the environment wins over it.
+    std::string renderer;
+    // What the choice asks of the machine; gl_renderer runs a probe in a child process unless
+    // the caller started one earlier (GlRendererProbe) and put it here.
+    RendererProbes probes{gpu_device_present, [] { return GlRendererProbe::start()->result(); }};
 };
+
+// Starts the GL probe now, in a child process, when the renderer choice will need it, so that it
+// runs while the content loads instead of before the window opens.
+void start_renderer_probe_early(DisplayOptions& options);
 
 class Display {
   public:
@@ -36,10 +47,13 @@ class Display {
     Display& operator=(const Display&) = delete;
 
     SDL_Renderer* renderer() const { return renderer_; }
+    SDL_Window* window() const { return window_; }
     core::Size screen_size() const { return screen_; }
     core::Size ui_size() const { return core::ui_size_for_screen(screen_, rotation_); }
     core::Rotation rotation() const { return rotation_; }
+    const core::TouchCalibration& touch_calibration() const { return calibration_; }
     std::string describe() const;
+    const RendererChoice& renderer_choice() const { return choice_; }
 
     void begin_frame();
     void end_frame(ImDrawData* draw_data);
@@ -54,7 +68,9 @@ class Display {
     SDL_Texture* rotation_target_ = nullptr;
     core::Size screen_;
     core::Rotation rotation_ = core::Rotation::none;
+    core::TouchCalibration calibration_;
     bool software_ = false;  // SDL's software renderer: fill opaque rectangles without blending
+    RendererChoice choice_;
 };
 
 }  // namespace plaza::platform

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "core/pointer_input.h"
 #include "core/sample_stats.h"
 #include "platform/display.h"
+#include "platform/display_power.h"
 #include "platform/kiosk_app.h"
 #include "platform/texture_cache.h"
 
@@ -30,12 +32,18 @@ struct FrameFigures {
     std::map<std::string, core::SampleStats> ui_build_ms_by_screen;
     std::map<std::string, core::SampleStats> frame_ms_by_screen;
     double first_frame_at = -1.0;  // steady-clock seconds when the first frame was presented
+    // CPU time (all threads, user and system) the process had used by then: on a shared machine
+    // the wall-clock start-up also counts the time other programs held the cores; this does not.
+    double first_frame_cpu_ms = -1.0;
     long frames = 0;
 };
 
 class FrameLoop {
   public:
-    FrameLoop(KioskApp& app, Display& display, const core::Clock& clock, core::Speech& speech);
+    // `power`, when given, switches the panel off while the app shows a dark screen (and nothing
+    // is drawn then) and on again before the next frame that shows something.
+    FrameLoop(KioskApp& app, Display& display, const core::Clock& clock, core::Speech& speech,
+              DisplayPower* power = nullptr);
     ~FrameLoop();
 
     // Handles one SDL event; returns false when it asks the program to quit.
@@ -57,6 +65,9 @@ class FrameLoop {
     const Display& display() const { return display_; }
 
   private:
+    // NewFrame, the app's drawing (guarded), Render; the main thread's CPU time in `build_ms`.
+    core::FrameRequest build_frame(double now, double& build_ms, bool& give_up);
+
     KioskApp& app_;
     Display& display_;
     const core::Clock& clock_;
@@ -70,7 +81,9 @@ class FrameLoop {
     core::FrameGuard guard_;
     FrameFigures figures_;
     double last_frame_time_ = -1.0;
-    bool trimmed_ = false;  // the heap was trimmed since the loop last went idle
+    DisplayPower* power_;
+    std::optional<bool> panel_on_;  // unknown until the first frame says
+    bool trimmed_ = false;          // the heap was trimmed since the loop last went idle
 };
 
 }  // namespace plaza::platform

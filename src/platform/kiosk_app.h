@@ -42,8 +42,12 @@ class KioskApp {
     // Draws one frame; called between ImGui::NewFrame() and ImGui::Render(). May throw: the
     // runner logs it and closes the frame.
     virtual core::FrameRequest draw_frame(const FrameTime& time) = 0;
-    // Work a frame asked for that must not hold up building it (e.g. a search after a
-    // keystroke): runs after the frame is on screen; the results show in the next one.
+    // Work a frame asked for whose result that same frame should show (the search after a
+    // keystroke): runs after the frame is built and before it is presented, outside the build.
+    // True: the runner builds the frame again, with the result, and presents that one.
+    virtual bool before_present() { return false; }
+    // Work a frame asked for that must not hold up showing it (a page the tap opened, a
+    // language): runs after the frame is on screen; the results show in the next one.
     virtual void between_frames() {}
     // What the last frame showed, for headless scripts.
     virtual const core::FrameReport& frame_report() const = 0;

@@ -12,6 +12,7 @@
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "core/script.h"
+#include "platform/display_power.h"
 #include "platform/frame_loop.h"
 #include "platform/script_player.h"
 #include "platform/service_notify.h"
@@ -44,6 +45,7 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
     const nlohmann::json doc = {
         {"startup_to_first_frame_ms",
          f.first_frame_at < 0 ? -1.0 : (f.first_frame_at - options.process_start_seconds) * 1000.0},
+        {"startup_cpu_ms", f.first_frame_cpu_ms},
         {"frames", f.frames},
         {"ui_build_ms", summary(f.ui_build_ms)},
         {"frame_ms", summary(f.frame_ms)},
@@ -112,7 +114,8 @@ core::Result<std::unique_ptr<Display>> wait_for_display(const DisplayOptions& op
 }
 
 int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
-                 const core::RecordingSpeech& speech, const RunnerOptions& options) {
+                 const core::RecordingSpeech& speech, const DisplayPowerLog& power_log,
+                 const RunnerOptions& options) {
     std::ifstream in(options.script_path, std::ios::binary);
     if (!in) {
         core::log_error("cannot read the script " + options.script_path);
@@ -132,7 +135,7 @@ int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
         core::log_error("cannot create the output folder " + options.out_dir + ": " + ec.message());
         return kExitIo;
     }
-    ScriptPlayer player(loop, clock, app, speech, options.out_dir);
+    ScriptPlayer player(loop, clock, app, speech, options.out_dir, &power_log);
     if (!player.run(script, options.script_path)) {
         core::log_error(player.failure());
         return kExitScriptFailed;
@@ -167,10 +170,23 @@ int run(KioskApp& app, const RunnerOptions& options) {
     std::unique_ptr<core::Speech> voice;
     if (!headless) voice = make_speech_output();
     core::Speech& speech = headless ? static_cast<core::Speech&>(recorded) : *voice;
+    // Headless runs switch a recording connector and CEC command line (shots list what they
+    // were asked), so scripts see the commands the kiosk gives a real panel.
+    DisplayPowerLog power_log;
+    std::unique_ptr<DisplayPowerGroup> power;
+    if (headless) {
+        auto now = [&virtual_clock] { return virtual_clock.wall_time_ms(); };
+        power = std::make_unique<DisplayPowerGroup>();
+        power->add(std::make_unique<KmsDpms>(recording_connectors(power_log, now)));
+        power->add(std::make_unique<CecPower>("/dev/cec0", recording_runner(power_log, now)));
+    } else {
+        power = make_display_power(*display.value());
+    }
     int code;
     {
-        FrameLoop loop(app, *display.value(), clock, speech);
-        code = headless ? run_headless(loop, virtual_clock, app, recorded, options)
+        FrameLoop loop(app, *display.value(), clock, speech,
+                       power->empty() ? nullptr : power.get());
+        code = headless ? run_headless(loop, virtual_clock, app, recorded, power_log, options)
                         : run_live(loop, notifier, system_clock);
         notifier.stopping();
         if (!options.stats_path.empty() && !write_stats(options.stats_path, loop, app, options) &&

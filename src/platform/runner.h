@@ -29,7 +29,6 @@ enum ExitCode : int {
     kExitOk = 0,
     kExitScriptFailed = 1,
     kExitUsage = 64,
-    kExitBadBundle = 65,
     kExitNoDisplay = 69,
     kExitFramesFailing = 70,
     kExitIo = 74,

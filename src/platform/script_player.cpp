@@ -24,8 +24,14 @@ int frames_for_ms(float ms) {
 }  // namespace
 
 ScriptPlayer::ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
-                           const core::RecordingSpeech& speech, std::string out_dir)
-    : loop_(loop), clock_(clock), app_(app), speech_(speech), out_dir_(std::move(out_dir)) {}
+                           const core::RecordingSpeech& speech, std::string out_dir,
+                           const DisplayPowerLog* power_log)
+    : loop_(loop),
+      clock_(clock),
+      app_(app),
+      speech_(speech),
+      out_dir_(std::move(out_dir)),
+      power_log_(power_log) {}
 
 bool ScriptPlayer::fail(const std::string& message) {
     failure_ = where_ + message;
@@ -65,11 +71,23 @@ bool ScriptPlayer::push_finger(Uint32 type, float x, float y) {
     event.tfinger.timestamp = SDL_GetTicks();
     event.tfinger.touchId = 1;
     event.tfinger.fingerId = kFingerId;
+    // Script coordinates are what the touch panel reports, as pixels of the screen.
     event.tfinger.x = x / static_cast<float>(screen.width);
     event.tfinger.y = y / static_cast<float>(screen.height);
     event.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     if (SDL_PushEvent(&event) < 0) return fail(std::string("SDL_PushEvent: ") + SDL_GetError());
     return true;
+}
+
+bool ScriptPlayer::tap_on(core::Point ui_point) {
+    // Where a finger on the control's centre is on the glass, then what a calibrated panel
+    // reports for it.
+    const Display& display = loop_.display();
+    const core::Size screen = display.screen_size();
+    const core::Point on_screen = core::ui_to_screen(ui_point, screen, display.rotation());
+    const float w = static_cast<float>(screen.width), h = static_cast<float>(screen.height);
+    const core::Point raw = display.touch_calibration().to_raw({on_screen.x / w, on_screen.y / h});
+    return tap_at(raw.x * w, raw.y * h);
 }
 
 bool ScriptPlayer::tap_at(float x, float y) {
@@ -119,9 +137,12 @@ bool ScriptPlayer::shot(const std::string& name) {
     nlohmann::json said = nlohmann::json::array();
     for (const core::Utterance& u : speech_.said())
         said.push_back(core::utterance_text(u));
+    nlohmann::json power = nlohmann::json::array();
+    if (power_log_) power = power_log_->entries;
     const nlohmann::json doc = {
         {"screen", report.screen_id},
         {"said", std::move(said)},
+        {"display_power", std::move(power)},
         {"size", {screen.width, screen.height}},
         {"rotation", core::rotation_degrees(loop_.display().rotation())},
         {"items", std::move(items)},
@@ -151,8 +172,7 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
                 return fail(std::to_string(found.size()) + " controls are labelled \"" + s.text +
                             "\" on screen '" + report.screen_id + "'; tap one by position");
             }
-            const core::Point p = core::ui_to_screen(found[0]->rect.center(), screen, rotation);
-            return tap_at(p.x, p.y);
+            return tap_on(found[0]->rect.center());
         }
         case Verb::drag:
             return drag(s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3],
@@ -179,8 +199,7 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
                     return fail("no on-screen keyboard key for \"" + character +
                                 "\" is visible on screen '" + app_.frame_report().screen_id + "'");
                 }
-                const core::Point p = core::ui_to_screen(key->rect.center(), screen, rotation);
-                if (!tap_at(p.x, p.y)) return false;
+                if (!tap_on(key->rect.center())) return false;
             }
             return true;
         }

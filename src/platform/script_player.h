@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/script.h"
 #include "core/speech.h"
+#include "platform/display_power.h"
 #include "platform/frame_loop.h"
 
 namespace plaza::platform {
@@ -15,8 +16,10 @@ namespace plaza::platform {
 class ScriptPlayer {
   public:
     // `speech` is the recording voice the app was given: `expect-said` checks what it said.
+    // `power_log`, when given, is what the panel was switched to; `shot` lists it.
     ScriptPlayer(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
-                 const core::RecordingSpeech& speech, std::string out_dir);
+                 const core::RecordingSpeech& speech, std::string out_dir,
+                 const DisplayPowerLog* power_log = nullptr);
 
     // Draws the first frames, then runs every step; returns false at the first step that fails,
     // with `failure` saying which line and why.
@@ -30,7 +33,8 @@ class ScriptPlayer {
     bool settle();  // run until the kiosk would sleep (at most two seconds)
     bool push_finger(Uint32 type, float screen_x, float screen_y);
     bool drag(float x0, float y0, float x1, float y1, int frames);
-    bool tap_at(float screen_x, float screen_y);
+    bool tap_at(float screen_x, float screen_y);  // where the panel reports the finger
+    bool tap_on(core::Point ui_point);            // a finger on that point of the UI
     bool shot(const std::string& name);
     bool fail(const std::string& message);
 
@@ -39,6 +43,7 @@ class ScriptPlayer {
     KioskApp& app_;
     const core::RecordingSpeech& speech_;
     std::string out_dir_;
+    const DisplayPowerLog* power_log_;
     std::string failure_;
     std::string where_;  // "script.plz:12: " while a step runs
 };

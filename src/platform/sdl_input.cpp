@@ -5,22 +5,25 @@ namespace {
 constexpr long kMousePointerId = -1;
 }
 
-std::optional<core::PointerEvent> pointer_event_from_sdl(const SDL_Event& e, core::Size screen,
-                                                         core::Rotation rotation) {
+std::optional<core::PointerEvent> pointer_event_from_sdl(
+    const SDL_Event& e, core::Size screen, core::Rotation rotation,
+    const core::TouchCalibration& calibration) {
     core::PointerEvent out;
     core::Point on_screen;
     switch (e.type) {
         case SDL_FINGERDOWN:
         case SDL_FINGERMOTION:
-        case SDL_FINGERUP:
+        case SDL_FINGERUP: {
             // Finger coordinates are normalised 0..1 over the window.
-            on_screen = {e.tfinger.x * static_cast<float>(screen.width),
-                         e.tfinger.y * static_cast<float>(screen.height)};
+            const core::Point p = calibration.to_screen({e.tfinger.x, e.tfinger.y});
+            on_screen = {p.x * static_cast<float>(screen.width),
+                         p.y * static_cast<float>(screen.height)};
             out.pointer_id = static_cast<long>(e.tfinger.fingerId);
             out.kind = e.type == SDL_FINGERDOWN ? core::PointerEvent::Kind::down
                        : e.type == SDL_FINGERUP ? core::PointerEvent::Kind::up
                                                 : core::PointerEvent::Kind::move;
             break;
+        }
         case SDL_MOUSEBUTTONDOWN:
         case SDL_MOUSEBUTTONUP:
             if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT)

@@ -13,8 +13,11 @@
 
 namespace plaza::platform {
 
-// Translates one SDL event; nullopt for events that are not pointer input.
-std::optional<core::PointerEvent> pointer_event_from_sdl(const SDL_Event& event, core::Size screen,
-                                                         core::Rotation rotation);
+// Translates one SDL event; nullopt for events that are not pointer input. A finger's position is
+// calibrated (the touch panel's axes onto the screen's), then turned into the UI's coordinates;
+// the mouse is its own device and is only turned.
+std::optional<core::PointerEvent> pointer_event_from_sdl(
+    const SDL_Event& event, core::Size screen, core::Rotation rotation,
+    const core::TouchCalibration& calibration = {});
 
 }  // namespace plaza::platform

@@ -91,7 +91,9 @@ core::FrameRequest IdleCover::draw(UiContext& ctx, Shown shown) {
         const ImVec2 size = ImGui::GetIO().DisplaySize;
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), size, IM_COL32(0, 0, 0, 255));
         ctx.report.screen_id = "dark";
-        return {};
+        core::FrameRequest request;
+        request.display_off = true;  // nothing to see: the panel itself may go off
+        return request;
     }
     Navigation ignored;
     ctx.report.screen_id = attract_screen_.id();

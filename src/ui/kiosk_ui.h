@@ -51,6 +51,9 @@ class KioskUi {
     // After the frame is on screen: the language a tap chose, and what the screen about to be
     // drawn reads from the feed (a page just opened, a search after a keystroke; see KioskApp).
     void between_frames();
+    // After a frame is built, before it is presented: loads what the frame asked for that it
+    // should show itself (a search for a key). True: build the frame again (KioskApp).
+    bool before_present();
     // The voice of spoken mode (from the platform); null: spoken mode stays silent.
     void set_speech(core::Speech* speech) { spoken_ = SpokenMode(speech); }
     // The text size the visitor chose; the app builds the fonts at it between frames.

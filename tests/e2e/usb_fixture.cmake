@@ -23,3 +23,16 @@ file(WRITE "${DIR}/plaza.conf"
      "data_folder = ${DIR}/data\n"
      "watch_folders = ${DIR}/stick\n"
      "admin_pin = 2468\n")
+
+# A fresh kiosk (issue 19): the organiser's first bundle carries the sample's own version number,
+# and another stick holds its bundle in a folder, as sticks are often laid out. Own data folder:
+# the tests run in parallel.
+file(MAKE_DIRECTORY "${DIR}/first-stick" "${DIR}/folder-stick/plaza" "${DIR}/fresh-data")
+run("${TOOL}" build "${CONTENT}" -o "${DIR}/first-stick/event.plaza" --version 1)
+run("${TOOL}" sign "${DIR}/first-stick/event.plaza" --key "${DIR}/organisers.key")
+file(COPY "${DIR}/first-stick/event.plaza" "${DIR}/first-stick/event.plaza.minisig"
+     DESTINATION "${DIR}/folder-stick/plaza")
+file(WRITE "${DIR}/plaza-fresh.conf"
+     "trusted_keys = ${DIR}/organisers.pub\n"
+     "data_folder = ${DIR}/fresh-data\n"
+     "watch_folders = ${DIR}/first-stick\n")

@@ -88,6 +88,21 @@ fi
 grep -q "plaza warning: /etc/plaza/plaza.conf.d/50-venue.conf:2: rotate: unknown key" <<<"$out" ||
     fail "the kiosk did not read the drop-in: $out"
 rm "$root/etc/plaza/plaza.conf.d/50-venue.conf"
+
+step "with no bundle and no sample the installed kiosk says so on screen and ends without an error"
+# Exit 65 here used to restart the service into the same state for ever.
+mv "$root/usr/share/plaza/sample.plaza" "$root/tmp/sample.plaza"
+printf '%s\n' 'expect "No content yet — insert a USB stick with a signed bundle"' \
+    'shot no-content' >"$root/tmp/no-content.plz"
+if ! out=$(in_root sh /tmp/run_as_unit.sh /lib/systemd/system/plaza.service \
+    --headless --script /tmp/no-content.plz --out /tmp/shots 2>&1); then
+    echo "$out"
+    fail "the installed kiosk with nothing to show did not say so, or exited with an error"
+fi
+[ -s "$root/tmp/shots/no-content.png" ] || fail "no screenshot of the no-content screen"
+grep -q "plaza warning: no content: there is no bundle at /usr/share/plaza/sample.plaza" \
+    <<<"$out" || fail "the kiosk did not name the bundle it looked for: $out"
+mv "$root/tmp/sample.plaza" "$root/usr/share/plaza/sample.plaza"
 # The voice of spoken mode, with the espeak-ng data the package depends on.
 in_root plaza-say --wav /tmp/voice.wav ca "Bon dia" >/dev/null || fail "plaza-say --wav failed"
 [ -s "$root/tmp/voice.wav" ] || fail "plaza-say wrote no WAV file"

@@ -9,20 +9,15 @@
 #include "core/clock.h"
 #include "platform/display.h"
 #include "platform/frame_loop.h"
+#include "test_kiosk_app.h"
 
 namespace {
 
 // An app whose drawing opens a window and a child, then fails before closing them, as a bug in
 // a screen would, for as many frames as asked.
-class FailingApp final : public plaza::platform::KioskApp {
+class FailingApp final : public plaza::test::TestKioskApp {
   public:
     explicit FailingApp(int failing_frames) : failing_frames_(failing_frames) {}
-    void start(plaza::platform::PlatformServices&) override {
-        unsigned char* pixels;
-        int w, h;
-        ImGui::GetIO().Fonts->AddFontDefault();
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
-    }
     plaza::core::FrameRequest draw_frame(const plaza::platform::FrameTime&) override {
         ++frames_;
         ImGui::Begin("screen");
@@ -32,14 +27,11 @@ class FailingApp final : public plaza::platform::KioskApp {
         ImGui::End();
         return {};
     }
-    const plaza::core::FrameReport& frame_report() const override { return report_; }
-    std::vector<char32_t> missing_glyphs() const override { return {}; }
     int frames() const { return frames_; }
 
   private:
     int failing_frames_;
     int frames_ = 0;
-    plaza::core::FrameReport report_;
 };
 
 std::unique_ptr<plaza::platform::Display> headless_display() {
@@ -77,4 +69,71 @@ TEST_CASE("ten failing frames in a row make the loop give up") {
     while (drawn < 20 && loop.draw_frame())
         ++drawn;
     CHECK(drawn == 9);
+}
+
+namespace {
+
+// A button that asks for work whose result the same frame should show, as a key of the on-screen
+// keyboard asks for a search.
+class AskingApp final : public plaza::test::TestKioskApp {
+  public:
+    plaza::core::FrameRequest draw_frame(const plaza::platform::FrameTime&) override {
+        ++builds;
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
+        ImGui::SetCursorScreenPos(ImVec2(20, 20));
+        if (ImGui::Button("key", ImVec2(100, 60))) {
+            ++presses;
+            asked = true;
+        }
+        shown = answer;
+        ImGui::End();
+        return {};
+    }
+    bool before_present() override {
+        if (!asked) return false;
+        asked = false;
+        answer = presses;
+        return true;
+    }
+    int builds = 0, presses = 0, answer = 0, shown = 0;
+    bool asked = false;
+};
+
+SDL_Event finger(Uint32 type, float x, float y) {
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = x / 320.0f;
+    e.tfinger.y = y / 240.0f;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "work a frame asks for before it is shown is in that frame, and nothing is pressed twice") {
+    auto display = headless_display();
+    plaza::core::ManualClock clock;
+    AskingApp app;
+    plaza::core::RecordingSpeech speech;
+    plaza::platform::FrameLoop loop(app, *display, clock, speech);
+    CHECK(loop.draw_frame());
+    loop.handle_event(finger(SDL_FINGERDOWN, 50, 40));
+    CHECK(loop.draw_frame());
+    CHECK(app.presses == 0);
+    const long frames_before = loop.figures().frames;
+    const int builds_before = app.builds;
+    loop.handle_event(finger(SDL_FINGERUP, 50, 40));
+    CHECK(loop.draw_frame());
+    // The frame that saw the finger lift was built twice and shown once, with the answer.
+    CHECK(app.presses == 1);
+    CHECK(app.shown == 1);
+    CHECK(loop.figures().frames == frames_before + 1);
+    CHECK(app.builds == builds_before + 2);
+    for (int i = 0; i < 3; ++i)
+        CHECK(loop.draw_frame());
+    CHECK(app.presses == 1);
+    CHECK(app.builds == builds_before + 5);
 }

@@ -10,7 +10,7 @@ using plaza::ui::tr;
 
 TEST_CASE("every language has every phrase exactly once, none empty") {
     const int phrase_count = static_cast<int>(Phrase::count);
-    REQUIRE(plaza::ui::translations().size() == 4);
+    REQUIRE(plaza::ui::translations().size() >= 4);
     for (const plaza::ui::Translation* t : plaza::ui::translations()) {
         CAPTURE(t->language);
         for (int p = 0; p < phrase_count; ++p) {

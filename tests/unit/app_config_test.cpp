@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <array>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -264,6 +265,25 @@ TEST_CASE("config: kmsdrm_device_index") {
     CHECK_FALSE(bad("kmsdrm_device_index = -1", "kmsdrm_device_index", "from 0 to 15")
                     .kmsdrm_device_index.has_value());
     bad("kmsdrm_device_index = card1", "kmsdrm_device_index", "'card1'");
+}
+
+TEST_CASE("config: touch_calibration") {
+    using Matrix = std::array<float, 6>;
+    CHECK(good("touch_calibration = swap_xy, invert_x").touch_calibration.m ==
+          Matrix{0, -1, 1, 1, 0, 0});
+    CHECK(good("touch_calibration = 0 1 0 -1 0 1").touch_calibration.m ==
+          Matrix{0, 1, 0, -1, 0, 1});
+    CHECK(good("touch_calibration = none").touch_calibration.m == Matrix{1, 0, 0, 0, 1, 0});
+    CHECK(bad("touch_calibration = swap_xy, mirror", "touch_calibration", "'swap_xy, mirror'")
+              .touch_calibration.m == Matrix{1, 0, 0, 0, 1, 0});
+    bad("touch_calibration = 1 2 3", "touch_calibration", "six numbers");
+}
+
+TEST_CASE("config: renderer") {
+    CHECK(good("renderer = software").renderer == "software");
+    CHECK(good("renderer = opengles2").renderer == "opengles2");
+    CHECK(good("renderer = auto").renderer.empty());
+    CHECK(bad("renderer = vulkan", "renderer", "'vulkan' is not auto, software").renderer.empty());
 }
 
 TEST_CASE("config: comments, blank lines, quotes and an empty value") {
@@ -527,7 +547,9 @@ TEST_CASE("config: platform/debian/plaza.conf documents every key with the code'
                           "fullscreen",
                           "kmsdrm_device_index",
                           "low_reach",
-                          "low_reach_top_percent"};
+                          "low_reach_top_percent",
+                          "touch_calibration",
+                          "renderer"};
     std::string line, uncommented;
     Strings documented;
     while (std::getline(in, line)) {
@@ -565,4 +587,6 @@ TEST_CASE("config: platform/debian/plaza.conf documents every key with the code'
     CHECK(c.low_reach_top_percent == d.low_reach_top_percent);
     CHECK(c.fullscreen == d.fullscreen);
     CHECK(c.kmsdrm_device_index == d.kmsdrm_device_index);
+    CHECK(c.touch_calibration.m == d.touch_calibration.m);
+    CHECK(c.renderer == d.renderer);
 }

@@ -184,7 +184,8 @@ TEST_CASE("build: field value rules") {
           Problems{"partnerships.csv:2: title: 201 characters, the limit is 200"});
     CHECK(build(change("partnerships.csv", "Clean air in Łódź",
                        std::string(100, 'x') + "\xC3\x28")) ==
-          Problems{"partnerships.csv:2: title: invalid UTF-8 (save the file as UTF-8)"});
+          Problems{"partnerships.csv:2: the file is not UTF-8 (its first such character is on "
+                   "this line); save it as \"CSV UTF-8\" or \"Unicode text\""});
     CHECK(build(change("partnerships.csv", "ghent-lodz,Clean", "Ghent Lodz,Clean")) ==
           Problems{"partnerships.csv:2: id: 'Ghent Lodz' is not a valid id (up to 64 of a-z, 0-9 "
                    "and -)",

@@ -66,6 +66,21 @@ TEST_CASE("schedule text clean: HTML becomes Plaza Markdown") {
     CHECK(html_to_markdown("<p>unclosed <b>bold") == "unclosed **bold");
 }
 
+TEST_CASE("schedule text clean: every named HTML entity is decoded, even with no tag around") {
+    // As a Spanish, Portuguese, Catalan or French event's export writes its accents.
+    const char* text =
+        "Bogot&aacute; y S&atilde;o Paulo: cooperaci&oacute;n, Espa&ntilde;a, pol&iacute;tica, "
+        "Fran&ccedil;a, &Eacute;vora, &uacute;til, cr&ecirc;pe, &agrave; la, h&ocirc;tel, "
+        "&laquo;Pla&ccedil;a&raquo; &ndash; &euro;";
+    CHECK(looks_like_html(text));
+    CleanReport report;
+    TextFormat format = TextFormat::plain;
+    CHECK(clean_rich_text(text, false, "f", report, format) ==
+          "Bogotá y São Paulo: cooperación, España, política, França, Évora, útil, crêpe, à la, "
+          "hôtel, «Plaça» – €");
+    CHECK_FALSE(looks_like_html("AT&T; R&D; &notanentity;"));
+}
+
 TEST_CASE("schedule text clean: rich text keeps Markdown from Markdown sources, plain otherwise") {
     CleanReport report;
     TextFormat format = TextFormat::plain;
@@ -94,6 +109,13 @@ TEST_CASE("schedule text clean: status prefixes in titles") {
          SessionStatus::confirmed},
         {"CANCELLED", "CANCELLED", SessionStatus::confirmed},
         {"Moved by music", "Moved by music", SessionStatus::confirmed},
+        // All in capitals, the word needs no separator; otherwise it is part of the title.
+        {"CANCELLED Opening keynote", "Opening keynote", SessionStatus::cancelled},
+        {"CANCELED Workshop: air sensors", "Workshop: air sensors", SessionStatus::cancelled},
+        {"MOVED Keynote", "Keynote", SessionStatus::moved},
+        {"Cancelled workshops and what they taught us",
+         "Cancelled workshops and what they taught us", SessionStatus::confirmed},
+        {"cancelled opening keynote", "cancelled opening keynote", SessionStatus::confirmed},
     };
     for (const Case& c : cases) {
         CAPTURE(c.in);

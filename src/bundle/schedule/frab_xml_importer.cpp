@@ -132,6 +132,12 @@ core::Result<bool> import_frab_xml(const std::string& data, RawSchedule& raw) {
             for (const pugi::xml_node ev : room.children("event"))
                 read_event(ev, raw_day, d.date, room_name);
         }
+        // Events straight under <day>, each naming its room in its own <room>, as some
+        // pentabarf-style generators write them (issue 19).
+        for (const pugi::xml_node ev : day.children("event")) {
+            read_event(ev, raw_day, d.date, "");
+            raw.add_room(raw.sessions.back().room);
+        }
     }
     if (raw.days.empty()) {
         // Not frab-shaped, but events somewhere: take them, the day comes from their dates.

@@ -8,6 +8,7 @@
 #include <libical/ical.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -67,6 +68,10 @@ struct Prepared {
     std::string x_wr_timezone, vtimezone_property;
     int x_wr_line = 0, vtimezone_property_line = 0;
     std::set<std::string> vtimezone_ids;
+    // X-LIC-ERROR lines the file already had: another program's (libical-based) parse errors,
+    // written out with the calendar. Taken out so they are not reported as Plaza's own.
+    int existing_lic_errors = 0, existing_lic_error_line = 0;
+    std::string existing_lic_error_text;
 };
 
 Prepared prepare(const std::string& data, RawSchedule& raw) {
@@ -169,6 +174,12 @@ Prepared prepare(const std::string& data, RawSchedule& raw) {
         } else if (up.rfind("X-WR-TIMEZONE", 0) == 0) {
             out.x_wr_timezone = value_of(l.text);
             out.x_wr_line = l.number;
+        } else if (up.rfind("X-LIC-ERROR", 0) == 0) {
+            if (out.existing_lic_errors++ == 0) {
+                out.existing_lic_error_line = l.number;
+                out.existing_lic_error_text = value_of(l.text);
+            }
+            continue;
         } else if (up.rfind("VTIMEZONE:", 0) == 0 || up.rfind("VTIMEZONE ", 0) == 0) {
             // A hand-rolled generator wrote the zone as a property; libical would reject it.
             out.vtimezone_property = value_of(l.text);
@@ -298,6 +309,151 @@ icalcomponent* parse_calendar(const std::string& text) {
     return calendar;
 }
 
+// "20240319T090000": a wall-clock reading, to match EXDATE and RECURRENCE-ID to occurrences.
+std::string local_key(const icaltimetype& t) {
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02dT%02d%02d%02d", t.year, t.month, t.day, t.hour,
+                  t.minute, t.second);
+    return buf;
+}
+
+std::string date_key(int year, int month, int day) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
+    return buf;
+}
+
+std::int64_t seconds_of(const core::CivilTime& t) {
+    return core::days_from_civil(t.year, t.month, t.day) * 86400 + t.hour * 3600 + t.minute * 60 +
+           t.second;
+}
+
+struct Recurring {
+    size_t session;  // the event as written, in raw.sessions
+    icalcomponent* event;
+};
+
+// Recurring events (RRULE) become one session per occurrence within the event's dates, with
+// libical's recurrence iterator; EXDATE removes occurrences, and an occurrence that another
+// VEVENT overrides (same UID, RECURRENCE-ID) is left to that VEVENT.
+void expand_recurring(RawSchedule& raw, const std::vector<Recurring>& recurring,
+                      const std::map<std::string, std::set<std::string>>& overridden) {
+    if (recurring.empty()) return;
+    std::string first = raw.first_day, last = raw.last_day, window = "the event's dates";
+    std::set<size_t> masters;
+    for (const Recurring& r : recurring)
+        masters.insert(r.session);
+    if (first.empty() || last.empty()) {
+        first.clear();
+        last.clear();
+        window = "the dates of the file's other events";
+        for (size_t i = 0; i < raw.sessions.size(); ++i) {
+            const RawTime& t = raw.sessions[i].start;
+            if (masters.count(i) || !t.valid) continue;
+            const std::string day = date_key(t.local.year, t.local.month, t.local.day);
+            if (first.empty() || day < first) first = day;
+            if (last.empty() || day > last) last = day;
+        }
+    }
+    // A calendar of nothing but recurring events, and no event dates: two weeks from the first.
+    constexpr std::int64_t kFortnightDays = 13;
+    if (first.empty()) {
+        window = "two weeks from the first recurring event";
+        for (size_t i : masters) {
+            const RawTime& t = raw.sessions[i].start;
+            if (!t.valid) continue;
+            const std::string day = date_key(t.local.year, t.local.month, t.local.day);
+            if (first.empty() || day < first) first = day;
+        }
+        if (first.empty()) return;
+        int y = 0, m = 0, d = 0;
+        core::read_digits(first, 0, 4, y);
+        core::read_digits(first, 5, 2, m);
+        core::read_digits(first, 8, 2, d);
+        const core::CivilTime end = core::civil_from_unix_ms(
+            (core::days_from_civil(y, m, d) + kFortnightDays) * 86400000, 0);
+        last = date_key(end.year, end.month, end.day);
+    }
+    // Bounds for a rule that never ends or repeats every minute: a schedule has far fewer.
+    // The steps are counted over all rules, so a file of many such rules stays quick too.
+    constexpr int kMaxOccurrences = 1000, kMaxSteps = 200000;
+    int steps_left = kMaxSteps;
+    std::vector<RawSession> occurrences;
+    std::vector<size_t> kept_masters;
+    int expanded = 0, capped = 0;
+    for (const Recurring& r : recurring) {
+        const RawSession& master = raw.sessions[r.session];
+        icalproperty* rrule = icalcomponent_get_first_property(r.event, ICAL_RRULE_PROPERTY);
+        icalproperty* dt = icalcomponent_get_first_property(r.event, ICAL_DTSTART_PROPERTY);
+        if (!master.start.valid || !rrule || !dt) {
+            kept_masters.push_back(r.session);
+            continue;
+        }
+        // The rule steps through wall-clock readings; each occurrence then gets the master's
+        // TZID (or UTC), so daylight-saving changes inside the event are placed correctly.
+        icaltimetype start = icalproperty_get_dtstart(dt);
+        start.zone = nullptr;
+        icalrecur_iterator* it = icalrecur_iterator_new(icalproperty_get_rrule(rrule), start);
+        if (!it) {
+            kept_masters.push_back(r.session);
+            continue;
+        }
+        std::set<std::string> skip;
+        if (auto o = overridden.find(master.id); o != overridden.end()) skip = o->second;
+        for (icalproperty* ex = icalcomponent_get_first_property(r.event, ICAL_EXDATE_PROPERTY); ex;
+             ex = icalcomponent_get_next_property(r.event, ICAL_EXDATE_PROPERTY))
+            skip.insert(local_key(icalproperty_get_exdate(ex)));
+        std::optional<int> duration = master.duration_seconds;
+        if (master.end.valid)
+            duration =
+                static_cast<int>(seconds_of(master.end.local) - seconds_of(master.start.local));
+        ++expanded;
+        int made = 0;
+        for (icaltimetype t = icalrecur_iterator_next(it); !icaltime_is_null_time(t);
+             t = icalrecur_iterator_next(it)) {
+            const std::string day = date_key(t.year, t.month, t.day);
+            if (day > last) break;
+            if (--steps_left < 0 || made >= kMaxOccurrences) {
+                ++capped;
+                break;
+            }
+            const std::string key = local_key(t);
+            if (day < first || skip.count(key)) continue;
+            RawSession copy = master;
+            copy.id = master.id + "@" + key;
+            copy.start.local = core::CivilTime{t.year, t.month, t.day, t.hour, t.minute, t.second};
+            copy.end = RawTime{};
+            copy.duration_seconds = duration;
+            occurrences.push_back(std::move(copy));
+            ++made;
+        }
+        icalrecur_iterator_free(it);
+    }
+    if (expanded == 0) return;
+    const std::string where = raw.sessions[recurring.front().session].where;
+    const size_t count = occurrences.size();
+    std::vector<RawSession> sessions;
+    for (size_t i = 0; i < raw.sessions.size(); ++i) {
+        if (!masters.count(i) ||
+            std::find(kept_masters.begin(), kept_masters.end(), i) != kept_masters.end())
+            sessions.push_back(std::move(raw.sessions[i]));
+    }
+    for (RawSession& o : occurrences)
+        sessions.push_back(std::move(o));
+    raw.sessions = std::move(sessions);
+    raw.warn(where,
+             std::to_string(expanded) + " recurring event(s) (RRULE) expanded into " +
+                 std::to_string(count) + " session(s) from " + first + " to " + last + " (" +
+                 window + ")",
+             "left out the dates EXDATE removes and the occurrences other events change "
+             "(RECURRENCE-ID)" +
+                 std::string(capped ? "; stopped " + std::to_string(capped) +
+                                          " rule(s) early: at most " +
+                                          std::to_string(kMaxOccurrences) + " occurrences each, " +
+                                          std::to_string(kMaxSteps) + " steps in all"
+                                    : ""));
+}
+
 }  // namespace
 
 core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
@@ -341,6 +497,10 @@ core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
         std::string organiser;
     };
     std::vector<Pending> pending_organisers;
+    std::vector<Recurring> recurring;
+    std::map<std::string, std::set<std::string>> overridden;  // UID -> RECURRENCE-ID readings
+    int invitees = 0;
+    std::string invitee_where;
     std::map<std::string, int> tzid_uses;
     size_t ordinal = 0;
     int all_day = 0, lic_errors = 0;
@@ -385,6 +545,12 @@ core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
             }
             if (!s.start.tzid.empty()) ++tzid_uses[s.start.tzid];
             s.id = clean_line(text_of(ev, ICAL_UID_PROPERTY), s.where, raw.clean);
+            if (icalproperty* rid =
+                    icalcomponent_get_first_property(ev, ICAL_RECURRENCEID_PROPERTY)) {
+                const std::string key = local_key(icalproperty_get_recurrenceid(rid));
+                overridden[s.id].insert(key);
+                s.id += "@" + key;
+            }
             std::string summary =
                 clean_line(text_of(ev, ICAL_SUMMARY_PROPERTY), s.where, raw.clean);
             std::vector<std::string> speaker_names;
@@ -419,6 +585,16 @@ core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
                 clean_block(text_of(ev, ICAL_DESCRIPTION_PROPERTY), s.where, raw.clean);
             for (icalproperty* a = icalcomponent_get_first_property(ev, ICAL_ATTENDEE_PROPERTY); a;
                  a = icalcomponent_get_next_property(ev, ICAL_ATTENDEE_PROPERTY)) {
+                // Schedule exporters list speakers as ATTENDEEs without an e-mail address (the
+                // FOSDEM app, pretalx); a calendar program lists the people invited, the
+                // calendar's owner among them, by mailto: address and with their replies.
+                const char* address = icalproperty_get_attendee(a);
+                if ((address && upper(address).rfind("MAILTO:", 0) == 0) ||
+                    icalproperty_get_first_parameter(a, ICAL_PARTSTAT_PARAMETER) ||
+                    icalproperty_get_first_parameter(a, ICAL_RSVP_PARAMETER)) {
+                    if (invitees++ == 0) invitee_where = s.where;
+                    continue;
+                }
                 const std::string cn =
                     clean_line(param_of(a, ICAL_CN_PARAMETER), s.where, raw.clean);
                 if (!cn.empty()) speaker_names.push_back(cn);
@@ -449,6 +625,8 @@ core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
                     }
                 }
             }
+            if (icalcomponent_get_first_property(ev, ICAL_RRULE_PROPERTY))
+                recurring.push_back(Recurring{raw.sessions.size(), ev});
             raw.sessions.push_back(std::move(s));
         }
     }
@@ -457,6 +635,19 @@ core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
                  std::to_string(lic_errors) +
                      " line(s) libical could not parse (first: " + lic_error_text + ")",
                  "ignored those lines");
+    if (prepared.existing_lic_errors)
+        raw.warn(raw.file + ":" + std::to_string(prepared.existing_lic_error_line),
+                 std::to_string(prepared.existing_lic_errors) +
+                     " X-LIC-ERROR line(s) were already in the file, left there by the program "
+                     "that wrote it (first: " +
+                     prepared.existing_lic_error_text + ")",
+                 "not errors in reading it; ignored those lines");
+    if (invitees)
+        raw.warn(invitee_where,
+                 std::to_string(invitees) +
+                     " ATTENDEE(s) with an e-mail address or a reply: people invited (often the "
+                     "calendar's owner), not speakers",
+                 "left them out");
     if (all_day)
         raw.warn(all_day_where, std::to_string(all_day) + " all-day entr(y/ies)",
                  "not imported: a schedule session needs a start time");
@@ -475,6 +666,8 @@ core::Result<bool> import_icalendar(const std::string& data, RawSchedule& raw) {
                      " event(s) name a person only as ORGANIZER, and it differs between events",
                  "took the ORGANIZER's name as the session's speaker");
     }
+
+    expand_recurring(raw, recurring, overridden);
 
     // The zone: the TZID the times use, else X-WR-TIMEZONE, else the pseudo-property.
     std::string main_tzid;

@@ -78,7 +78,8 @@ struct RawSchedule {
     std::string default_language;
     std::vector<std::string> languages;
     std::string declared_zone, declared_zone_where, declared_zone_kind = "declared";
-    int day_change_seconds = -1;  // frab <day_change>, -1 when absent
+    int day_change_seconds = -1;      // frab <day_change>, -1 when absent
+    std::string first_day, last_day;  // ImportOptions' event dates, for recurring events
     std::vector<RawDay> days;
     std::vector<std::string> room_order;      // rooms as the file lists them
     std::vector<LocalText> room_order_texts;  // their per-language names, same order

@@ -37,6 +37,8 @@ core::Result<ImportedSchedule> import_schedule_data(const std::string& data,
                                                     const ImportOptions& options) {
     detail::RawSchedule raw;
     raw.file = name;
+    raw.first_day = options.first_day;
+    raw.last_day = options.last_day;
     core::Result<bool> parsed = false;
     switch (detect_format(data)) {
         case ScheduleFormat::frab_xml:

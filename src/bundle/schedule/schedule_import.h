@@ -18,6 +18,9 @@ struct ImportOptions {
     // a content folder.
     std::string tz_origin = "--tz";
     std::string zoneinfo_dir = "/usr/share/zoneinfo";
+    // The event's first and last day (YYYY-MM-DD, event.txt): recurring calendar events are
+    // expanded within them. Empty: within the dates of the file's other events.
+    std::string first_day, last_day;
     // Files above this size are refused before reading: the biggest real export is 2.3 MB.
     std::int64_t max_file_bytes = 32 * 1024 * 1024;
 };

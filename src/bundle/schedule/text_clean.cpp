@@ -1,5 +1,7 @@
 #include "bundle/schedule/text_clean.h"
 
+#include <libxml/HTMLparser.h>
+
 #include <cstring>
 #include <regex>
 
@@ -245,7 +247,7 @@ bool read_tag(std::string_view s, size_t& i, Tag& tag) {
     return true;
 }
 
-// Decodes the entity at s[i] == '&' into `out`; false when it is not one we know.
+// Decodes the entity at s[i] == '&' into `out`; false when it is not one.
 bool read_entity(std::string_view s, size_t& i, std::string& out) {
     const size_t semi = s.find(';', i);
     if (semi == std::string_view::npos || semi - i > 10) return false;
@@ -272,16 +274,12 @@ bool read_entity(std::string_view s, size_t& i, std::string& out) {
         }
         if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
     } else {
-        static const std::pair<const char*, char32_t> kNamed[] = {
-            {"amp", '&'},      {"lt", '<'},       {"gt", '>'},        {"quot", '"'},
-            {"apos", '\''},    {"nbsp", 0xA0},    {"hellip", 0x2026}, {"mdash", 0x2014},
-            {"ndash", 0x2013}, {"rsquo", 0x2019}, {"lsquo", 0x2018},  {"rdquo", 0x201D},
-            {"ldquo", 0x201C}, {"laquo", 0xAB},   {"raquo", 0xBB},    {"euro", 0x20AC},
-            {"copy", 0xA9},    {"eacute", 0xE9},  {"egrave", 0xE8},   {"agrave", 0xE0},
-            {"auml", 0xE4},    {"ouml", 0xF6},    {"uuml", 0xFC},     {"szlig", 0xDF},
-            {"shy", 0xAD},     {"zwj", 0x200D},   {"bull", 0x2022},   {"middot", 0xB7}};
-        for (const auto& [n, c] : kNamed)
-            if (name == n) cp = c;
+        // libxml2's table is HTML 4's complete one: every accented letter Spanish, Portuguese,
+        // Catalan and French descriptions use (&oacute; &atilde; &ccedil; ...).
+        const std::string key(name);
+        if (const htmlEntityDesc* e =
+                htmlEntityLookup(reinterpret_cast<const xmlChar*>(key.c_str())))
+            cp = e->value;
         if (cp == 0) return false;
     }
     core::append_utf8(out, cp);
@@ -316,9 +314,12 @@ bool looks_like_html(std::string_view text) {
         Tag tag;
         if (read_tag(text, k, tag)) return true;
     }
-    static const char* const kEntities[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&#"};
-    for (const char* e : kEntities)
-        if (text.find(e) != std::string_view::npos) return true;
+    // Any entity, named or numeric: "Bogot&aacute;" alone is HTML, and must be decoded.
+    for (size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i + 1)) {
+        size_t k = i;
+        std::string decoded;
+        if (read_entity(text, k, decoded)) return true;
+    }
     return false;
 }
 
@@ -443,8 +444,14 @@ SessionStatus take_status_prefix(std::string& title) {
         "verschoben)\\s*(?:(?:\\]|\\))\\s*(?:-|:|\xE2\x80\x93|\xE2\x80\x94)?|-|:|\xE2\x80\x93|"
         "\xE2\x80\x94)\\s*",
         std::regex::icase | std::regex::ECMAScript);
+    // Written all in capitals the word stands out on its own ("CANCELLED Opening keynote"), as
+    // calendar users mark an event without deleting it; "Cancelled culture" stays a title.
+    static const std::regex kShouted(
+        "^\\s*(CANCELL?ED|ABGESAGT|ANNUL\xC3\x89|ANNULE|CANCELADO|MOVED|VERSCHOBEN)\\s+",
+        std::regex::ECMAScript);
     std::smatch m;
-    if (!std::regex_search(title, m, kPrefix)) return SessionStatus::confirmed;
+    if (!std::regex_search(title, m, kPrefix) && !std::regex_search(title, m, kShouted))
+        return SessionStatus::confirmed;
     const std::string word = lower(m[1].str());
     const std::string rest = m.suffix().str();
     if (rest.empty()) return SessionStatus::confirmed;

@@ -44,8 +44,9 @@ std::string html_to_markdown(std::string_view html);
 std::string clean_rich_text(std::string_view text, bool source_is_markdown,
                             const std::string& where, CleanReport& report, TextFormat& format);
 
-// Strips a status prefix such as "CANCELLED - ", "[CANCELED] ", "Abgesagt: " or "MOVED: " from a
-// title and returns the status it names (confirmed when there is none).
+// Strips a status prefix such as "CANCELLED - ", "[CANCELED] ", "Abgesagt: ", "MOVED: " or, all
+// in capitals, "CANCELLED " from a title and returns the status it names (confirmed when there is
+// none).
 SessionStatus take_status_prefix(std::string& title);
 
 }  // namespace plaza::schedule

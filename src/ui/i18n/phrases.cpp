@@ -2,16 +2,6 @@
 
 namespace plaza::ui {
 
-extern const Translation kEnglish;
-extern const Translation kSpanish;
-extern const Translation kCatalan;
-extern const Translation kFrench;
-
-const std::vector<const Translation*>& translations() {
-    static const std::vector<const Translation*> all = {&kEnglish, &kSpanish, &kCatalan, &kFrench};
-    return all;
-}
-
 namespace {
 const char* find(const Translation& t, Phrase phrase) {
     for (const auto& [key, text] : t.phrases) {
@@ -22,13 +12,14 @@ const char* find(const Translation& t, Phrase phrase) {
 }  // namespace
 
 const char* tr(const std::string& language, Phrase phrase) {
-    for (const Translation* t : translations()) {
+    const auto& all = translations();
+    for (const Translation* t : all) {
         if (language == t->language) {
             if (const char* text = find(*t, phrase)) return text;
             break;
         }
     }
-    const char* english = find(kEnglish, phrase);
+    const char* english = find(*all.front(), phrase);
     return english ? english : "";
 }
 

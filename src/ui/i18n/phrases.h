@@ -1,5 +1,7 @@
-// The kiosk's own words (not content), one translation file per language beside this header.
-// English is the fallback; a test checks that every language has every phrase.
+// The kiosk's own words (not content). The texts are gettext files beside this header: plaza.pot
+// holds the English (msgctxt is the phrase's name below, msgid its English) and LANG.po each
+// language; the build turns them into translations() (cmake/po_to_cpp.cmake). English is the
+// fallback; a test checks that every language has every phrase.
 #pragma once
 
 #include <string>
@@ -100,12 +102,32 @@ enum class Phrase {
     month_october,
     month_november,
     month_december,
+    // Partnership periods (issue 19): the months standing alone, then two patterns
+    month_alone_january,
+    month_alone_february,
+    month_alone_march,
+    month_alone_april,
+    month_alone_may,
+    month_alone_june,
+    month_alone_july,
+    month_alone_august,
+    month_alone_september,
+    month_alone_october,
+    month_alone_november,
+    month_alone_december,
+    month_year,  // "{month} {year}"
+    date_year,   // "{date} {year}", the date as "19 March"
     // USB content, notices and the admin panel (issue 7)
     content_updated,
     version,
     usb_refused,
     details_in_admin,
+    usb_bundle_in_folder,  // followed by the bundles found in folders
     usage_exported,
+    // A kiosk with nothing to show, and a stick it has let go of (issue 14)
+    no_content_yet,
+    content_unreadable,
+    remove_stick,
     admin_panel,
     admin_enter_pin,
     admin_wrong_pin,
@@ -154,10 +176,6 @@ enum class Phrase {
     photo,
     live_now,
     skip_to_content,
-    event_runs,
-    event_ran,
-    first_day,
-    last_day,
     filters,
     count  // not a phrase: the number of phrases
 };
@@ -167,7 +185,7 @@ struct Translation {
     std::vector<std::pair<Phrase, const char*>> phrases;
 };
 
-// The translations Plaza ships (en, es, ca, fr).
+// The translations Plaza ships: English first, then one per .po file in src/ui/i18n/.
 const std::vector<const Translation*>& translations();
 
 // The phrase in `language`, or in English when that language or phrase is missing.

@@ -52,8 +52,10 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
                   ")";
     }
     std::string facts = p.programme;
-    const std::string period =
-        p.starts_on + (p.ends_on.empty() || p.ends_on == p.starts_on ? "" : " – " + p.ends_on);
+    const std::string period = period_label(ctx.language, p.starts_on) +
+                               (p.ends_on.empty() || p.ends_on == p.starts_on
+                                    ? ""
+                                    : " – " + period_label(ctx.language, p.ends_on));
     for (const std::string& part : {period, std::string(status_text(ctx.language, p.status))}) {
         if (part.empty()) continue;
         if (!facts.empty()) facts += " · ";

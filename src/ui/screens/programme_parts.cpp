@@ -32,6 +32,39 @@ std::string day_label(const std::string& language, const std::string& date) {
     return out + " " + std::to_string(day) + " " + tr(language, month_phrase);
 }
 
+namespace {
+
+std::string substitute(std::string pattern, const std::string& key, const std::string& value) {
+    const size_t at = pattern.find(key);
+    if (at != std::string::npos) pattern.replace(at, key.size(), value);
+    return pattern;
+}
+
+}  // namespace
+
+std::string period_label(const std::string& language, const std::string& date) {
+    int year = 0, month = 0, day = 0;
+    const bool has_month = (date.size() == 7 || date.size() == 10) &&
+                           core::read_digits(date, 0, 4, year) && date[4] == '-' &&
+                           core::read_digits(date, 5, 2, month) && month >= 1 && month <= 12;
+    if (!has_month) return date;
+    const std::string year_text = std::to_string(year);
+    if (date.size() == 7) {
+        const auto alone =
+            static_cast<Phrase>(static_cast<int>(Phrase::month_alone_january) + month - 1);
+        return substitute(
+            substitute(tr(language, Phrase::month_year), "{month}", tr(language, alone)), "{year}",
+            year_text);
+    }
+    if (date[7] != '-' || !core::read_digits(date, 8, 2, day) || day < 1 ||
+        day > core::days_in_month(year, month))
+        return date;
+    const auto after_day = static_cast<Phrase>(static_cast<int>(Phrase::month_january) + month - 1);
+    return substitute(substitute(tr(language, Phrase::date_year), "{date}",
+                                 std::to_string(day) + " " + tr(language, after_day)),
+                      "{year}", year_text);
+}
+
 std::string language_name(const std::string& code,
                           const std::vector<content::Language>& languages) {
     for (const content::Language& l : languages) {

@@ -18,6 +18,10 @@ namespace plaza::ui {
 // is not one).
 std::string day_label(const std::string& language, const std::string& date);
 
+// A partnership's start or end as the visitor's language writes it: "2022" as it is, "2022-03"
+// as "mars 2022" or "marzo de 2022", "2022-03-15" as "15 mars 2022"; other text as it is.
+std::string period_label(const std::string& language, const std::string& date);
+
 // A language's own name from the event's list, else its code.
 std::string language_name(const std::string& code, const std::vector<content::Language>& languages);
 

@@ -41,6 +41,10 @@ class Screen {
     // reads while drawing, the page of `record`). Called whenever it is about to be drawn; a
     // screen that already holds `record` in the feed's generation keeps what it has.
     virtual void load(ScreenFeed& feed, std::int64_t record) = 0;
+    // True after a draw that asked for something the same frame should show (the search for the
+    // key just typed): the kiosk loads it before the frame is presented and builds the frame
+    // again, so the answer is on screen in the frame after the touch.
+    virtual bool answer_pending() const { return false; }
     // A visitor opened the screen (a tap), with the record the tap named.
     virtual void open(std::int64_t record) { (void)record; }
     // Draws the screen's content inside the current window and reports animation needs.

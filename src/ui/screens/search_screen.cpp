@@ -149,10 +149,7 @@ core::FrameRequest SearchScreen::draw(UiContext& ctx, Navigation& nav) {
     }
     request.animating = EndScrollArea(ctx, scroll_);
 
-    if (OnScreenKeyboard(ctx, text_)) {
-        text_changed_ = true;
-        request.animating = true;  // the results show on the next frame
-    }
+    if (OnScreenKeyboard(ctx, text_)) text_changed_ = true;
     return request;
 }
 

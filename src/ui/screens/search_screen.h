@@ -15,8 +15,9 @@ class SearchScreen final : public Screen {
   public:
     static constexpr const char* kId = "search";
     const char* id() const override { return kId; }
-    // Runs the search a keystroke asked for, after the frame that showed the keystroke.
+    // Runs the search a keystroke asked for, before the frame that saw the key is presented.
     void load(ScreenFeed& feed, std::int64_t record) override;
+    bool answer_pending() const override { return text_changed_; }
     core::FrameRequest draw(UiContext& ctx, Navigation& nav) override;
     void reset() override;
 

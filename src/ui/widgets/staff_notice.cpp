@@ -13,11 +13,13 @@ constexpr double kNoticeSeconds = 6.0;
 }  // namespace
 
 void StaffNotice::show(const std::string& text) {
-    text_ = text;
+    const bool showing = !text_.empty() && (pending_ || last_frame_ < until_);
+    text_ = showing ? text_ + "\n" + text : text;
     pending_ = true;
 }
 
 void StaffNotice::draw(UiContext& ctx, core::FrameRequest& request) {
+    last_frame_ = ctx.now;
     if (pending_) {
         until_ = ctx.now + kNoticeSeconds;
         pending_ = false;
@@ -36,6 +38,7 @@ void StaffNotice::draw(UiContext& ctx, core::FrameRequest& request) {
     ImGui::End();
     ImGui::PopStyleColor();
     request.redraw_at = std::min(request.redraw_at, until_);
+    request.display_off = false;  // a stick handled after hours: staff see the answer
 }
 
 }  // namespace plaza::ui

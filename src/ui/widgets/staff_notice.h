@@ -11,7 +11,8 @@ namespace plaza::ui {
 
 class StaffNotice {
   public:
-    // Shows `text` from the next frame on, for a few seconds.
+    // Shows `text` from the next frame on, for a few seconds; below the notice still on screen,
+    // if any ("Content updated" stays when "You can remove the stick" follows it).
     void show(const std::string& text);
     // Draws the notice while it lasts; asks for the frame that takes it away.
     void draw(UiContext& ctx, core::FrameRequest& request);
@@ -19,7 +20,8 @@ class StaffNotice {
   private:
     std::string text_;
     double until_ = 0.0;
-    bool pending_ = false;  // shown from the next frame for kNoticeSeconds
+    double last_frame_ = 0.0;  // ctx.now of the last draw
+    bool pending_ = false;     // shown from the next frame for kNoticeSeconds
 };
 
 }  // namespace plaza::ui
