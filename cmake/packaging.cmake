@@ -122,7 +122,8 @@ set(CPACK_DEBIAN_KIOSK_DESCRIPTION
     "/etc/plaza/plaza.conf. The organisers' tool is in plaza-bundle.")
 string(REPLACE ";" "" CPACK_DEBIAN_KIOSK_DESCRIPTION "${CPACK_DEBIAN_KIOSK_DESCRIPTION}")
 # Runtime libraries come from dpkg-shlibdeps; the rest is what the kiosk uses besides them:
-# - fonts and espeak-ng's voices, which the kiosk opens by path and language;
+# - fonts (text, and Material Icons for the icons) and espeak-ng's voices, which the kiosk opens
+#   by path and language;
 # - what SDL loads with dlopen() on a KMSDRM display, invisible to dpkg-shlibdeps: EGL and
 #   OpenGL ES through glvnd (libegl1, libgles2), Mesa's EGL vendor library (libegl-mesa0,
 #   registered in /usr/share/glvnd/egl_vendor.d) and its drivers (libgl1-mesa-dri: v3d and vc4
@@ -130,8 +131,8 @@ string(REPLACE ";" "" CPACK_DEBIAN_KIOSK_DESCRIPTION "${CPACK_DEBIAN_KIOSK_DESCR
 #   the kiosk really opens on arm64;
 # - systemd-mount and udev for the automount rule, adduser for the maintainer scripts.
 set(CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS
-    "adduser, systemd, udev, fonts-noto-core, fonts-noto-cjk, espeak-ng-data, libegl1, "
-    "libgles2, libgbm1, libegl-mesa0, libgl1-mesa-dri")
+    "adduser, systemd, udev, fonts-noto-core, fonts-noto-cjk, fonts-material-design-icons-iconfont, "
+    "espeak-ng-data, libegl1, libgles2, libgbm1, libegl-mesa0, libgl1-mesa-dri")
 string(REPLACE ";" "" CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS "${CPACK_DEBIAN_KIOSK_PACKAGE_DEPENDS}")
 set(CPACK_DEBIAN_KIOSK_PACKAGE_SUGGESTS plaza-bundle)
 set(CPACK_DEBIAN_KIOSK_PACKAGE_CONTROL_EXTRA

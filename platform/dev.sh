@@ -15,7 +15,7 @@ packages=(
     libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev libxml2-dev
     libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox
-    fonts-noto-core fonts-noto-cjk espeak-ng-data
+    fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data
     libegl1 libgles2 libgbm1 libegl-mesa0 libgl1-mesa-dri
     libsystemd-dev systemd udev adduser dpkg-dev file lintian
     xvfb libxtst-dev libdrm-dev fusefat
@@ -54,20 +54,30 @@ cmd_run() {
     configure_and_build "$build" -DCMAKE_BUILD_TYPE=Release
     local bundle="$build/sample.plaza"
     "$build/plaza-bundle" build "$repo/content" -o "$bundle"
+    # The sample event is in the past: a demonstration clock shows it during its first morning
+    # (10:30 on its first day, in its own offset), unless a --clock is given.
+    local day minutes clock
+    day=$(sed -n 's/^starts_on: *//p' "$repo/content/event.txt")
+    minutes=$(sed -n 's/^utc_offset_minutes: *//p' "$repo/content/event.txt")
+    clock=(--clock "$(printf '%sT10:30:00%s%02d:%02d' "$day" "$([ "$minutes" -lt 0 ] && echo - || echo +)" \
+        $((${minutes#-} / 60)) $((${minutes#-} % 60)))")
     if ! have_display; then
         cat >&2 <<MSG
 dev.sh: no display is available (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can open.
 Run the kiosk headless instead, replaying a script and writing screenshots:
-  $build/plaza --headless --bundle $bundle --size 1920x1080 \\
+  $build/plaza --headless --bundle $bundle --size 1920x1080 ${clock[*]} \\
       --script $repo/tests/e2e/scripts/home_tour.plz --out /tmp/plaza-shots
 MSG
         exit 2
     fi
     local window=(--windowed 1280x800)
     for a in "$@"; do
-        case "$a" in --fullscreen | --windowed) window=() ;; esac
+        case "$a" in
+            --fullscreen | --windowed) window=() ;;
+            --clock) clock=() ;;
+        esac
     done
-    exec "$build/plaza" --bundle "$bundle" "${window[@]}" "$@"
+    exec "$build/plaza" --bundle "$bundle" "${window[@]}" "${clock[@]}" "$@"
 }
 
 cmd_test() {

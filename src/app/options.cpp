@@ -2,15 +2,17 @@
 
 #include <cstdlib>
 
+#include "core/civil_time.h"
+
 namespace plaza::app {
 
 const char* const kUsage =
     "usage: plaza [--config FILE] [--bundle FILE] [--fullscreen | --windowed WxH]\n"
     "             [--rotate 0|90|180|270] [--px-per-mm N] [--stats FILE]\n"
-    "             [--mode kiosk|room] [--room ID] [--world-map FILE]\n"
+    "             [--mode kiosk|room] [--room ID] [--world-map FILE] [--clock INSTANT]\n"
     "       plaza --preview FOLDER [--windowed WxH | --headless ...]\n"
     "       plaza --headless --bundle FILE --script FILE --out DIR [--size WxH]\n"
-    "             [--rotate DEG] [--px-per-mm N] [--stats FILE]\n"
+    "             [--rotate DEG] [--px-per-mm N] [--stats FILE] [--clock INSTANT]\n"
     "       plaza --version | --help\n"
     "\n"
     "  --config FILE     the kiosk's configuration (e.g. /etc/plaza/plaza.conf); options given\n"
@@ -27,6 +29,8 @@ const char* const kUsage =
     "  --room ID         the room a room sign shows, as in the bundle's rooms.csv\n"
     "  --world-map FILE  the world map's shapes instead of the ones Plaza ships\n"
     "  --stats FILE      write start-up time, frame times, peak memory and missing glyphs as JSON\n"
+    "  --clock INSTANT   a demonstration clock: the wall clock starts at this instant (e.g.\n"
+    "                    2024-03-19T10:30:00+01:00) and runs on; the kiosk trusts it\n"
     "  --headless        no display: SDL's offscreen driver, software renderer, virtual clock\n"
     "  --size WxH        headless screen size (default 1920x1080)\n"
     "  --script FILE     headless: the script to replay (verbs: tap, drag, flick, pinch, type,\n"
@@ -110,6 +114,12 @@ core::Result<Options> parse_options(const std::vector<std::string>& args) {
                                 "abcdefghijklmnopqrstuvwxyz"
                                 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.") == std::string::npos;
             if (!ok) return core::Error{"--room needs a room id (letters, digits, - _ . up to 64)"};
+        } else if (a == "--clock") {
+            const auto instant = value(v) ? core::parse_iso8601_instant(v) : std::nullopt;
+            if (!instant)
+                return core::Error{
+                    "--clock needs an instant with its UTC offset, like 2024-03-19T10:30:00+01:00"};
+            o.runner.clock_ms = *instant;
         } else if (a == "--headless") {
             o.runner.display.mode = platform::WindowMode::headless;
         } else if (a == "--script") {

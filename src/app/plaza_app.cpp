@@ -135,7 +135,8 @@ void PlazaApp::load_fonts() {
         code_points = store_->code_points();
     else
         core::collect_code_points(no_content_->all_text(), code_points);
-    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, code_points, px_per_mm_, {}, sizes);
+    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, code_points, px_per_mm_, {}, sizes,
+                             ui_ ? ui_->large_text_code_points() : std::set<char32_t>{});
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
                    std::to_string(atlas.TexHeight) + " built in " +

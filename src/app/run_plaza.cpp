@@ -136,6 +136,8 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     ui::KioskSettings settings;
     settings.idle_timeout_seconds = config.idle_timeout_seconds;
     settings.low_reach = config.low_reach;
+    // The operator set the time (--clock): the kiosk does not second-guess it.
+    settings.trust_clock = runner.clock_ms.has_value();
     settings.low_reach_top = static_cast<float>(config.low_reach_top_percent) / 100.0f;
     settings.world = load_world_map(options->world_map);
     if (config.display_hours) {

@@ -92,6 +92,7 @@ class Writer {
     core::Result<bool> write_countries(const SourceBundle& b);
     core::Result<bool> write_cities(const SourceBundle& b);
     core::Result<bool> write_media(const SourceBundle& b);
+    core::Result<bool> write_event_brand(const SourceBundle& b);
     core::Result<bool> write_partnerships(const SourceBundle& b);
     core::Result<bool> write_practices(const SourceBundle& b);
     core::Result<bool> write_rooms(const SourceBundle& b);
@@ -208,6 +209,7 @@ core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& opti
     PLAZA_TRY(write_countries(b));
     PLAZA_TRY(write_cities(b));
     PLAZA_TRY(write_media(b));
+    PLAZA_TRY(write_event_brand(b));
     PLAZA_TRY(write_partnerships(b));
     PLAZA_TRY(write_practices(b));
     PLAZA_TRY(write_rooms(b));
@@ -384,6 +386,28 @@ core::Result<bool> Writer::write_cities(const SourceBundle& b) {
         st->bind(5, c.country).bind(6, c.latitude).bind(7, c.longitude);
         PLAZA_TRY(st->run());
     }
+    return true;
+}
+
+// The event's brand, when event.txt names any of it (after the media it refers to).
+core::Result<bool> Writer::write_event_brand(const SourceBundle& b) {
+    const EventSource& e = b.event;
+    if (e.logo.empty() && e.hero.empty() && e.accent_colour.empty()) return true;
+    auto st = prepare(
+        "INSERT INTO event_brand (id, accent_colour, logo_media, hero_media, hero_credit) "
+        "VALUES (1, ?1, ?2, ?3, ?4)");
+    if (!st) return core::Error{st.error()};
+    seen(e.hero_credit);
+    st->bind(1, e.accent_colour);
+    for (const auto& [index, key] : {std::pair{2, &e.logo}, std::pair{3, &e.hero}}) {
+        if (key->empty()) {
+            st->bind_null(index);
+        } else {
+            st->bind(index, media_ids_.at(*key));
+        }
+    }
+    st->bind(4, e.hero_credit);
+    PLAZA_TRY(st->run());
     return true;
 }
 

@@ -193,6 +193,20 @@ void Reader::read_event() {
             } else if (minutes) {
                 e.utc_offset_minutes = static_cast<int>(*minutes);
             }
+        } else if (key == "logo") {
+            e.logo = image(file, kv.line, key, kv.value);
+        } else if (key == "hero") {
+            // "path | credit", as a practice's image: the credit is shown on the picture.
+            auto parts = split(kv.value, '|');
+            parts.resize(std::max<size_t>(parts.size(), 2));
+            e.hero = image(file, kv.line, key, parts[0]);
+            e.hero_credit = parts[1];
+        } else if (key == "accent_colour") {
+            if (!is_colour(kv.value)) {
+                p_.add(file, kv.line, key, single_quoted(kv.value) + " is not a colour (#RRGGBB)");
+            } else {
+                e.accent_colour = kv.value;
+            }
         } else if (key != "languages") {
             p_.add(file, kv.line, key, "unknown key");
         }

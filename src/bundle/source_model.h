@@ -26,6 +26,9 @@ struct EventSource {
     std::string starts_on, ends_on, time_zone;
     int utc_offset_minutes = 0;
     std::vector<LanguageSource> languages;  // the first is the default language
+    // The event's brand: image keys into SourceBundle::images (empty: none), the hero's credit
+    // and the accent colour (#RRGGBB or empty).
+    std::string logo, hero, hero_credit, accent_colour;
 };
 
 struct ProgrammeSource {

@@ -123,9 +123,12 @@ void Reader::read_partnerships() {
         if (!featured.empty() && featured != "0" && featured != "1")
             p_.add(row.file, row.line, "featured", single_quoted(featured) + " is not 1 or 0");
         ps.featured = featured == "1";
-        for (const auto& path : split_list(row.get("images"))) {
-            const std::string key = image(row.file, row.line, "images", path);
-            if (!key.empty()) ps.images.push_back({key, ""});
+        for (const auto& item : split_list(row.get("images"))) {
+            // "path | credit" (the credit shown under the photo), or the path alone.
+            auto parts = split(item, '|');
+            parts.resize(std::max<size_t>(parts.size(), 2));
+            const std::string key = image(row.file, row.line, "images", parts[0]);
+            if (!key.empty()) ps.images.push_back({key, parts[1]});
         }
         b_.partnerships.push_back(std::move(ps));
     }

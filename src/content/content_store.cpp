@@ -38,6 +38,7 @@ core::Result<ContentStore> ContentStore::open(const std::string& path) {
         e.languages.push_back({languages->column_text(0), languages->column_text(1)});
     }
     store.load_zone_offsets();
+    store.load_brand();
     return store;
 }
 

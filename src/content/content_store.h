@@ -81,6 +81,7 @@ class ContentStore {
     // ---- Schedule helpers (content_store_schedule.cpp) ----
     bool has_table(const char* name) const;
     void load_zone_offsets();  // zone_offset into zone_offsets_, at open
+    void load_brand();         // event_brand into event_.brand, at open
     // "SELECT <a session's columns> FROM <session and its joins> ", for a WHERE to follow.
     std::string schedule_columns() const;
     // Steps a query built on schedule_columns(), appending its sessions with their speakers.

@@ -58,6 +58,21 @@ void attach_themes_and_thumbnails(const Database& db,
 
 }  // namespace
 
+void ContentStore::load_brand() {
+    // A bundle made before the table existed has none: Plaza's own look serves.
+    auto stmt = db_.prepare(
+        "SELECT accent_colour, coalesce(logo_media, 0), coalesce(hero_media, 0), hero_credit "
+        "FROM event_brand WHERE id = 1");
+    if (!stmt || !stmt->step()) return;
+    EventBrand& brand = event_.brand;
+    const std::string accent = stmt->column_text(0);
+    brand.has_accent = accent.size() == 7 && accent[0] == '#';
+    brand.accent = parse_colour(accent);
+    brand.logo = stmt->column_int(1);
+    brand.hero = stmt->column_int(2);
+    brand.hero_credit = stmt->column_text(3);
+}
+
 EventInfo ContentStore::localized_event() const {
     EventInfo e = event_;
     auto stmt = db_.prepare("SELECT " + localized("event", "e.id", "name", "e.name") + ", " +

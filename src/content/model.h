@@ -12,17 +12,26 @@ struct Language {
     std::string name;  // in its own language, e.g. "Català"
 };
 
+// A colour from the bundle (themes, SDGs, the event's accent), 8 bits per channel.
+struct Colour {
+    std::uint8_t r = 0x80, g = 0x80, b = 0x80;
+};
+
+// The event's own look (event.txt's logo, accent_colour and hero); all optional.
+struct EventBrand {
+    bool has_accent = false;
+    Colour accent;
+    std::int64_t logo = 0, hero = 0;  // media ids, 0 for none
+    std::string hero_credit;
+};
+
 struct EventInfo {
     std::string name, venue, city;
     std::string starts_on, ends_on;  // local dates, YYYY-MM-DD
     std::string time_zone;           // IANA name, e.g. "Europe/Brussels"
     int utc_offset_minutes = 0;
     std::vector<Language> languages;
-};
-
-// A colour from the bundle (themes, SDGs), 8 bits per channel.
-struct Colour {
-    std::uint8_t r = 0x80, g = 0x80, b = 0x80;
+    EventBrand brand;
 };
 
 struct PartnershipCard {
@@ -149,8 +158,8 @@ struct Contact {
 
 struct MediaRef {
     std::int64_t media_id = 0;
-    std::string source;  // the path the organisers gave, as Markdown bodies refer to it
-    std::string caption;
+    std::string source;   // the path the organisers gave, as Markdown bodies refer to it
+    std::string caption;  // a practice's caption, a partnership photo's credit
     int width = 0, height = 0;
 };
 

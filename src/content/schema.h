@@ -218,6 +218,16 @@ CREATE TABLE session_speaker (
 ) WITHOUT ROWID;
 CREATE INDEX session_speaker_by_speaker ON session_speaker(speaker_id);
 
+-- Added within v1: the event's brand (event.txt's logo, accent_colour, hero). A kiosk reading a
+-- bundle without it shows Plaza's own look.
+CREATE TABLE event_brand (
+    id            INTEGER PRIMARY KEY CHECK (id = 1),
+    accent_colour TEXT NOT NULL DEFAULT '',
+    logo_media    INTEGER REFERENCES media(id),
+    hero_media    INTEGER REFERENCES media(id),
+    hero_credit   TEXT NOT NULL DEFAULT ''
+);
+
 -- Added within v1; a kiosk reading a bundle without these tables uses event.utc_offset_minutes
 -- and shows sessions without tracks or links.
 CREATE TABLE zone_offset (
@@ -308,8 +318,8 @@ inline constexpr int kLongestIndexedPrefix = 6;
 inline constexpr const char* kSearchTokenizer = "unicode61 remove_diacritics 2";
 
 // The tables a v1 bundle must contain, for the structural check. zone_offset, track,
-// session_track, link and session_partnership came later in v1: checked when present (their
-// references by foreign_key_check), not required.
+// session_track, link, session_partnership and event_brand came later in v1: checked when
+// present (their references by foreign_key_check), not required.
 inline constexpr const char* kRequiredTables[] = {
     "bundle_meta", "language", "translation", "event",      "programme", "theme", "sdg",
     "country",     "city",     "partnership", "practice",   "day",       "room",  "speaker",

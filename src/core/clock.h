@@ -22,6 +22,20 @@ class SystemClock final : public Clock {
     std::int64_t wall_time_ms() const override;
 };
 
+// Another clock's time, with the wall clock set to `wall_time_ms` at construction and running on
+// from there: a demonstration clock the operator chose (plaza --clock).
+class ShiftedClock final : public Clock {
+  public:
+    ShiftedClock(const Clock& base, std::int64_t wall_time_ms)
+        : base_(base), shift_ms_(wall_time_ms - base.wall_time_ms()) {}
+    double monotonic_seconds() const override { return base_.monotonic_seconds(); }
+    std::int64_t wall_time_ms() const override { return base_.wall_time_ms() + shift_ms_; }
+
+  private:
+    const Clock& base_;
+    std::int64_t shift_ms_;
+};
+
 // A clock that moves only when told to; the headless runner advances it 1/60 s per frame.
 class ManualClock final : public Clock {
   public:

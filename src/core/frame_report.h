@@ -20,6 +20,9 @@ struct VisibleItem {
     // walks through the whole screen, not just what is on the glass.
     bool visible = true;
     bool clipped = false;  // its text is cut off by its container (a layout fault)
+    // A text run's type size (the em) in pixels, 0 where not recorded: tests measure reading
+    // distance from it (Noto Sans' capitals are 0.714 em tall).
+    float em_px = 0;
     // What spoken mode says beyond the label (the visitor's language unless `language` says
     // otherwise): the role ("button", "Partnership"), the second line of a card, a toggle's
     // state, the position in a list.
@@ -30,6 +33,9 @@ struct VisibleItem {
     bool toggle = false, selected = false;
     int position = 0, count = 0;  // 1-based place in a list of `count` (0: not in a list)
     std::string list;             // the list's id, for lists that only build what is visible
+    // A control that takes spoken mode's focus past repeated blocks (filters) to the first item
+    // of this list instead of acting (WCAG 2.4.1, bypass blocks).
+    std::string skip_to_list;
 };
 
 struct FrameReport {

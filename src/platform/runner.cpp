@@ -150,9 +150,13 @@ int run_headless(FrameLoop& loop, core::ManualClock& clock, KioskApp& app,
 int run(KioskApp& app, const RunnerOptions& options) {
     const bool headless = options.display.mode == WindowMode::headless;
     core::SystemClock system_clock;
-    core::ManualClock virtual_clock(options.initial_wall_time_ms);
-    const core::Clock& clock = headless ? static_cast<const core::Clock&>(virtual_clock)
-                                        : static_cast<const core::Clock&>(system_clock);
+    core::ManualClock virtual_clock(options.clock_ms.value_or(options.initial_wall_time_ms));
+    const core::ShiftedClock demo_clock(system_clock,
+                                        options.clock_ms.value_or(system_clock.wall_time_ms()));
+    const core::Clock& live_clock =
+        options.clock_ms ? static_cast<const core::Clock&>(demo_clock) : system_clock;
+    const core::Clock& clock =
+        headless ? static_cast<const core::Clock&>(virtual_clock) : live_clock;
     ServiceNotifier notifier;
     auto display = headless ? Display::open(options.display)
                             : wait_for_display(options.display, notifier, system_clock);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "platform/display.h"
@@ -13,7 +14,9 @@ namespace plaza::platform {
 
 struct RunnerOptions {
     DisplayOptions display;
-    std::string stats_path;              // --stats: JSON figures written at exit
+    std::string stats_path;  // --stats: JSON figures written at exit
+    // --clock: the wall clock starts at this instant and runs on (live and headless alike).
+    std::optional<std::int64_t> clock_ms;
     double process_start_seconds = 0.0;  // steady clock at main(), for start-up time
     // Headless only:
     std::string script_path;

@@ -158,6 +158,7 @@ bool ScriptPlayer::shot(const std::string& name) {
         if (!item.id.empty()) j["id"] = item.id;
         j["label"] = item.label;
         if (item.clipped) j["clipped"] = true;
+        if (item.em_px > 0) j["em_px"] = std::lround(item.em_px);
         j["rect"] = {std::lround(r.x), std::lround(r.y), std::lround(r.width),
                      std::lround(r.height)};
         items.push_back(std::move(j));

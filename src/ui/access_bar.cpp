@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/programme_data.h"
 #include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
@@ -22,6 +23,7 @@ struct AccessButton {
     std::string label;
     bool on = false;      // a switch that is on
     bool toggle = false;  // spoken mode says on or off
+    const char* icon = nullptr;
 };
 
 // How many of `buttons` fit side by side in `width` with every label whole.
@@ -30,10 +32,11 @@ int columns_for(const UiContext& ctx, const std::vector<AccessButton>& buttons, 
     const float pad = 2 * ImGui::GetStyle().FramePadding.x;
     float widest = 0;
     for (const AccessButton& b : buttons) {
+        const std::string shown = b.icon ? std::string(b.icon) + " " + b.label : b.label;
         widest = std::max(
             widest,
-            ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, b.label.c_str()).x +
-                pad);
+            ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, shown.c_str()).x +
+                pad + ctx.mm(kSpace.s));
     }
     int columns = static_cast<int>(buttons.size());
     while (columns > 1 &&
@@ -45,18 +48,21 @@ int columns_for(const UiContext& ctx, const std::vector<AccessButton>& buttons, 
 std::vector<AccessButton> access_buttons(const std::string& language, bool spoken, int text_size,
                                          bool high_contrast, bool low_reach) {
     if (spoken) {
-        return {{"spoken/previous", tr(language, Phrase::spoken_previous)},
-                {"spoken/next", tr(language, Phrase::spoken_next)},
-                {"spoken/select", tr(language, Phrase::spoken_select)},
-                {"spoken/back", tr(language, Phrase::spoken_back)},
-                {"spoken/stop", tr(language, Phrase::stop_listening)}};
+        return {{"spoken/previous", tr(language, Phrase::spoken_previous), false, false,
+                 icon::previous},
+                {"spoken/next", tr(language, Phrase::spoken_next), false, false, icon::next},
+                {"spoken/select", tr(language, Phrase::spoken_select), false, false, icon::select},
+                {"spoken/back", tr(language, Phrase::spoken_back), false, false, icon::back},
+                {"spoken/stop", tr(language, Phrase::stop_listening), false, false, icon::stop}};
     }
     static const char* const kSizes[] = {"A", "A+", "A++"};
-    return {{"access/listen", tr(language, Phrase::listen)},
-            {"access/text_size",
-             std::string(tr(language, Phrase::text_size)) + " " + kSizes[text_size]},
-            {"access/contrast", tr(language, Phrase::high_contrast), high_contrast, true},
-            {"access/low_reach", tr(language, Phrase::low_reach), low_reach, true}};
+    return {
+        {"access/listen", tr(language, Phrase::listen), false, false, icon::listen},
+        {"access/text_size", std::string(tr(language, Phrase::text_size)) + " " + kSizes[text_size],
+         false, false, icon::text_size},
+        {"access/contrast", tr(language, Phrase::high_contrast), high_contrast, true,
+         icon::contrast},
+        {"access/low_reach", tr(language, Phrase::low_reach), low_reach, true, icon::low_reach}};
 }
 
 }  // namespace
@@ -117,7 +123,7 @@ bool AccessBar::draw(UiContext& ctx, float top, float height, SpokenMode& spoken
                       b.on          ? ButtonStyle::selected
                       : spoken.on() ? ButtonStyle::primary
                                     : ButtonStyle::secondary,
-                      0, speech))
+                      0, speech, b.icon))
             pressed = b.id;
     }
     ImGui::End();

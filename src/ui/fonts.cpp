@@ -1,5 +1,7 @@
 #include "ui/fonts.h"
 
+#include "ui/icons.h"
+
 #include <hb-subset.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
@@ -55,7 +57,8 @@ std::vector<char> subset_font(const std::string& path, int face_index,
 }
 
 ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size_px, const ImWchar* ranges,
-                 std::vector<char>* cjk_subset) {
+                 std::vector<char>* cjk_subset, const std::string& icons = {},
+                 const ImWchar* icon_ranges = nullptr) {
     ImFontConfig config;
     config.OversampleH = 1;
     config.OversampleV = 1;
@@ -69,6 +72,15 @@ ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size_px, con
         merge.FontDataOwnedByAtlas = false;  // Dear ImGui keeps its own copy
         atlas.AddFontFromMemoryTTF(cjk_subset->data(), static_cast<int>(cjk_subset->size()),
                                    size_px, &merge, ranges);
+    }
+    if (font && icon_ranges && !icons.empty()) {
+        // Icons a little larger than the letters and sitting on the text's centre line: Material
+        // Icons draws on the whole em, Noto Sans' capitals fill about 0.7 of it.
+        ImFontConfig merge = config;
+        merge.MergeMode = true;
+        merge.GlyphMinAdvanceX = size_px * 1.2f;
+        merge.GlyphOffset = ImVec2(0, size_px * 0.22f);
+        atlas.AddFontFromFileTTF(icons.c_str(), size_px * 1.2f, &merge, icon_ranges);
     }
     return font;
 }
@@ -132,7 +144,8 @@ void borrow_glyphs(ImFont* font, const ImFont* from, const std::vector<char32_t>
 }  // namespace
 
 FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_points,
-                    float px_per_mm, const FontFiles& files, const FontSizesMm& sizes) {
+                    float px_per_mm, const FontFiles& files, const FontSizesMm& sizes,
+                    const std::set<char32_t>& large_code_points) {
     FontSet set;
     atlas.Clear();
     atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
@@ -161,13 +174,36 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         if (!needs_cjk(cp)) extra_other.push_back(cp);
     }
 
+    // The large sizes (display, poster): ASCII and the characters of their own texts.
+    static const ImWchar kLargeBase[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0};
+    std::vector<char32_t> large = code_points_of(kLargeBase);
+    for (char32_t cp : large_code_points) {
+        if (cp <= 0xFFFF && !is_layout_only(cp)) large.push_back(cp);
+    }
+    ImVector<ImWchar> large_ranges;
+    ranges_of(large, {}, large_ranges);
+    // Only the icons Plaza draws (ui/icons.h), a few kilobytes of the atlas.
+    ImFontGlyphRangesBuilder icon_builder;
+    for (char16_t cp : icon::kCodePoints)
+        icon_builder.AddChar(static_cast<ImWchar>(cp));
+    ImVector<ImWchar> icon_ranges;
+    icon_builder.BuildRanges(&icon_ranges);
+    std::string icons = files.icons;
+    if (!std::filesystem::exists(icons)) {
+        set.error = "icon font missing: " + icons +
+                    " (Debian package fonts-material-design-icons-iconfont)";
+        icons.clear();
+    }
+
     const float body_px = sizes.body * px_per_mm, heading_px = sizes.heading * px_per_mm,
-                title_px = sizes.title * px_per_mm;
+                title_px = sizes.title * px_per_mm, display_px = sizes.display * px_per_mm,
+                poster_px = sizes.poster * px_per_mm;
     // What the five fonts need at each reduction, against 85 % of the largest atlas (stb_rect_pack
     // leaves gaps). The estimate picks where to start; the build confirms it.
     const double budget = 0.85 * static_cast<double>(kMaxAtlasPixels);
-    const double base_area =
-        area(base, body_px) * 3 + area(base, heading_px) + area(base, title_px);
+    const double base_area = area(base, body_px) * 3 + area(base, heading_px) +
+                             area(base, title_px) + area(large, display_px) +
+                             area(large, poster_px);
     const auto needed = [&](Reduction r, size_t body_extra) {
         const std::vector<char32_t> kept(extra.begin(), extra.begin() + body_extra);
         double sum = base_area + area(kept, body_px);
@@ -214,17 +250,24 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         ranges_of(base, reduction == Reduction::none ? extra_other : none, style_ranges);
         ranges_of(base, own_headings ? extra : none, heading_ranges);
         if (have_fonts) {
-            set.body = add_font(atlas, files.regular, body_px, body_ranges.Data, &cjk_subset);
+            const ImWchar* with_icons = icon_ranges.Data;
+            set.body = add_font(atlas, files.regular, body_px, body_ranges.Data, &cjk_subset, icons,
+                                with_icons);
             // Noto Sans CJK has no bold or italic: those styles draw the regular's glyphs.
-            set.body_bold = add_font(atlas, files.bold, body_px, style_ranges.Data, nullptr);
+            set.body_bold =
+                add_font(atlas, files.bold, body_px, style_ranges.Data, nullptr, icons, with_icons);
             set.body_italic = add_font(atlas, files.italic, body_px, style_ranges.Data, nullptr);
             set.heading = add_font(atlas, files.bold, heading_px, heading_ranges.Data,
-                                   own_headings ? &cjk_subset : nullptr);
+                                   own_headings ? &cjk_subset : nullptr, icons, with_icons);
             set.title = add_font(atlas, files.bold, title_px, heading_ranges.Data,
-                                 own_headings ? &cjk_subset : nullptr);
+                                 own_headings ? &cjk_subset : nullptr, icons, with_icons);
+            set.display = add_font(atlas, files.bold, display_px, large_ranges.Data, &cjk_subset,
+                                   icons, with_icons);
+            set.poster = add_font(atlas, files.bold, poster_px, large_ranges.Data, &cjk_subset,
+                                  icons, with_icons);
         }
         built = set.body && set.body_bold && set.body_italic && set.heading && set.title &&
-                atlas.Build();
+                set.display && set.poster && atlas.Build();
         const bool fits = atlas.TexWidth <= kMaxAtlasSide && atlas.TexHeight <= kMaxAtlasSide &&
                           static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= kMaxAtlasPixels;
         if (built && fits && body_extra < extra.size() && !calibrated) {
@@ -266,7 +309,8 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         atlas.Clear();
         ImFont* fallback = atlas.AddFontDefault();
         atlas.Build();
-        set.body = set.body_bold = set.body_italic = set.heading = set.title = fallback;
+        set.body = set.body_bold = set.body_italic = set.heading = set.title = set.display =
+            set.poster = fallback;
         if (set.error.empty()) set.error = "the font atlas could not be built";
         reduction = Reduction::none;
     } else {

@@ -1,13 +1,17 @@
 // Builds Dear ImGui's font atlas from real fonts (Noto Sans, with Noto Sans CJK merged in when the
-// content needs Han or Hangul) for exactly the code points the content uses plus the base ranges
-// the on-screen keyboard can type, and reports any code point no font covers. The atlas stays
-// within kMaxAtlasSide and kMaxAtlasPixels: content that would not fit is drawn in fewer styles
-// and sizes, and what still does not fit is reported missing, never an abort or a giant texture.
+// content needs Han or Hangul, and the icons of ui/icons.h from Material Icons) for exactly the
+// code points the content uses plus the base ranges the on-screen keyboard can type, and reports
+// any code point no font covers. The two large sizes of the type scale (display, poster) hold
+// only the characters of the texts drawn at them. The atlas stays within kMaxAtlasSide and
+// kMaxAtlasPixels: content that would not fit is drawn in fewer styles and sizes, and what still
+// does not fit is reported missing, never an abort or a giant texture.
 #pragma once
 
 #include <set>
 #include <string>
 #include <vector>
+
+#include "ui/theme.h"
 
 struct ImFont;
 struct ImFontAtlas;
@@ -19,13 +23,18 @@ struct FontFiles {
     std::string bold = "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf";
     std::string italic = "/usr/share/fonts/truetype/noto/NotoSans-Italic.ttf";
     std::string cjk = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    std::string icons =
+        "/usr/share/fonts/truetype/material-design-icons-iconfont/MaterialIcons-Regular.ttf";
     int cjk_face = 2;  // faces in the collection: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
 };
 
+// Sizes of the em in millimetres: the theme's type scale (ui/theme.h) at the visitor's text size.
 struct FontSizesMm {
-    float body = 5.5f;
-    float heading = 8.0f;
-    float title = 12.0f;
+    float body = kType.body;
+    float heading = kType.heading;
+    float title = kType.title;
+    float display = kType.display;
+    float poster = kType.poster;
 };
 
 // The atlas's largest side (the largest texture every Raspberry Pi GPU takes) and area: 4096 x
@@ -42,6 +51,8 @@ struct FontSet {
     ImFont* body_italic = nullptr;  // emphasis in running text
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
+    ImFont* display = nullptr;      // home's event name over the hero band
+    ImFont* poster = nullptr;       // the attract loop, read from 4 m
     std::vector<char32_t> missing;  // content code points no font could provide
     std::string error;              // set when a font file could not be loaded
     // Set when the content's characters did not all fit the atlas at every size and style: what
@@ -50,8 +61,10 @@ struct FontSet {
 };
 
 // Clears `atlas` and builds it anew; call between frames only (the atlas is locked inside one).
+// `large_code_points`: the characters drawn at display and poster size (ASCII is always there).
 FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_points,
-                    float px_per_mm, const FontFiles& files = {}, const FontSizesMm& sizes = {});
+                    float px_per_mm, const FontFiles& files = {}, const FontSizesMm& sizes = {},
+                    const std::set<char32_t>& large_code_points = {});
 
 // "U+0041 U+1F600" for log lines and stats.
 std::string describe_code_points(const std::vector<char32_t>& code_points);

@@ -6,10 +6,13 @@
 #include <cmath>
 
 #include "core/log.h"
+#include "core/utf8.h"
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/home_screen.h"
 #include "ui/screens/room_sign_screen.h"
 #include "ui/screens/screens.h"
+#include "ui/theme.h"
 #include "ui/widgets/touch_widgets.h"
 
 namespace plaza::ui {
@@ -20,6 +23,7 @@ KioskUi::KioskUi(content::ContentStore& store, KioskSettings settings)
       settings_(std::move(settings)),
       cover_(settings_.idle_timeout_seconds, settings_.display_hours) {
     feed_.set_world(settings_.world);
+    feed_.programme().trust_clock(settings_.trust_clock);
     for (const ScreenEntry& entry : kiosk_screens())
         screens_.emplace_back(entry.id, entry.make());
     if (!settings_.room.empty()) room_sign_ = std::make_unique<RoomSignScreen>(settings_.room);
@@ -42,10 +46,37 @@ bool KioskUi::clock_plausible() const {
     return feed_.programme().clock_plausible();
 }
 
+std::set<char32_t> KioskUi::large_text_code_points() const {
+    std::set<char32_t> out;
+    const BrowseData& data = feed_.browse();
+    core::collect_code_points(data.event.name, out);
+    core::collect_code_points(data.event.city, out);
+    // The attract loop's titles: the featured ones, or every one when none is featured (it
+    // then shows them all in turn).
+    auto titles = [&out](const auto& cards) {
+        const bool any =
+            std::any_of(cards.begin(), cards.end(), [](const auto& card) { return card.featured; });
+        for (const auto& card : cards) {
+            if (card.featured || !any) core::collect_code_points(card.title, out);
+        }
+    };
+    titles(data.partnerships);
+    titles(data.practices);
+    for (const content::Language& language : data.event.languages) {
+        for (Phrase phrase : {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice,
+                              Phrase::now_and_next, Phrase::coming_up})
+            core::collect_code_points(tr(language.code, phrase), out);
+    }
+    return out;
+}
+
 void KioskUi::set_language(const std::string& code) {
     store_.set_language(code);
     language_ = store_.language().empty() ? code : store_.language();
     feed_.reload();
+    const content::EventBrand& brand = feed_.browse().event.brand;
+    use_brand_colour(
+        brand.has_accent ? IM_COL32(brand.accent.r, brand.accent.g, brand.accent.b, 255) : 0);
     // What is on screen now comes again in the new language.
     load_shown();
 }
@@ -163,12 +194,12 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
         if (cover == Shown::asking) ImGui::BeginDisabled();
         if (stack_.size() > 1) {
             if (TapButton(ctx, "nav/back", tr(language_, Phrase::back), ImVec2(40, 14),
-                          ButtonStyle::secondary)) {
+                          ButtonStyle::secondary, 0, {}, icon::back)) {
                 nav.action = Navigation::Action::back;
             }
             ImGui::SameLine();
             if (TapButton(ctx, "nav/home", tr(language_, Phrase::home), ImVec2(40, 14),
-                          ButtonStyle::secondary)) {
+                          ButtonStyle::secondary, 0, {}, icon::home)) {
                 nav.action = Navigation::Action::home;
             }
         }

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -35,6 +36,9 @@ struct KioskSettings {
     float low_reach_top = 0.4f;  // where that band starts, as a fraction of the screen height
     // The world map's shapes (assets/map/); null: the kiosk shows no map.
     std::shared_ptr<const WorldShapes> world;
+    // The wall clock was set by the operator (plaza --clock): the programme believes it even
+    // far from the bundle's build date.
+    bool trust_clock = false;
 };
 
 class KioskUi {
@@ -57,6 +61,9 @@ class KioskUi {
     // The text size the visitor chose; the app builds the fonts at it between frames.
     float text_scale() const { return access_.text_scale(); }
     const std::string& language() const { return language_; }
+    // The characters drawn at the type scale's large sizes (the event's name, what the attract
+    // loop features, its invitation in every language): the app builds those sizes for them.
+    std::set<char32_t> large_text_code_points() const;
     void set_language(const std::string& code);
     // Everything back to how a new visitor should find it: language, screens, filters, text.
     void reset_session();

@@ -100,7 +100,8 @@ const ProgrammeData& ProgrammeFeed::at(std::int64_t wall_ms) {
     data_.today = local_date(wall_ms, store_.local_offset_minutes(wall_ms));
     data_.clock_plausible =
         !data_.empty() &&
-        core::clock_plausible(wall_ms, data_.built_at_ms, data_.first_start_ms, data_.last_end_ms);
+        (trusted_ || core::clock_plausible(wall_ms, data_.built_at_ms, data_.first_start_ms,
+                                           data_.last_end_ms));
     data_.phase = core::event_phase(wall_ms, data_.first_start_ms, data_.last_end_ms);
     data_.now_next = data_.clock_plausible ? store_.now_and_next(wall_ms, kNextWindowMinutes)
                                            : std::vector<content::RoomNowNext>{};

@@ -61,12 +61,15 @@ class ProgrammeFeed {
     const ProgrammeData& at(std::int64_t wall_ms);
     // The last verdict on the device clock (true before the programme was first needed).
     bool clock_plausible() const { return !loaded_ || data_.clock_plausible; }
+    // The operator set the wall clock (plaza --clock): believe it.
+    void trust_clock(bool trusted) { trusted_ = trusted; }
 
   private:
     void load();
     content::ContentStore& store_;
     ProgrammeData data_;
     bool loaded_ = false;
+    bool trusted_ = false;
     std::int64_t minute_ = -1;  // the wall-clock minute "now" was computed for
 };
 

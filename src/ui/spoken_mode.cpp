@@ -149,6 +149,15 @@ bool SpokenMode::after_frame(const core::FrameReport& report, const std::string&
     if (move == Pending::select) {
         if (at < 0) return false;
         const core::VisibleItem& item = *order[static_cast<size_t>(at)];
+        if (!item.skip_to_list.empty()) {
+            // "Skip to results": the focus goes to the list's first item, as the list builds it.
+            wanted_list_ = item.skip_to_list;
+            wanted_position_ = 1;
+            frames_waiting_ = 0;
+            focus_.list = wanted_list_;
+            focus_.list_index = 0;
+            return true;
+        }
         if (item.kind == core::VisibleItem::Kind::control) {
             focus_.activate = item.id;
             return true;

@@ -6,9 +6,9 @@
 namespace plaza::ui {
 namespace {
 
-const Theme kStandard{};
+Theme standard_palette = Theme{};
 const Theme kHighContrast = high_contrast_theme();
-const Theme* active = &kStandard;
+const Theme* active = &standard_palette;
 
 // WCAG 2.1 relative luminance of one sRGB channel.
 float linear(unsigned channel) {
@@ -38,6 +38,16 @@ Theme high_contrast_theme() {
     t.placeholder = IM_COL32(64, 64, 64, 255);
     t.scrim = IM_COL32(0, 0, 0, 220);
     t.focus = IM_COL32(0, 255, 255, 255);
+    t.divider = IM_COL32(140, 140, 140, 255);
+    t.shadow = IM_COL32(0, 0, 0, 255);
+    t.brand = IM_COL32(255, 230, 0, 255);
+    t.on_brand = IM_COL32(0, 0, 0, 255);
+    t.live = IM_COL32(255, 150, 150, 255);
+    t.on_live = IM_COL32(0, 0, 0, 255);
+    t.moved = IM_COL32(255, 230, 0, 255);
+    t.on_moved = IM_COL32(0, 0, 0, 255);
+    t.cancelled = IM_COL32(255, 255, 255, 255);
+    t.on_cancelled = IM_COL32(0, 0, 0, 255);
     return t;
 }
 
@@ -46,11 +56,27 @@ const Theme& theme() {
 }
 
 void use_high_contrast(bool on) {
-    active = on ? &kHighContrast : &kStandard;
+    active = on ? &kHighContrast : &standard_palette;
 }
 
 bool high_contrast_in_use() {
     return active == &kHighContrast;
+}
+
+ImU32 readable_under_white(ImU32 colour) {
+    const ImU32 white = IM_COL32(255, 255, 255, 255);
+    unsigned r = (colour >> IM_COL32_R_SHIFT) & 0xFF, g = (colour >> IM_COL32_G_SHIFT) & 0xFF,
+             b = (colour >> IM_COL32_B_SHIFT) & 0xFF;
+    ImU32 c = IM_COL32(r, g, b, 255);
+    while (contrast_ratio(white, c) < 4.5f) {
+        r = r * 9 / 10, g = g * 9 / 10, b = b * 9 / 10;
+        c = IM_COL32(r, g, b, 255);
+    }
+    return c;
+}
+
+void use_brand_colour(ImU32 colour) {
+    standard_palette.brand = colour ? readable_under_white(colour) : Theme{}.brand;
 }
 
 std::vector<ColourPair> colour_pairs(const Theme& t) {
@@ -72,6 +98,11 @@ std::vector<ColourPair> colour_pairs(const Theme& t) {
         {"primary button on background", t.accent, t.background, 3.0f},
         {"focus ring on background", t.focus, t.background, 3.0f},
         {"focus ring on surface", t.focus, t.surface, 3.0f},
+        {"text on the brand band", t.on_brand, t.brand, 4.5f},
+        {"live badge", t.on_live, t.live, 4.5f},
+        {"moved badge", t.on_moved, t.moved, 4.5f},
+        {"cancelled badge", t.on_cancelled, t.cancelled, 4.5f},
+        {"live marker on surface", t.live, t.surface, 3.0f},
     };
 }
 
@@ -92,19 +123,74 @@ void apply_touch_style(ImGuiStyle& style, float px_per_mm) {
     style.Colors[ImGuiCol_Button] = accent;
     style.Colors[ImGuiCol_ButtonHovered] = accent;  // no hover on touch
     style.Colors[ImGuiCol_ButtonActive] = pressed;
-    style.WindowPadding = ImVec2(6 * px_per_mm, 6 * px_per_mm);
-    style.ItemSpacing = ImVec2(4 * px_per_mm, 4 * px_per_mm);
-    style.FramePadding = ImVec2(3 * px_per_mm, 2 * px_per_mm);
-    // Square corners and no anti-aliased outlines: rounded corners and feathered lines become many
-    // thin triangles, which a software rasterizer (the CI benchmark, a Pi without GPU driver)
-    // fills several times slower than rectangles (ocornut/imgui PR #8477 gives the same advice
-    // for slow render paths). Outlines are axis-aligned, so nothing looks jagged.
+    style.WindowPadding = ImVec2(kSpace.l * px_per_mm, kSpace.l * px_per_mm);
+    style.ItemSpacing = ImVec2(kSpace.m * px_per_mm, kSpace.m * px_per_mm);
+    style.FramePadding = ImVec2(kSpace.m * px_per_mm, kSpace.s * px_per_mm);
+    // Dear ImGui's own frames stay square and outlines are not anti-aliased: its rounded
+    // rectangles and feathered lines become many thin triangles, which a software rasterizer
+    // (the CI benchmark, a Pi without GPU driver) fills several times slower than rectangles
+    // (ocornut/imgui PR #8477 gives the same advice for slow render paths). Plaza's widgets round
+    // their corners with DrawSurface(), which keeps the large areas rectangles.
     style.FrameRounding = 0;
     style.AntiAliasedLines = false;
     style.WindowRounding = 0;
     style.WindowBorderSize = 0;
     style.ScrollbarSize = 0;  // scrolling is by dragging; a slim indicator is drawn instead
     style.TouchExtraPadding = ImVec2(0, 0);
+}
+
+void DrawSurface(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 fill, float radius_px,
+                 Elevation elevation, float px_per_mm) {
+    const float r = std::floor(std::min({radius_px, (max.x - min.x) / 2, (max.y - min.y) / 2}));
+    if (elevation != Elevation::flat && !high_contrast_in_use()) {
+        // Rings around the surface, fainter outwards and shifted down, as light from above
+        // casts them. Only the rings are drawn (blended), never the area under the surface.
+        const bool floating = elevation == Elevation::floating;
+        const int rings = floating ? 4 : 3;
+        const float step = std::max(1.0f, std::round(px_per_mm * (floating ? 0.5f : 0.3f)));
+        const float dy = step * (floating ? 2.0f : 1.0f);
+        const ImU32 shade = theme().shadow & ~IM_COL32_A_MASK;
+        for (int i = 1; i <= rings; ++i) {
+            const unsigned alpha =
+                static_cast<unsigned>((floating ? 34 : 28) * (rings + 1 - i) / rings);
+            const ImU32 c = shade | (alpha << IM_COL32_A_SHIFT);
+            const float in = step * static_cast<float>(i - 1), out = step * static_cast<float>(i);
+            // Straight sides only: past a rounded corner a square ring would show as a grey
+            // notch, so the rings stop where the corner's curve begins.
+            const float y0 = min.y - out + dy, y1 = max.y + out + dy;
+            draw->AddRectFilled(ImVec2(min.x + r, y1 - step), ImVec2(max.x - r, y1), c);  // below
+            draw->AddRectFilled(ImVec2(min.x + r, y0), ImVec2(max.x - r, y0 + step), c);  // above
+            draw->AddRectFilled(ImVec2(min.x - out, min.y + r + dy),
+                                ImVec2(min.x - in, max.y - r + dy), c);
+            draw->AddRectFilled(ImVec2(max.x + in, min.y + r + dy),
+                                ImVec2(max.x + out, max.y - r + dy), c);
+        }
+    }
+    if (r < 1.0f) {
+        draw->AddRectFilled(min, max, fill);
+        return;
+    }
+    draw->AddRectFilled(ImVec2(min.x + r, min.y), ImVec2(max.x - r, max.y), fill);
+    draw->AddRectFilled(ImVec2(min.x, min.y + r), ImVec2(min.x + r, max.y - r), fill);
+    draw->AddRectFilled(ImVec2(max.x - r, min.y + r), ImVec2(max.x, max.y - r), fill);
+    const float pi = 3.14159265f;
+    const ImVec2 centres[] = {{min.x + r, min.y + r},
+                              {max.x - r, min.y + r},
+                              {max.x - r, max.y - r},
+                              {min.x + r, max.y - r}};
+    for (int i = 0; i < 4; ++i) {
+        const float from = pi + static_cast<float>(i) * pi / 2;
+        draw->PathLineTo(centres[i]);
+        draw->PathArcTo(centres[i], r, from, from + pi / 2, 6);
+        draw->PathFillConvex(fill);
+    }
+}
+
+void DrawOutline(ImDrawList* draw, ImVec2 min, ImVec2 max, ImU32 colour, float radius_px,
+                 float thickness_px) {
+    const float half = thickness_px / 2;
+    draw->AddRect(ImVec2(min.x + half, min.y + half), ImVec2(max.x - half, max.y - half), colour,
+                  std::max(0.0f, radius_px - half), 0, thickness_px);
 }
 
 }  // namespace plaza::ui

@@ -1,7 +1,10 @@
 // Pixel checks for the end-to-end tests: what share of a screenshot, or of one item's rectangle
-// in its UI dump, is within a tolerance of a colour. run_script_test.cmake calls it for PIXELS.
+// in its UI dump, is within a tolerance of a colour (run_script_test.cmake calls it for PIXELS),
+// and how much of a screenshot differs from its golden (golden_test.cmake).
 //   plaza-png-probe SHOT.png #RRGGBB MIN_PERCENT [SHOT.json ITEM_ID]
-// Exits 0 when at least MIN_PERCENT of the pixels match, 1 when not, 2 on bad input.
+//   plaza-png-probe --compare GOLDEN.png SHOT.png MAX_PERCENT
+// Exits 0 when at least MIN_PERCENT of the pixels match (at most MAX_PERCENT differ), 1 when
+// not, 2 on bad input.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -31,11 +34,43 @@ int fail(const std::string& message) {
     return 2;
 }
 
+// The share of pixels of `shot` that differ from `golden` by more than the tolerance.
+int compare(const std::string& golden_path, const std::string& shot_path, double max_percent) {
+    std::string golden_bytes, shot_bytes;
+    if (!read_file(golden_path, golden_bytes)) return fail(golden_path + ": cannot be read");
+    if (!read_file(shot_path, shot_bytes)) return fail(shot_path + ": cannot be read");
+    auto golden = plaza::core::decode_image(golden_bytes);
+    if (!golden) return fail(golden_path + ": " + golden.error());
+    auto shot = plaza::core::decode_image(shot_bytes);
+    if (!shot) return fail(shot_path + ": " + shot.error());
+    if (golden->width != shot->width || golden->height != shot->height) {
+        std::printf("%s: %dx%d, its golden is %dx%d\n", shot_path.c_str(), shot->width,
+                    shot->height, golden->width, golden->height);
+        return 1;
+    }
+    long long differing = 0;
+    for (size_t i = 0; i + 3 < shot->rgba.size(); i += 4) {
+        bool differs = false;
+        for (size_t c = 0; c < 3; ++c)
+            differs = differs || std::abs(shot->rgba[i + c] - golden->rgba[i + c]) > kTolerance;
+        differing += differs;
+    }
+    const double percent =
+        100.0 * static_cast<double>(differing) / (static_cast<double>(shot->width) * shot->height);
+    std::printf("%s: %.2f %% of pixels differ from %s\n", shot_path.c_str(), percent,
+                golden_path.c_str());
+    return percent <= max_percent ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+    if (argc == 5 && std::string(argv[1]) == "--compare")
+        return compare(argv[2], argv[3], std::atof(argv[4]));
     if (argc != 4 && argc != 6)
-        return fail("usage: plaza-png-probe SHOT.png #RRGGBB MIN_PERCENT [SHOT.json ITEM_ID]");
+        return fail(
+            "usage: plaza-png-probe SHOT.png #RRGGBB MIN_PERCENT [SHOT.json ITEM_ID]\n"
+            "       plaza-png-probe --compare GOLDEN.png SHOT.png MAX_PERCENT");
     const std::string colour = argv[2];
     if (colour.size() != 7 || colour[0] != '#') return fail(colour + " is not #RRGGBB");
     const unsigned long rgb = std::strtoul(colour.c_str() + 1, nullptr, 16);

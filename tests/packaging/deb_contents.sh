@@ -32,7 +32,7 @@ done
 depends=$(field "$kiosk" Depends)
 # Fonts, voices, helpers and what SDL loads with dlopen() are declared by hand; the libraries
 # the programs link must come from dpkg-shlibdeps.
-for dep in fonts-noto-core fonts-noto-cjk espeak-ng-data adduser systemd udev libegl1 libgles2 \
+for dep in fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data adduser systemd udev libegl1 libgles2 \
     libgbm1 libegl-mesa0 libgl1-mesa-dri libsdl2-2.0-0 libsqlite3-0 libsodium23 libfreetype6 \
     libespeak-ng1 libc6; do
     has_dep "$depends" "$dep" || fail "plaza's Depends lacks $dep: $depends"

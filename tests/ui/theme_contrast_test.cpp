@@ -67,3 +67,23 @@ TEST_CASE("switching palettes changes what the widgets draw with") {
     CHECK_FALSE(plaza::ui::high_contrast_in_use());
     CHECK(plaza::ui::theme().background == plaza::ui::Theme{}.background);
 }
+
+TEST_CASE("an event's colour is darkened until white text on it is readable") {
+    // A light yellow and a mid grey an organiser might choose: both too light for white text.
+    for (ImU32 chosen : {IM_COL32(252, 195, 11, 255), IM_COL32(150, 150, 150, 255)}) {
+        REQUIRE(contrast_ratio(IM_COL32_WHITE, chosen) < 4.5f);
+        const ImU32 band = plaza::ui::readable_under_white(chosen);
+        CHECK(contrast_ratio(IM_COL32_WHITE, band) >= 4.5f);
+    }
+    // A colour that is already dark enough stays as it is.
+    CHECK(plaza::ui::readable_under_white(IM_COL32(0, 84, 147, 255)) == IM_COL32(0, 84, 147, 255));
+    // In use, the standard palette's brand band passes with it; high contrast keeps its own.
+    plaza::ui::use_brand_colour(IM_COL32(252, 195, 11, 255));
+    check_palette(plaza::ui::theme(), "standard with a yellow brand colour");
+    CHECK(plaza::ui::theme().brand != IM_COL32(252, 195, 11, 255));
+    plaza::ui::use_high_contrast(true);
+    CHECK(plaza::ui::theme().brand == plaza::ui::high_contrast_theme().brand);
+    plaza::ui::use_high_contrast(false);
+    plaza::ui::use_brand_colour(0);
+    CHECK(plaza::ui::theme().brand == plaza::ui::Theme{}.brand);
+}

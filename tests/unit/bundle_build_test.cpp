@@ -449,3 +449,51 @@ TEST_CASE("build: image rules") {
     CHECK(build(files) == Problems{"partnerships.csv:2: images: '../outside.png' must be a path "
                                    "inside the content folder"});
 }
+
+TEST_CASE("build: the event's logo, colour and hero picture reach the kiosk") {
+    const std::string brand =
+        "logo: images/logo.png\naccent_colour: #FCC30B\nhero: images/hero.png | Photo: A. Person\n";
+    auto images = [](const TempDir& dir) {
+        plaza::test::write_file(dir.path() / "src/images/logo.png", png_of_size(40, 40));
+        plaza::test::write_file(dir.path() / "src/images/hero.png", png_of_size(160, 50));
+    };
+    Files files = {{"event.txt", plaza::test::valid_source().at("event.txt") + brand}};
+    TempDir dir;
+    Files all = plaza::test::valid_source();
+    all["event.txt"] = files["event.txt"];
+    plaza::test::write_source(dir.path() / "src", all);
+    images(dir);
+    Problems problems;
+    REQUIRE(plaza::bundle::build_bundle({dir / "src", dir / "out.plaza", 1}, problems).ok());
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+    const plaza::content::EventBrand& b = store->event().brand;
+    CHECK(b.has_accent);
+    CHECK(int{b.accent.r} == 0xFC);
+    CHECK(int{b.accent.g} == 0xC3);
+    CHECK(int{b.accent.b} == 0x0B);
+    CHECK(b.logo != 0);
+    CHECK(b.hero != 0);
+    CHECK(b.logo != b.hero);
+    CHECK(b.hero_credit == "Photo: A. Person");
+
+    // Without them the event has no brand, and a bundle still builds and opens.
+    TempDir plain;
+    plaza::test::write_source(plain.path() / "src", plaza::test::valid_source());
+    REQUIRE(plaza::bundle::build_bundle({plain / "src", plain / "out.plaza", 1}, problems).ok());
+    auto unbranded = plaza::content::ContentStore::open(plain / "out.plaza");
+    REQUIRE(unbranded.ok());
+    CHECK_FALSE(unbranded->event().brand.has_accent);
+    CHECK(unbranded->event().brand.logo == 0);
+
+    // Mistakes name the file, line and key.
+    const int line = static_cast<int>(
+        std::count(files["event.txt"].begin(), files["event.txt"].end(), '\n') - 2);
+    CHECK(build({{"event.txt", replace(files["event.txt"], "#FCC30B", "yellow")}}, images) ==
+          Problems{"event.txt:" + std::to_string(line + 1) +
+                   ": accent_colour: 'yellow' is not a colour (#RRGGBB)"});
+    CHECK(build(files) ==
+          Problems{
+              "event.txt:" + std::to_string(line) + ": logo: images/logo.png: cannot be read",
+              "event.txt:" + std::to_string(line + 2) + ": hero: images/hero.png: cannot be read"});
+}

@@ -191,7 +191,7 @@ TEST_CASE("schedule bundle: a folder with a native and an imported schedule is r
     Built b = plaza::test::build_folder(dir, src);
     CHECK(b.problems ==
           std::vector<std::string>{
-              "event.txt:20: schedule: the schedule comes from programme.xml, but sessions.csv, "
+              "event.txt:25: schedule: the schedule comes from programme.xml, but sessions.csv, "
               "rooms.csv and speakers.csv hold a schedule too; keep one of them (remove "
               "sessions.csv, rooms.csv and speakers.csv, or this line)"});
     CHECK_FALSE(b.store);
@@ -201,7 +201,7 @@ TEST_CASE("schedule bundle: a folder with a native and an imported schedule is r
     std::filesystem::remove(src / "speakers.csv");
     Built one = plaza::test::build_folder(dir, src);
     CHECK(one.problems == std::vector<std::string>{
-                              "event.txt:20: schedule: the schedule comes from programme.xml, but "
+                              "event.txt:25: schedule: the schedule comes from programme.xml, but "
                               "sessions.csv holds a schedule too; keep one of them (remove "
                               "sessions.csv, or this line)"});
 }

@@ -186,6 +186,10 @@ enum class Phrase {
     high_contrast,
     low_reach,
     low_reach_note,
+    photo,
+    live_now,
+    skip_to_content,
+    filters,
     count  // not a phrase: the number of phrases
 };
 

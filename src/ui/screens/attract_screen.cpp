@@ -3,10 +3,12 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "core/attract_motion.h"
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/programme_parts.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
@@ -23,6 +25,7 @@ constexpr double kDriftFps = 2.0;
 constexpr double kDriftPeriodSeconds = 180.0;
 constexpr float kDriftMm = 12.0f;
 constexpr int kSessionsShown = 4;
+constexpr float kStripMm = 24.0f;  // the event's band along the top
 // Three slides a turn: a featured partnership, what is on next, a good practice.
 constexpr int kSlidesPerTurn = 3;
 
@@ -46,41 +49,57 @@ void AttractScreen::load(ScreenFeed& feed, std::int64_t) {
     feed_ = &feed.programme();
 }
 
-void AttractScreen::draw_partnership(UiContext& ctx, int turn, float width) {
+void AttractScreen::draw_feature(UiContext& ctx, const Feature& f, ImVec2 size) {
     const Theme& t = theme();
-    const content::PartnershipCard* card = pick(data_->partnerships, turn);
-    if (!card) return;
-    Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::featured), t.accent);
-    if (card->thumbnail) {
-        const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float side = std::min(width * 0.35f, ctx.mm(90));
-        DrawImageCover(ctx, ImGui::GetWindowDrawList(),
-                       {card->thumbnail, core::ImageVariant::thumbnail}, at,
-                       ImVec2(at.x + side, at.y + side));
-        ImGui::Dummy(ImVec2(side, side));
-        ImGui::SameLine(0, ctx.mm(8));
+    // Landscape: the picture at the left, the words beside it. Portrait: the picture across
+    // the top, the words under it. The title in the poster size: capitals over 20 mm, read from
+    // 4 m.
+    const bool portrait = size.y > size.x;
+    const float gap = ctx.mm(kSpace.xl);
+    const ImVec2 image = portrait ? ImVec2(size.x, std::round(size.x * 2 / 3))
+                                  : ImVec2(std::round(size.x * 0.42f),
+                                           std::round(std::min(size.y, size.x * 0.42f * 3 / 4)));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 image_max(at.x + image.x, at.y + image.y);
+    DrawSurface(draw, at, image_max, t.surface, ctx.mm(kRadiusMm), Elevation::floating,
+                ctx.px_per_mm);
+    if (f.image) {
+        DrawImageCover(ctx, draw, {f.image, core::ImageVariant::display}, at, image_max);
+    } else {
+        DrawIconTile(ctx, draw, f.icon, f.colour, at, image_max);
     }
+    ImGui::Dummy(image);
+    if (!portrait) ImGui::SameLine(0, gap);
+    const float text_width = portrait ? size.x : size.x - image.x - gap;
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width * 0.6f);
-    TextWrapped(ctx, ctx.fonts.title, card->title, t.text);
-    TextWrapped(ctx, ctx.fonts.heading, card->cities, t.text_muted);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_width);
+    IconText(ctx, ctx.fonts.title, f.icon, f.kind, t.accent);
+    TextWrapped(ctx, ctx.fonts.poster, f.title, t.text);
+    TextWrapped(ctx, ctx.fonts.title, f.subtitle, t.text_muted);
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
 }
 
-void AttractScreen::draw_practice(UiContext& ctx, int turn, float width) {
-    const Theme& t = theme();
-    const content::PracticeCard* card = pick(data_->practices, turn);
+void AttractScreen::draw_partnership(UiContext& ctx, int turn, ImVec2 size) {
+    const content::PartnershipCard* card = pick(data_->partnerships, turn);
     if (!card) return;
-    Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::good_practice), t.accent);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    TextWrapped(ctx, ctx.fonts.title, card->title, t.text);
-    Text(ctx, ctx.fonts.heading, card->city, t.text_muted);
-    if (!card->summary.empty()) TextWrapped(ctx, ctx.fonts.body, card->summary, t.text);
-    ImGui::PopTextWrapPos();
+    draw_feature(ctx,
+                 {tr(ctx.language, Phrase::featured), icon::partnership, card->title, card->cities,
+                  card->thumbnail, colour_of(card->colour)},
+                 size);
 }
 
-bool AttractScreen::draw_sessions(UiContext& ctx, float width) {
+void AttractScreen::draw_practice(UiContext& ctx, int turn, ImVec2 size) {
+    const content::PracticeCard* card = pick(data_->practices, turn);
+    if (!card) return;
+    draw_feature(ctx,
+                 {tr(ctx.language, Phrase::good_practice), icon::practice, card->title, card->city,
+                  card->thumbnail, colour_of(card->colour)},
+                 size);
+}
+
+bool AttractScreen::draw_sessions(UiContext& ctx, ImVec2 size) {
     const Theme& t = theme();
     const ProgrammeData& p = feed_->at(ctx.wall_time_ms);
     // Without a trustworthy clock, or once the event is over, "next" means nothing.
@@ -94,14 +113,14 @@ bool AttractScreen::draw_sessions(UiContext& ctx, float width) {
         }
     }
     if (next.empty()) return false;
-    Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::coming_up), t.accent);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    IconText(ctx, ctx.fonts.title, icon::programme, tr(ctx.language, Phrase::coming_up), t.accent);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + size.x);
     for (const ProgrammeSession* s : next) {
-        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
+        ImGui::Dummy(ImVec2(0, ctx.mm(kSpace.m)));
         std::string when = s->starts + " · " + s->item.room;
         if (s->item.day != p.today) when = day_label(ctx.language, s->item.day) + " · " + when;
-        Text(ctx, ctx.fonts.heading, when, t.text_muted);
-        TextWrapped(ctx, ctx.fonts.heading, s->item.title, t.text);
+        IconText(ctx, ctx.fonts.heading, icon::time, when, t.text_muted);
+        TextWrapped(ctx, ctx.fonts.title, s->item.title, t.text);
     }
     ImGui::PopTextWrapPos();
     return true;
@@ -109,6 +128,7 @@ bool AttractScreen::draw_sessions(UiContext& ctx, float width) {
 
 core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
     const Theme& t = theme();
+    const content::EventInfo& event = data_->event;
     const double elapsed = std::max(0.0, ctx.now - started_at_);
     const int slides =
         kSlidesPerTurn * std::max<int>(1, static_cast<int>(std::max(data_->partnerships.size(),
@@ -118,38 +138,88 @@ core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
     const core::Drift drift = core::drift_at(elapsed, kDriftPeriodSeconds);
 
     const ImVec2 size = ImGui::GetContentRegionAvail();
-    const float margin = ctx.mm(kDriftMm + 6);
-    const float width = size.x - 2 * margin;
+    const float margin = ctx.mm(kDriftMm + kSpace.l);
     const ImVec2 origin = ImGui::GetCursorPos();
     // Whole pixels: text drawn at fractional positions shimmers as it moves.
-    ImGui::SetCursorPos(ImVec2(origin.x + margin + std::round(drift.x * ctx.mm(kDriftMm)),
-                               origin.y + margin + std::round(drift.y * ctx.mm(kDriftMm))));
+    const ImVec2 shift(std::round(drift.x * ctx.mm(kDriftMm)),
+                       std::round(drift.y * ctx.mm(kDriftMm)));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+
+    // The event along the top, on its colour, with its logo; a name too long for one line at
+    // the title size takes two at the heading size (portrait).
+    const float inset = ctx.mm(kSpace.s);
+    const float strip_width = size.x - 2 * margin;
+    const float logo = event.brand.logo ? ctx.mm(kStripMm) - 2 * inset : 0.0f;
+    const float words_width = strip_width - logo - 2 * ctx.mm(kSpace.l);
+    ImFont* name_font = ctx.fonts.title;
+    if (name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, event.name.c_str()).x >
+        words_width)
+        name_font = ctx.fonts.heading;
+    const float name_height =
+        name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, words_width, event.name.c_str()).y;
+    const float strip = std::max(ctx.mm(kStripMm), name_height + 2 * inset);
+    ImGui::SetCursorPos(ImVec2(origin.x + margin + shift.x, origin.y + margin / 2 + shift.y));
+    const ImVec2 strip_min = ImGui::GetCursorScreenPos();
+    const ImVec2 strip_max(strip_min.x + strip_width, strip_min.y + strip);
+    DrawSurface(draw, strip_min, strip_max, t.brand, ctx.mm(kRadiusMm), Elevation::raised,
+                ctx.px_per_mm);
+    float words_left = strip_min.x + ctx.mm(kSpace.l);
+    if (logo > 0) {
+        const ImVec2 logo_min(strip_min.x + inset, std::round(strip_min.y + (strip - logo) / 2));
+        const ImVec2 logo_max(logo_min.x + logo, logo_min.y + logo);
+        DrawSurface(draw, logo_min, logo_max, IM_COL32_WHITE, ctx.mm(kRadiusMm));
+        DrawImageCover(ctx, draw, {event.brand.logo, core::ImageVariant::display},
+                       ImVec2(logo_min.x + inset, logo_min.y + inset),
+                       ImVec2(logo_max.x - inset, logo_max.y - inset));
+        words_left = logo_max.x + ctx.mm(kSpace.l);
+    }
+    ImGui::SetCursorScreenPos(
+        ImVec2(words_left, std::round(strip_min.y + (strip - name_height) / 2)));
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + words_width);
+    TextWrapped(ctx, name_font, event.name, t.on_brand);
+    ImGui::PopTextWrapPos();
+
+    // The invitation at the bottom, in each of the bundle's languages in turn.
+    ImFont* font = ctx.fonts.display;
+    const std::string language =
+        event.languages.empty()
+            ? ctx.language
+            : event.languages[static_cast<size_t>(frame.index) % event.languages.size()].code;
+    const std::string invite = tr(language, Phrase::touch_to_start);
+    const ImVec2 invite_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, invite.c_str());
+    const float pill_pad = ctx.mm(kSpace.l);
+    const ImVec2 pill(invite_size.x + 2 * pill_pad, invite_size.y + pill_pad);
+    const ImVec2 pill_min(
+        ImGui::GetWindowPos().x + origin.x + std::round((size.x - pill.x) / 2) + shift.y,
+        ImGui::GetWindowPos().y + origin.y + size.y - margin / 2 - pill.y + shift.x / 2);
+    DrawSurface(draw, pill_min, ImVec2(pill_min.x + pill.x, pill_min.y + pill.y), t.accent,
+                ctx.mm(kPillRadiusMm));
+    ImGui::SetCursorScreenPos(ImVec2(pill_min.x + pill_pad, pill_min.y + pill_pad / 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, frame.opacity);
+    Text(ctx, font, invite, t.accent_text);
+    ImGui::PopStyleVar();
+
+    // The slide between them.
+    const float top = margin / 2 + strip + ctx.mm(kSpace.xl);
+    const ImVec2 area(size.x - 2 * margin, size.y - top - margin / 2 - pill.y - ctx.mm(kSpace.xl));
+    ImGui::SetCursorPos(ImVec2(origin.x + margin + shift.x, origin.y + top + shift.y));
     ImGui::BeginGroup();
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, frame.opacity);
     bool drawn = true;
     switch (frame.index % kSlidesPerTurn) {
         case 0:
-            draw_partnership(ctx, turn, width);
+            draw_partnership(ctx, turn, area);
             break;
         case 1:
-            drawn = draw_sessions(ctx, width);
+            drawn = draw_sessions(ctx, area);
             break;
         default:
-            draw_practice(ctx, turn, width);
+            draw_practice(ctx, turn, area);
             break;
     }
-    if (!drawn) draw_practice(ctx, turn + 1, width);
+    if (!drawn) draw_practice(ctx, turn + 1, area);
     ImGui::PopStyleVar();
     ImGui::EndGroup();
-
-    // The invitation, drifting with the rest, at the bottom.
-    ImFont* font = ctx.fonts.heading;
-    const char* invite = tr(ctx.language, Phrase::touch_to_start);
-    const ImVec2 invite_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, invite);
-    ImGui::SetCursorPos(ImVec2(
-        origin.x + (size.x - invite_size.x) / 2 + std::round(drift.y * ctx.mm(kDriftMm)),
-        origin.y + size.y - margin - invite_size.y + std::round(drift.x * ctx.mm(kDriftMm) / 2)));
-    Text(ctx, font, invite, t.accent);
 
     core::FrameRequest request;
     const double in_slide = std::fmod(elapsed, kSlideSeconds);

@@ -1,10 +1,16 @@
-// The attract loop an untouched kiosk shows: featured partnerships, the next sessions and a good
-// practice take turns with a fade, the whole picture drifting slowly so that nothing stays on the
-// same pixels for long. It asks for frames at a modest rate: 15 per second during a fade, a
-// couple per second while a slide only drifts. Touches are handled by KioskUi (a touch wakes
-// the kiosk without pressing anything), so this screen has no controls.
+// The attract loop an untouched kiosk shows, made to be read from 4 m: the event's band along the
+// top, "Touch to explore" in each of the bundle's languages in turn at the bottom, and between
+// them featured partnerships, the next sessions and a good practice taking turns with a fade, the
+// whole picture drifting slowly so that nothing stays on the same pixels for long. It asks for
+// frames at a modest rate: 15 per second during a fade, a couple per second while a slide only
+// drifts. Touches are handled by KioskUi (a touch wakes the kiosk without pressing anything), so
+// this screen has no controls.
 #pragma once
 
+#include <imgui.h>
+
+#include <cstdint>
+#include <string>
 #include <vector>
 
 #include "ui/programme_data.h"
@@ -21,9 +27,18 @@ class AttractScreen final : public Screen {
     void start(double now) { started_at_ = now; }
 
   private:
-    void draw_partnership(UiContext& ctx, int turn, float width);
-    void draw_practice(UiContext& ctx, int turn, float width);
-    bool draw_sessions(UiContext& ctx, float width);
+    // A featured partnership or good practice: its picture (or its theme's icon) and its title.
+    struct Feature {
+        std::string kind;  // "Featured", "Good practice"
+        const char* icon;
+        std::string title, subtitle;
+        std::int64_t image;  // media id, 0 for none
+        unsigned int colour;
+    };
+    void draw_feature(UiContext& ctx, const Feature& f, ImVec2 size);
+    void draw_partnership(UiContext& ctx, int turn, ImVec2 size);
+    void draw_practice(UiContext& ctx, int turn, ImVec2 size);
+    bool draw_sessions(UiContext& ctx, ImVec2 size);
 
     const BrowseData* data_ = nullptr;
     ProgrammeFeed* feed_ = nullptr;

@@ -1,5 +1,6 @@
-// The home screen: event name, venue, local date and time, language chooser, the entries into
-// the content (partnerships, good practices, search) and featured items.
+// The home screen: the event's band (logo, name, dates, venue, today's date and time, hero
+// picture), language chooser, the entries into the content (partnerships, good practices,
+// search, programme) and featured items.
 #pragma once
 
 #include "ui/screens/screen.h"
@@ -16,6 +17,10 @@ class HomeScreen final : public Screen {
     void reset() override { scroll_ = {}; }
 
   private:
+    // The event's band: logo, name, dates, venue and today's date and time on the event's
+    // colour, beside (landscape) or under (portrait) its hero picture with the credit.
+    void draw_hero(UiContext& ctx);
+
     const BrowseData* data_ = nullptr;
     KineticScrollState scroll_;
 };

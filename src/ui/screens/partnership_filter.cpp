@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
@@ -49,14 +50,15 @@ bool PartnershipFilterChips(UiContext& ctx, const content::Facets& f, Partnershi
                             const std::string& id_prefix, unsigned groups) {
     const Theme& t = theme();
     bool changed = false;
-    auto group = [&](Phrase heading, const std::vector<content::Facet>& facets, auto selected,
-                     auto on_tap, const char* id_kind) {
+    auto group = [&](Phrase heading, const char* group_icon,
+                     const std::vector<content::Facet>& facets, auto selected, auto on_tap,
+                     const char* id_kind) {
         const std::string kind = id_kind;
         const unsigned of = kind == "city"    ? kCityFilters
                             : kind == "theme" ? kThemeFilters
                                               : kOtherFilters;
         if (facets.empty() || !(groups & of)) return;
-        Text(ctx, ctx.fonts.body_bold, tr(ctx.language, heading), t.text);
+        IconText(ctx, ctx.fonts.body_bold, group_icon, tr(ctx.language, heading), t.text, true);
         float line_left = ImGui::GetContentRegionAvail().x;
         for (size_t i = 0; i < facets.size(); ++i) {
             const content::Facet& facet = facets[i];
@@ -89,22 +91,23 @@ bool PartnershipFilterChips(UiContext& ctx, const content::Facets& f, Partnershi
         if (it != f.cities.end() && it->id == id) chosen_cities.push_back(*it);
     }
     group(
-        Phrase::cities, chosen_cities, [](const content::Facet&) { return true; },
+        Phrase::cities, icon::place, chosen_cities, [](const content::Facet&) { return true; },
         [&](const content::Facet& x) { filter.cities.erase(x.id); }, "city");
     group(
-        Phrase::themes, f.themes,
+        Phrase::themes, icon::theme, f.themes,
         [&](const content::Facet& x) { return filter.themes.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter.themes, x.id); }, "theme");
     group(
-        Phrase::programmes, f.programmes,
+        Phrase::programmes, icon::programmes, f.programmes,
         [&](const content::Facet& x) { return filter.programmes.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter.programmes, x.id); }, "programme");
     group(
-        Phrase::regions, f.regions,
+        Phrase::regions, icon::region, f.regions,
         [&](const content::Facet& x) { return filter.regions.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter.regions, x.id); }, "region");
     group(
-        Phrase::sdgs, f.sdgs, [&](const content::Facet& x) { return filter.sdgs.count(x.id) > 0; },
+        Phrase::sdgs, icon::goal, f.sdgs,
+        [&](const content::Facet& x) { return filter.sdgs.count(x.id) > 0; },
         [&](const content::Facet& x) { toggle(filter.sdgs, x.id); }, "sdg");
     return changed;
 }

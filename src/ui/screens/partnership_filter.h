@@ -19,6 +19,9 @@ struct PartnershipFilter {
         return themes.empty() && programmes.empty() && sdgs.empty() && regions.empty() &&
                cities.empty();
     }
+    std::size_t count() const {
+        return themes.size() + programmes.size() + sdgs.size() + regions.size() + cities.size();
+    }
     bool matches(const content::PartnershipCard& card) const;
 };
 

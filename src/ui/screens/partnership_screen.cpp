@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/programme_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
@@ -49,12 +50,11 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     const content::PartnershipProfile& p = profile_;
     core::FrameRequest request;
     BeginScrollArea("profile", scroll_);
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float column = std::min(avail, ctx.mm(260));
-    const ImVec2 top = ImGui::GetCursorScreenPos();
-    ImGui::PushTextWrapPos(column);
+    const DetailColumns columns = detail_columns(ctx, ImGui::GetContentRegionAvail().x);
     ctx.content_language = p.fallback_language;
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + columns.text_width);
     Heading(ctx, ctx.fonts.title, p.title, t.text);
+    ImGui::PopTextWrapPos();
     std::string cities;
     for (const content::CityRole& c : p.cities) {
         if (!cities.empty()) cities += " · ";
@@ -62,7 +62,6 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
                   tr(ctx.language, c.role == "lead" ? Phrase::lead_city : Phrase::partner_city) +
                   ")";
     }
-    TextWrapped(ctx, ctx.fonts.heading, cities, t.text);
     std::string facts = p.programme;
     const std::string period = period_label(ctx.language, p.starts_on) +
                                (p.ends_on.empty() || p.ends_on == p.starts_on
@@ -73,75 +72,73 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
         if (!facts.empty()) facts += " · ";
         facts += part;
     }
-    TextWrapped(ctx, ctx.fonts.body, facts, t.text_muted);
-    FacetLabels(ctx, p.themes);
-    FacetLabels(ctx, p.sdgs);
-    FallbackNote(ctx, p.fallback_language, *languages_);
-    if (world_ && !mini_scene_.cities().empty()) {
-        // Its cities on a small map: beside the text column where the screen is wide enough,
-        // so the texts stay where they were; else under the facts.
-        const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
-        const float beside = avail - column - gap;
-        const bool aside = beside >= ctx.mm(80);
-        const float width = std::min(aside ? beside : column, ctx.mm(150));
-        const ImVec2 here = ImGui::GetCursorScreenPos();
-        if (aside) ImGui::SetCursorScreenPos(ImVec2(top.x + column + gap, top.y));
-        draw_mini_map(ctx, "partnership/map", mini_map_, *world_, mini_scene_,
-                      ImVec2(width, width * 0.45f), tr(ctx.language, Phrase::map));
-        if (aside) ImGui::SetCursorScreenPos(here);
-    }
 
-    if (!p.media.empty()) {
-        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
-        const float photo = (width - ImGui::GetStyle().ItemSpacing.x) / 2;
+    auto main = [&] {
+        IconText(ctx, ctx.fonts.heading, icon::place, cities, t.text);
+        FallbackNote(ctx, p.fallback_language, *languages_);
+        Section(ctx, tr(ctx.language, Phrase::summary), p.summary);
+        Section(ctx, tr(ctx.language, Phrase::objectives), p.objectives);
+        Section(ctx, tr(ctx.language, Phrase::activities), p.activities);
+        Section(ctx, tr(ctx.language, Phrase::results), p.results);
+        Section(ctx, tr(ctx.language, Phrase::lessons), p.lessons);
+        ctx.content_language.clear();
+        if (!p.practices.empty()) {
+            ImGui::Dummy(ImVec2(0, ctx.mm(kSpace.s)));
+            Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_practices), t.text);
+            const float width = ImGui::GetContentRegionAvail().x;
+            for (size_t i = 0; i < p.practices.size(); ++i) {
+                const content::PracticeCard& card = p.practices[i];
+                CardLook look;
+                look.accent = colour_of(card.colour);
+                look.thumbnail = card.thumbnail;
+                look.icon = icon::practice;
+                look.whole_title = true;
+                look.role = tr(ctx.language, Phrase::good_practice);
+                look.position = static_cast<int>(i) + 1;
+                look.count = static_cast<int>(p.practices.size());
+                if (TapCard(ctx, "partnership/practice/" + std::to_string(card.id), card.title,
+                            card.city, std::min(width, columns.text_width), 30, look)) {
+                    nav.open("practice", card.id);
+                }
+            }
+        }
+        if (!sessions_.empty()) {
+            ImGui::Dummy(ImVec2(0, ctx.mm(kSpace.s)));
+            Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_sessions), t.text);
+            // By day, as in the programme: a row says the time, its day heading the date.
+            for (size_t i = 0; i < sessions_.size(); ++i) {
+                const ProgrammeSession& s = sessions_[i];
+                if (i == 0 || s.item.day != sessions_[i - 1].item.day)
+                    Text(ctx, ctx.fonts.body_bold, day_label(ctx.language, s.item.day),
+                         t.text_muted);
+                if (SessionRow(ctx, "partnership/session/" + std::to_string(s.item.id), s,
+                               columns.text_width, *languages_)) {
+                    nav.open("session", s.item.id);
+                }
+            }
+        }
+    };
+    // The partnership's cities on a small map, its facts, photos with their credits and the
+    // contacts' QR codes beside the text.
+    auto side = [&] {
+        if (world_ && !mini_scene_.cities().empty()) {
+            draw_mini_map(ctx, "partnership/map", mini_map_, *world_, mini_scene_,
+                          ImVec2(columns.side_width, columns.side_width * 0.45f),
+                          tr(ctx.language, Phrase::map));
+        }
+        ctx.content_language = p.fallback_language;
+        TextWrapped(ctx, ctx.fonts.body, facts, t.text_muted);
+        FacetLabels(ctx, p.themes);
+        FacetLabels(ctx, p.sdgs);
         for (size_t i = 0; i < p.media.size(); ++i) {
-            if (i % 2 == 1) ImGui::SameLine();
-            Thumbnail(ctx, {p.media[i].media_id, core::ImageVariant::display},
-                      ImVec2(photo, photo * 2 / 3));
+            ImGui::Dummy(ImVec2(0, ctx.mm(kSpace.xs)));
+            Photo(ctx, "partnership/photo/" + std::to_string(i), p.media[i].media_id,
+                  p.media[i].caption, columns.side_width);
         }
-    }
-    Section(ctx, tr(ctx.language, Phrase::summary), p.summary);
-    Section(ctx, tr(ctx.language, Phrase::objectives), p.objectives);
-    Section(ctx, tr(ctx.language, Phrase::activities), p.activities);
-    Section(ctx, tr(ctx.language, Phrase::results), p.results);
-    Section(ctx, tr(ctx.language, Phrase::lessons), p.lessons);
-    Contacts(ctx, "partnership", contacts_);
+        ctx.content_language.clear();
+    };
+    DetailLayout(ctx, columns, main, side, [&] { Contacts(ctx, "partnership", contacts_); });
     ctx.content_language.clear();
-    if (!p.practices.empty()) {
-        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
-        Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_practices), t.text);
-        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
-        for (size_t i = 0; i < p.practices.size(); ++i) {
-            const content::PracticeCard& card = p.practices[i];
-            CardLook look;
-            look.accent = colour_of(card.colour);
-            look.thumbnail = card.thumbnail;
-            look.whole_title = true;
-            look.role = tr(ctx.language, Phrase::good_practice);
-            look.position = static_cast<int>(i) + 1;
-            look.count = static_cast<int>(p.practices.size());
-            if (TapCard(ctx, "partnership/practice/" + std::to_string(card.id), card.title,
-                        card.city, width, 30, look)) {
-                nav.open("practice", card.id);
-            }
-        }
-    }
-    if (!sessions_.empty()) {
-        ImGui::Dummy(ImVec2(0, ctx.mm(2)));
-        Text(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_sessions), t.text);
-        const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
-        // By day, as in the programme: a row says the time, its day heading the date.
-        for (size_t i = 0; i < sessions_.size(); ++i) {
-            const ProgrammeSession& s = sessions_[i];
-            if (i == 0 || s.item.day != sessions_[i - 1].item.day)
-                Text(ctx, ctx.fonts.body_bold, day_label(ctx.language, s.item.day), t.text_muted);
-            if (SessionRow(ctx, "partnership/session/" + std::to_string(s.item.id), s, width,
-                           *languages_)) {
-                nav.open("session", s.item.id);
-            }
-        }
-    }
-    ImGui::PopTextWrapPos();
     request.animating = EndScrollArea(ctx, scroll_);
     return request;
 }

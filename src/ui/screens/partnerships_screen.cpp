@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
@@ -23,6 +24,7 @@ void PartnershipsScreen::reset() {
     dirty_ = true;
     grid_scroll_ = {};
     filter_scroll_ = {};
+    filters_open_ = false;
 }
 
 void PartnershipsScreen::load(ScreenFeed& feed, std::int64_t) {
@@ -76,18 +78,42 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
         }
     }
 
-    // Landscape: filters in a column on the left. Portrait: a band above the grid.
-    const ImVec2 avail = ImGui::GetContentRegionAvail();
-    const bool landscape = ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y;
-    if (landscape) {
-        ImGui::BeginChild("filters", ImVec2(ctx.mm(105), 0), false, ImGuiWindowFlags_NoScrollbar);
-    } else {
-        ImGui::BeginChild("filters", ImVec2(0, avail.y * 0.3f), false,
-                          ImGuiWindowFlags_NoScrollbar);
+    if (ctx.spoken && !shown_.empty()) {
+        // Spoken mode reads the filters one chip at a time: a step past them to the cards.
+        if (TapButton(ctx, "partnerships/skip", tr(ctx.language, Phrase::skip_to_content),
+                      ImVec2(0, 0), ButtonStyle::secondary, 0, {}, icon::skip)) {
+            grid_scroll_ = {};
+        }
+        if (!ctx.report.items.empty() && ctx.report.items.back().id == "partnerships/skip")
+            ctx.report.items.back().skip_to_list = "partnerships";
     }
-    draw_filters(ctx);
-    request.animating |= EndScrollArea(ctx, filter_scroll_);
-    if (landscape) ImGui::SameLine(0, ctx.mm(6));
+    // Landscape: filters in a column on the left. Portrait: a bar that opens into a band above
+    // the grid, so that the grid has the height of the screen.
+    const bool landscape = ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y;
+    if (!landscape) {
+        std::string label = tr(ctx.language, Phrase::filters);
+        if (!filter_.empty()) label += " (" + std::to_string(filter_.count()) + ")";
+        ButtonSpeech speech;
+        speech.toggle = true;
+        if (TapButton(ctx, "partnerships/filters", label, ImVec2(0, 0),
+                      filters_open_ ? ButtonStyle::selected : ButtonStyle::secondary, 0, speech,
+                      filters_open_ ? icon::collapse : icon::filter)) {
+            filters_open_ = !filters_open_;
+        }
+    }
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    if (landscape || filters_open_) {
+        if (landscape) {
+            ImGui::BeginChild("filters", ImVec2(ctx.mm(105), 0), false,
+                              ImGuiWindowFlags_NoScrollbar);
+        } else {
+            ImGui::BeginChild("filters", ImVec2(0, avail.y * 0.4f), false,
+                              ImGuiWindowFlags_NoScrollbar);
+        }
+        draw_filters(ctx);
+        request.animating |= EndScrollArea(ctx, filter_scroll_);
+        if (landscape) ImGui::SameLine(0, ctx.mm(6));
+    }
     if (dirty_) refilter();
 
     BeginScrollArea("grid", grid_scroll_);
@@ -98,7 +124,15 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
     const int columns = std::max(1, static_cast<int>((width + spacing) / (min_width + spacing)));
     const float card_width = (width - spacing * static_cast<float>(columns - 1)) / columns;
     const int rows = static_cast<int>((shown_.size() + columns - 1) / columns);
-    const float row_height = CardHeight(ctx, kCardHeightMm) + ImGui::GetStyle().ItemSpacing.y;
+    // A portrait screen with few rows: taller cards (larger pictures, whole titles) fill its
+    // height, up to two and a half times their height.
+    float card_mm = kCardHeightMm;
+    if (!landscape && rows > 0) {
+        const float fill = ImGui::GetContentRegionAvail().y / static_cast<float>(rows) -
+                           ImGui::GetStyle().ItemSpacing.y;
+        card_mm = std::clamp(fill / ctx.px_per_mm, kCardHeightMm, 2.5f * kCardHeightMm);
+    }
+    const float row_height = CardHeight(ctx, card_mm) + ImGui::GetStyle().ItemSpacing.y;
     if (ctx.spoken && ctx.spoken->list == "partnerships" && ctx.spoken->list_index >= 0) {
         // Spoken mode moves to a card that is not built yet: bring its row into view.
         ImGui::SetScrollY(static_cast<float>(ctx.spoken->list_index / columns) * row_height);
@@ -117,12 +151,14 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
                 CardLook look;
                 look.accent = colour_of(card.colour);
                 look.thumbnail = card.thumbnail;
+                look.icon = icon::partnership;
                 look.role = role;
                 look.position = static_cast<int>(i) + 1;
                 look.count = shown_count;
                 look.list = "partnerships";
+                look.exact_height = card_mm > kCardHeightMm;  // taller: more lines of title
                 if (TapCard(ctx, "partnerships/item/" + std::to_string(card.id), card.title,
-                            cities_with_countries(data_->facets, card), card_width, kCardHeightMm,
+                            cities_with_countries(data_->facets, card), card_width, card_mm,
                             look)) {
                     nav.open("partnership", card.id);
                 }

@@ -36,6 +36,7 @@ class PartnershipsScreen final : public Screen {
     PartnershipFilter filter_;
     std::vector<std::size_t> shown_;  // indices into data_.partnerships
     bool dirty_ = true;
+    bool filters_open_ = false;  // portrait: the filter band is open
     KineticScrollState grid_scroll_, filter_scroll_;
 };
 

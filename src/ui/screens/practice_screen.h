@@ -1,7 +1,9 @@
-// One good practice: city, themes, key figures highlighted, the Markdown body with its images,
-// links as QR codes, related partnerships and contacts.
+// One good practice, using the width: in a readable column its city, key figures highlighted,
+// the Markdown body with its images, links as QR codes and related partnerships; beside it (under
+// the title in portrait) its themes, its photo with the caption, and contacts.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "content/model.h"
@@ -24,6 +26,8 @@ class PracticeScreen final : public Screen {
     void show(content::PracticeDetail detail);
 
   private:
+    bool in_body(const std::string& source) const;  // the body shows this image itself
+
     const std::vector<content::Language>* languages_ = nullptr;
     content::PracticeDetail detail_;
     core::MarkdownDocument body_;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
@@ -61,6 +62,7 @@ core::FrameRequest PracticesScreen::draw(UiContext& ctx, Navigation& nav) {
             CardLook look;
             look.accent = colour_of(card.colour);
             look.thumbnail = card.thumbnail;
+            look.icon = icon::practice;
             look.role = tr(ctx.language, Phrase::good_practice);
             look.position = i + 1;
             look.count = static_cast<int>(shown.size());

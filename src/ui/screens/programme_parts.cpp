@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 
 #include "core/civil_time.h"
 #include "ui/i18n/phrases.h"
@@ -77,6 +79,51 @@ std::string status_label(const std::string& language, const std::string& status)
     return {};
 }
 
+BadgeLook session_badge(const UiContext& ctx, const content::SessionItem& s) {
+    const Theme& t = theme();
+    if (s.status == "cancelled")
+        return {tr(ctx.language, Phrase::cancelled), t.cancelled, t.on_cancelled};
+    if (s.status == "moved") return {tr(ctx.language, Phrase::moved), t.moved, t.on_moved};
+    if (s.starts_at_ms <= ctx.wall_time_ms && ctx.wall_time_ms < s.ends_at_ms)
+        return {tr(ctx.language, Phrase::live_now), t.live, t.on_live};
+    return {};
+}
+
+namespace {
+
+// The body's bold at its own size: a badge must be read at a glance, and the atlas holds it
+// sharp only at that size.
+float badge_font_size(const UiContext& ctx) {
+    return ctx.fonts.body_bold->FontSize;
+}
+
+}  // namespace
+
+ImVec2 BadgeSize(const UiContext& ctx, const BadgeLook& badge) {
+    if (badge.label.empty()) return ImVec2(0, 0);
+    const ImVec2 text =
+        ctx.fonts.body_bold->CalcTextSizeA(badge_font_size(ctx), FLT_MAX, 0, badge.label.c_str());
+    const float pad = ctx.mm(kSpace.s);
+    return ImVec2(std::round(text.x + 2 * pad), std::round(text.y + pad));
+}
+
+void DrawBadge(const UiContext& ctx, ImDrawList* draw, ImVec2 at, const BadgeLook& badge) {
+    if (badge.label.empty()) return;
+    const ImVec2 size = BadgeSize(ctx, badge);
+    DrawSurface(draw, at, ImVec2(at.x + size.x, at.y + size.y), badge.fill, ctx.mm(kPillRadiusMm));
+    const float pad = ctx.mm(kSpace.s);
+    draw->AddText(ctx.fonts.body_bold, badge_font_size(ctx), ImVec2(at.x + pad, at.y + pad / 2),
+                  badge.ink, badge.label.c_str());
+}
+
+void Badge(UiContext& ctx, const BadgeLook& badge) {
+    if (badge.label.empty()) return;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(BadgeSize(ctx, badge));
+    DrawBadge(ctx, ImGui::GetWindowDrawList(), at, badge);
+    RecordItem(ctx, core::VisibleItem::Kind::text, "", badge.label);
+}
+
 bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s, float width_px,
                 const std::vector<content::Language>& languages, bool show_room) {
     const Theme& t = theme();
@@ -85,9 +132,10 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
     const float pad = ctx.mm(3);
     std::string time = s.starts;
     if (!s.ends.empty()) time += "–" + s.ends;
+    // The status and "Live" are badges, drawn under the time; spoken mode reads them first.
+    const BadgeLook badge = session_badge(ctx, s.item);
+    const ImVec2 badge_box = BadgeSize(ctx, badge);
     std::string line;
-    const std::string status = status_label(ctx.language, s.item.status);
-    if (!status.empty()) line = status;
     auto add = [&line](const std::string& part) {
         if (part.empty()) return;
         if (!line.empty()) line += " · ";
@@ -116,9 +164,13 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
     const ImVec2 line_size =
         line.empty() ? ImVec2(0, 0)
                      : body->CalcTextSizeA(body->FontSize, FLT_MAX, text_width, line.c_str());
-    const float time_height = stacked ? heading->FontSize : 0.0f;
-    const float height = std::max(ctx.mm(kMinTargetMm),
-                                  pad * 2 + time_height + title_size.y + ctx.mm(1) + line_size.y);
+    // Stacked: the badge beside the time on its own line; else under the time in its column.
+    const float badge_gap = badge.label.empty() ? 0.0f : ctx.mm(kSpace.xs);
+    const float time_height = stacked ? std::max(heading->FontSize, badge_box.y) : 0.0f;
+    const float time_column = stacked ? 0.0f : heading->FontSize + badge_gap + badge_box.y;
+    const float height = std::max({ctx.mm(kMinTargetMm),
+                                   pad * 2 + time_height + title_size.y + ctx.mm(1) + line_size.y,
+                                   pad * 2 + time_column});
 
     ImGui::PushID(id.c_str());
     bool pressed = ImGui::InvisibleButton("##session", ImVec2(width_px, height));
@@ -137,6 +189,13 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
     draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.3f));
     const ImU32 ink = s.cancelled ? t.text_muted : t.text;
     draw->AddText(heading, heading->FontSize, ImVec2(min.x + pad, min.y + pad), ink, time.c_str());
+    if (!badge.label.empty()) {
+        const float time_x = heading->CalcTextSizeA(heading->FontSize, FLT_MAX, 0, time.c_str()).x;
+        DrawBadge(ctx, draw,
+                  stacked ? ImVec2(min.x + pad + time_x + ctx.mm(kSpace.m), min.y + pad)
+                          : ImVec2(min.x + pad, min.y + pad + heading->FontSize + badge_gap),
+                  badge);
+    }
 
     const float left = min.x + pad + time_width;
     const float title_top = min.y + pad + time_height;
@@ -149,14 +208,16 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
         draw->AddLine(ImVec2(left, y), ImVec2(left + first_line, y), ink, ctx.mm(0.5f));
     }
     draw->AddText(body, body->FontSize, ImVec2(left, title_top + title_size.y + ctx.mm(1)),
-                  s.cancelled ? t.accent_pressed : t.text_muted, line.c_str(), nullptr, text_width);
+                  t.text_muted, line.c_str(), nullptr, text_width);
     RecordItem(ctx, core::VisibleItem::Kind::control, id, s.item.title);
     // The time and the details as one text run, so scripts can check what a row says.
     if (!ctx.report.items.empty() && ctx.report.items.back().id == id) {
         core::VisibleItem text = ctx.report.items.back();
         text.kind = core::VisibleItem::Kind::text;
         text.id.clear();
-        text.label = line.empty() ? time : time + " · " + line;
+        std::string details = badge.label;
+        if (!line.empty()) details += (details.empty() ? "" : " · ") + line;
+        text.label = details.empty() ? time : time + " · " + details;
         ctx.report.items.push_back(std::move(text));
     }
     return pressed;

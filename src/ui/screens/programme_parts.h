@@ -1,7 +1,9 @@
 // Pieces the programme screens, the attract loop and room signs share: dates in the visitor's
-// language, language names, and a tappable session row (time, title struck through when
-// cancelled, room, language and speakers).
+// language, language names, status badges (Cancelled, Moved, Live), and a tappable session row
+// (time and badge, title struck through when cancelled, room, language and speakers).
 #pragma once
+
+#include <imgui.h>
 
 #include <string>
 #include <vector>
@@ -25,6 +27,19 @@ std::string language_name(const std::string& code, const std::vector<content::La
 
 // "Cancelled" / "Moved" for a session's status, empty for a confirmed one.
 std::string status_label(const std::string& language, const std::string& status);
+
+// A session's badge: "Cancelled", "Moved", or "Live" while it is on (empty for none), in the
+// palette's colours for each.
+struct BadgeLook {
+    std::string label;
+    unsigned int fill = 0, ink = 0;
+};
+BadgeLook session_badge(const UiContext& ctx, const content::SessionItem& s);
+// The badge's size, and the badge drawn at `at`; Badge() places it as an item on the line and
+// records its word.
+ImVec2 BadgeSize(const UiContext& ctx, const BadgeLook& badge);
+void DrawBadge(const UiContext& ctx, ImDrawList* draw, ImVec2 at, const BadgeLook& badge);
+void Badge(UiContext& ctx, const BadgeLook& badge);
 
 // One session as a row `width_px` wide; returns true when tapped. With `show_room` false the
 // room is left out (a room sign, or a grid column that names it).

@@ -77,9 +77,11 @@ core::FrameRequest RoomSignScreen::draw(UiContext& ctx, Navigation&) {
     };
     auto session_block = [&](Phrase label, const ProgrammeSession& s, ImFont* title_font) {
         Text(ctx, ctx.fonts.heading, tr(ctx.language, label), t.accent);
-        const std::string status = status_label(ctx.language, s.item.status);
-        Text(ctx, ctx.fonts.heading,
-             status.empty() ? time_range(s) : time_range(s) + " · " + status, t.text);
+        Text(ctx, ctx.fonts.heading, time_range(s), t.text);
+        if (!s.item.status.empty() && s.item.status != "confirmed") {
+            ImGui::SameLine(0, ctx.mm(kSpace.m));
+            Badge(ctx, session_badge(ctx, s.item));
+        }
         TextWrapped(ctx, title_font, s.item.title, s.cancelled ? t.text_muted : t.text);
         std::string speakers;
         for (const content::SessionSpeaker& sp : s.item.speakers) {

@@ -4,9 +4,12 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
+#include <cmath>
 #include <utility>
 
 #include "ui/i18n/phrases.h"
+#include "ui/icons.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
 #include "ui/widgets/touch_widgets.h"
@@ -111,12 +114,13 @@ void RelatedPartnerships(UiContext& ctx, const std::string& id_prefix,
     if (cards.empty()) return;
     ImGui::Dummy(ImVec2(0, ctx.mm(2)));
     Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::related_partnerships), theme().text);
-    const float width = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260));
+    const float width = std::min(TextWidthLeft(), ctx.mm(260));
     for (size_t i = 0; i < cards.size(); ++i) {
         const content::PartnershipCard& card = cards[i];
         CardLook look;
         look.accent = colour_of(card.colour);
         look.thumbnail = card.thumbnail;
+        look.icon = icon::partnership;
         look.whole_title = true;
         look.role = tr(ctx.language, Phrase::role_partnership);
         look.position = static_cast<int>(i) + 1;
@@ -137,6 +141,76 @@ void FallbackNote(UiContext& ctx, const std::string& fallback_language,
     }
     Text(ctx, ctx.fonts.body_italic, std::string(tr(ctx.language, Phrase::shown_in)) + " " + name,
          theme().text_muted);
+}
+
+DetailColumns detail_columns(const UiContext& ctx, float available_width) {
+    ImFont* font = ctx.fonts.body;
+    static const char kSample[] = "The quick brown fox jumps over the lazy dog, as cities do.";
+    const float average =
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, kSample).x / (sizeof kSample - 1);
+    const float readable = std::floor(average * kReadableChars);
+    const float gap = ctx.mm(kSpace.xl);
+    DetailColumns c;
+    // The side column holds QR codes (40 mm) with their words beside them, photos and the map;
+    // it takes what the text column leaves, so the page spans the screen.
+    const float side_min = ctx.mm(110);
+    if (available_width - gap - side_min < std::min(readable, ctx.mm(170))) {
+        c.stacked = true;
+        c.text_width = std::min(readable, available_width);
+        c.side_width = std::min(available_width, ctx.mm(170));
+        return c;
+    }
+    c.text_width = std::min(readable, available_width - gap - side_min);
+    c.side_width = std::min(available_width - gap - c.text_width, ctx.mm(240));
+    return c;
+}
+
+void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::function<void()>& main,
+                  const std::function<void()>& side, const std::function<void()>& side_end) {
+    auto column = [&](float width, const std::function<void()>& draw,
+                      const std::function<void()>& then) {
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        draw();
+        if (then) then();
+        ImGui::PopTextWrapPos();
+        // The group is as wide as the column, whatever its lines are.
+        ImGui::Dummy(ImVec2(width, 0));
+        ImGui::EndGroup();
+    };
+    if (columns.stacked) {
+        column(columns.side_width, side, nullptr);
+        column(columns.text_width, main, nullptr);
+        if (side_end) column(columns.side_width, side_end, nullptr);
+        return;
+    }
+    column(columns.text_width, main, nullptr);
+    ImGui::SameLine(0, ctx.mm(kSpace.xl));
+    column(columns.side_width, side, side_end);
+}
+
+void Photo(UiContext& ctx, const std::string& id, std::int64_t media_id, const std::string& caption,
+           float width) {
+    const float height = std::round(width * 2 / 3);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(width, height));
+    if (ImGui::IsItemVisible()) {
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        DrawSurface(draw, at, ImVec2(at.x + width, at.y + height), theme().surface,
+                    ctx.mm(kRadiusMm), Elevation::raised, ctx.px_per_mm);
+        DrawImageCover(ctx, draw, {media_id, core::ImageVariant::display}, at,
+                       ImVec2(at.x + width, at.y + height));
+    }
+    core::VisibleItem item;
+    item.kind = core::VisibleItem::Kind::text;
+    item.id = id;
+    item.label = tr(ctx.language, Phrase::photo);
+    RecordItem(ctx, std::move(item));
+    if (!caption.empty()) {
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        TextWrapped(ctx, ctx.fonts.body, caption, theme().text_muted);
+        ImGui::PopTextWrapPos();
+    }
 }
 
 void BeginScrollArea(const char* id, KineticScrollState& state, float height) {

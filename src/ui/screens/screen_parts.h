@@ -3,6 +3,8 @@
 // falls back to another language.
 #pragma once
 
+#include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,28 @@ void FallbackNote(UiContext& ctx, const std::string& fallback_language,
 // whatever the last page shown in this area was scrolled to.
 void BeginScrollArea(const char* id, KineticScrollState& state, float height = 0);
 bool EndScrollArea(UiContext& ctx, KineticScrollState& state);
+
+// A detail page's two columns: the text in a readable column (at most kReadableChars average
+// characters a line at the current text size) and beside it a side column of facts, photos,
+// the map and QR codes. Where the screen is too narrow for both (portrait, large text) they
+// stack: the side column's pictures first, then the text.
+struct DetailColumns {
+    float text_width = 0;  // pixels
+    float side_width = 0;
+    bool stacked = false;
+};
+DetailColumns detail_columns(const UiContext& ctx, float available_width);
+// Draws `main` and `side` as `columns` says, inside the current window (a scroll area);
+// `side_end` closes the side column, or comes after the text when they stack (contacts: read
+// after the story, not before it).
+void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::function<void()>& main,
+                  const std::function<void()>& side,
+                  const std::function<void()>& side_end = nullptr);
+
+// A photo from the bundle `width` pixels wide (3:2), with its credit or caption under it;
+// spoken mode says "Photo", then reads the caption.
+void Photo(UiContext& ctx, const std::string& id, std::int64_t media_id, const std::string& caption,
+           float width);
 
 // The colour of a content colour for ImGui.
 unsigned int colour_of(const content::Colour& c);

@@ -42,8 +42,7 @@ core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation& nav) {
     core::FrameRequest request;
     BeginScrollArea("session", scroll_);
     ImGui::PushTextWrapPos(std::min(ImGui::GetContentRegionAvail().x, ctx.mm(260)));
-    const std::string status = status_label(ctx.language, s.status);
-    if (!status.empty()) Text(ctx, ctx.fonts.heading, status, t.accent_pressed);
+    Badge(ctx, session_badge(ctx, s));
     TextWrapped(ctx, ctx.fonts.title, s.title, s.status == "cancelled" ? t.text_muted : t.text);
     std::string when = day_label(ctx.language, s.day) + " · " + starts_;
     if (!ends_.empty()) when += "–" + ends_;

@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "ui/i18n/phrases.h"
 #include "ui/theme.h"
@@ -44,6 +45,23 @@ void DrawImageCover(UiContext& ctx, ImDrawList* draw, const core::ImageKey& key,
         uv0.y = (1 - keep) / 2, uv1.y = 1 - uv0.y;
     }
     draw->AddImageRounded(view.texture, min, max, uv0, uv1, IM_COL32_WHITE, rounding);
+}
+
+void DrawIconTile(UiContext& ctx, ImDrawList* draw, const char* icon, ImU32 colour, ImVec2 min,
+                  ImVec2 max) {
+    // A white icon on the theme's colour, darkened as far as white needs: light theme colours
+    // (yellow) and dark ones alike. High contrast: the palette's brand pair.
+    const bool high = high_contrast_in_use();
+    DrawSurface(draw, min, max, high ? theme().brand : readable_under_white(colour),
+                ctx.mm(kRadiusMm));
+    ImFont* font = ctx.fonts.title;
+    const float size = std::min(font->FontSize, (max.y - min.y) * 0.6f);
+    const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, icon);
+    const ImU32 ink = high ? theme().on_brand : IM_COL32_WHITE;
+    draw->AddText(font, size,
+                  ImVec2(std::round((min.x + max.x - extent.x) / 2),
+                         std::round((min.y + max.y - extent.y) / 2)),
+                  ink, icon);
 }
 
 void Thumbnail(UiContext& ctx, const core::ImageKey& key, ImVec2 size) {
@@ -94,8 +112,14 @@ const char* next_char(const char* p, const char* end) {
 
 }  // namespace
 
+float TextWidthLeft() {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float wrap = ImGui::GetCurrentWindow()->DC.TextWrapPos;
+    return wrap > 0 ? std::min(avail, wrap - ImGui::GetCursorPosX()) : avail;
+}
+
 void RichText(UiContext& ctx, const std::vector<core::TextRun>& runs, ImU32 colour) {
-    const float width = std::max(ImGui::GetContentRegionAvail().x, ctx.mm(20));
+    const float width = std::max(TextWidthLeft(), ctx.mm(20));
     const float line_height = ctx.fonts.body->FontSize * 1.35f;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -168,7 +192,7 @@ void MarkdownView(UiContext& ctx, const core::MarkdownDocument& doc,
             }
             case core::MarkdownBlock::Kind::image: {
                 const std::int64_t media = image_for(block.image_source);
-                const float w = std::min(ImGui::GetContentRegionAvail().x, ctx.mm(160));
+                const float w = std::min(TextWidthLeft(), ctx.mm(160));
                 Thumbnail(ctx, {media, core::ImageVariant::display}, ImVec2(w, w * 9 / 16));
                 break;
             }

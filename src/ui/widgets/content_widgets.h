@@ -28,8 +28,17 @@ void Thumbnail(UiContext& ctx, const core::ImageKey& key, ImVec2 size);
 void DrawImageCover(UiContext& ctx, ImDrawList* draw, const core::ImageKey& key, ImVec2 min,
                     ImVec2 max);
 
+// A square of `colour` with `icon` (ui/icons.h) in its middle, where a picture would be: cards
+// without a thumbnail, a page without photos.
+void DrawIconTile(UiContext& ctx, ImDrawList* draw, const char* icon, ImU32 colour, ImVec2 min,
+                  ImVec2 max);
+
 // A QR code `size_mm` wide on a white square with the quiet zone scanners need.
 void QrCode(UiContext& ctx, const std::string& id, const core::QrMatrix& qr, float size_mm);
+
+// The width left for text on this line: up to the wrap position a page set (a readable column),
+// else to the window's edge.
+float TextWidthLeft();
 
 // Wrapped text made of styled runs (regular, bold, italic), recorded as one text item.
 void RichText(UiContext& ctx, const std::vector<core::TextRun>& runs, ImU32 colour);

@@ -3,6 +3,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <utility>
 #include <vector>
@@ -112,13 +113,15 @@ void RecordItem(UiContext& ctx, core::VisibleItem::Kind kind, const std::string&
 }
 
 bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, ImVec2 size_mm,
-               ButtonStyle style, ImU32 dot, const ButtonSpeech& speech) {
+               ButtonStyle style, ImU32 dot, const ButtonSpeech& speech, const char* icon) {
     const Theme& t = theme();
     ImFont* font = ctx.fonts.body;
     const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const float min_px = ctx.mm(kMinTargetMm);
-    const float dot_space = dot ? ctx.mm(5) : 0.0f;
+    const float icon_width =
+        icon ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, icon).x + ctx.mm(kSpace.s) : 0.0f;
+    const float dot_space = dot ? ctx.mm(5) : icon_width;
     const ImVec2 fit(text_size.x + 2 * pad.x + dot_space, text_size.y + 2 * pad.y);
     const ImVec2 size(std::max({size_mm.x > 0 ? ctx.mm(size_mm.x) : 0.0f, fit.x, min_px}),
                       std::max({size_mm.y > 0 ? ctx.mm(size_mm.y) : 0.0f, fit.y, min_px}));
@@ -137,15 +140,18 @@ bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, 
     if (style == ButtonStyle::secondary) fill = t.surface, text = t.accent;
     if (style == ButtonStyle::selected) fill = t.selected, text = t.text;
     if (held) fill = t.accent_pressed, text = t.accent_text;
-    const float rounding = ImGui::GetStyle().FrameRounding;
-    draw->AddRectFilled(min, max, fill, rounding);
-    if (style != ButtonStyle::primary)
-        draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.4f));
-    const ImVec2 text_pos(min.x + dot_space + (size.x - dot_space - text_size.x) / 2,
-                          min.y + (size.y - text_size.y) / 2);
+    const float rounding = ctx.mm(kRadiusMm);
+    DrawSurface(draw, min, max, fill, rounding);
+    if (style != ButtonStyle::primary && !held)
+        DrawOutline(draw, min, max, t.outline, rounding, ctx.mm(0.4f));
+    const ImVec2 text_pos(std::round(min.x + dot_space + (size.x - dot_space - text_size.x) / 2),
+                          std::round(min.y + (size.y - text_size.y) / 2));
     if (dot) {
         draw->AddCircleFilled(ImVec2(min.x + pad.x + ctx.mm(1.5f), min.y + size.y / 2),
                               ctx.mm(1.8f), dot);
+    } else if (icon) {
+        draw->AddText(font, font->FontSize, ImVec2(text_pos.x - icon_width, text_pos.y), text,
+                      icon);
     }
     draw->AddText(font, font->FontSize, text_pos, text, label.c_str());
     core::VisibleItem item;
@@ -180,7 +186,7 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
     float indent = pad;
     if (look.accent) indent += ctx.mm(1.5f);
     const float side = height - 2 * pad;
-    if (look.thumbnail) indent += side + pad;
+    if (look.thumbnail || look.icon) indent += side + pad;
     const float text_width = std::max(width_px - indent - pad, ctx.mm(10));
     const float line = heading->FontSize, sub_line = body->FontSize;
     int max_lines = look.whole_title ? 0 : 2;
@@ -229,18 +235,25 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
     }
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float rounding = ImGui::GetStyle().FrameRounding;
-    draw->AddRectFilled(min, max, held ? t.selected : t.surface, rounding);
+    const float rounding = ctx.mm(kRadiusMm);
+    DrawSurface(draw, min, max, held ? t.selected : t.surface, rounding,
+                held ? Elevation::flat : look.elevation, ctx.px_per_mm);
     if (look.accent) {
-        draw->AddRectFilled(min, ImVec2(min.x + ctx.mm(2.5f), max.y), look.accent, rounding,
-                            ImDrawFlags_RoundCornersLeft);
+        // The colour bar: the card's left edge in the theme's colour.
+        DrawSurface(draw, min, ImVec2(min.x + ctx.mm(2.5f), max.y), look.accent, rounding);
+        draw->AddRectFilled(ImVec2(min.x + rounding, min.y), ImVec2(min.x + ctx.mm(2.5f), max.y),
+                            look.accent);
     }
-    if (look.thumbnail) {
+    if (look.thumbnail || look.icon) {
         const float left = min.x + indent - side - pad;
-        DrawImageCover(ctx, draw, {look.thumbnail, core::ImageVariant::thumbnail},
-                       ImVec2(left, min.y + pad), ImVec2(left + side, min.y + pad + side));
+        const ImVec2 a(left, min.y + pad), b(left + side, min.y + pad + side);
+        if (look.thumbnail) {
+            DrawImageCover(ctx, draw, {look.thumbnail, core::ImageVariant::thumbnail}, a, b);
+        } else {
+            DrawIconTile(ctx, draw, look.icon, look.accent ? look.accent : t.accent, a, b);
+        }
     }
-    draw->AddRect(min, max, t.outline, rounding, 0, ctx.mm(0.3f));
+    DrawOutline(draw, min, max, t.outline, rounding, ctx.mm(0.3f));
     draw->PushClipRect(min, max, true);
     float y = min.y + pad;
     for (const std::string& text : title_lines) {
@@ -339,6 +352,7 @@ void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colo
     item.label = text;
     item.heading = heading;
     item.clipped = squeezed;
+    item.em_px = font->FontSize;
     RecordItem(ctx, std::move(item));
 }
 
@@ -368,6 +382,17 @@ void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour
         }
     }
     text_item(ctx, font, text, colour, true, true);
+}
+
+void IconText(UiContext& ctx, ImFont* font, const char* icon, const std::string& text, ImU32 colour,
+              bool heading) {
+    ImGui::PushFont(font);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::TextUnformatted(icon);
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SameLine(0, ctx.mm(kSpace.s));
+    text_item(ctx, font, text, colour, heading, heading);
 }
 
 }  // namespace plaza::ui

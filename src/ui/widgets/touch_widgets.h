@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 
+#include "ui/theme.h"
 #include "ui/ui_context.h"
 
 namespace plaza::ui {
@@ -17,7 +18,8 @@ enum class ButtonStyle { primary, secondary, selected };
 // A button at least kMinTargetMm tall with a stable id ("home/partnerships") and a visible label.
 // `size_mm` is the least size; the button grows to fit its label at any text size, and an axis
 // of 0 means "fit the label" (never under the minimum target size). A non-zero `dot` draws a
-// coloured dot before the label (theme chips). `toggle`: spoken mode says "on" or "off".
+// coloured dot before the label (theme chips); a non-null `icon` (ui/icons.h) stands before the
+// label instead. `toggle`: spoken mode says "on" or "off".
 struct ButtonSpeech {
     bool toggle = false;
     std::string role;      // instead of "button" ("filter")
@@ -25,12 +27,16 @@ struct ButtonSpeech {
 };
 bool TapButton(UiContext& ctx, const std::string& id, const std::string& label,
                ImVec2 size_mm = ImVec2(0, 0), ButtonStyle style = ButtonStyle::primary,
-               ImU32 dot = 0, const ButtonSpeech& speech = {});
+               ImU32 dot = 0, const ButtonSpeech& speech = {}, const char* icon = nullptr);
 
 // How a card looks beyond its texts, and what spoken mode says of it.
 struct CardLook {
     ImU32 accent = 0;            // a colour bar on the left (a theme's colour; 0 for none)
     std::int64_t thumbnail = 0;  // a picture on the left (media id; 0 for none)
+    // Without a thumbnail: a square of the accent colour with this icon (ui/icons.h) in its
+    // place, so that titles line up with those of cards that have one. Null: no square.
+    const char* icon = nullptr;
+    Elevation elevation = Elevation::raised;
     // Grow to show every line of title and subtitle (else two lines of title and one under
     // it, ending in "…" where they are longer; grids need rows of one height).
     bool whole_title = false;
@@ -57,6 +63,10 @@ void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
 void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
 void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour,
              int max_lines = 0);
+// An icon (ui/icons.h) before a text run or heading: the icon is drawn, only the words are
+// recorded (spoken mode reads the words; scripts find them).
+void IconText(UiContext& ctx, ImFont* font, const char* icon, const std::string& text, ImU32 colour,
+              bool heading = false);
 
 // Records the last submitted item in the frame report, clipped to the visible area, with
 // `item`'s spoken details; marks text cut off by the window. In spoken mode it also records
