@@ -492,8 +492,8 @@ TEST_CASE("build: the event's logo, colour and hero picture reach the kiosk") {
     CHECK(build({{"event.txt", replace(files["event.txt"], "#FCC30B", "yellow")}}, images) ==
           Problems{"event.txt:" + std::to_string(line + 1) +
                    ": accent_colour: 'yellow' is not a colour (#RRGGBB)"});
-    CHECK(build(files) ==
-          Problems{
-              "event.txt:" + std::to_string(line) + ": logo: images/logo.png: cannot be read",
-              "event.txt:" + std::to_string(line + 2) + ": hero: images/hero.png: cannot be read"});
+    CHECK(build(files) == Problems{"event.txt:" + std::to_string(line) +
+                                       ": logo: images/logo.png: cannot be read: no such file",
+                                   "event.txt:" + std::to_string(line + 2) +
+                                       ": hero: images/hero.png: cannot be read: no such file"});
 }

@@ -20,7 +20,7 @@
 namespace plaza::ui {
 namespace {
 
-constexpr float kEntryMinWidthMm = 95;  // an entry's title on one line at the smallest size
+constexpr float kEntryMinWidthMm = 85;  // an entry's title on one line at the smallest size
 
 // "Tuesday, 19 March  09:00" in the visitor's language, as the programme names its days.
 std::string format_local_time(const std::string& language, std::int64_t wall_ms,
