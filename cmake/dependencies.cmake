@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Finds Plaza's Debian 12 dependencies and compiles Dear ImGui's SDL_Renderer backend, which
 # libimgui-dev ships only as example source (libimgui.a has no imgui_impl_sdlrenderer.o).
 find_package(PkgConfig REQUIRED)

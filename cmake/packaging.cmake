@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The Debian packages (`cpack` in a build folder), one per CPack component:
 #   plaza         the kiosk and plaza-say in /usr/bin, the sample bundle built from content/, the
 #                 systemd unit, the USB automount udev rule, the commented /etc/plaza/plaza.conf

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Turns Plaza's gettext files into the phrase tables the kiosk compiles in (src/ui/i18n/):
 #   cmake -DTEMPLATE=plaza.pot -DPO_FILES="fr.po;es.po" -DOUTPUT=translations.cpp -P po_to_cpp.cmake
 # English comes from the template's msgids, every other language from its LANG.po's msgstrs.

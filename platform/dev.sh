@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Plaza's two developer commands:
 #   platform/dev.sh run [plaza options]  install what is missing, build Release, build the sample
 #                                        bundle from content/, open the kiosk in a window

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes the README's gallery, which is also the golden screenshots the tests compare with:
 # every screen of tests/e2e/scripts/gallery.plz and the attract loop, landscape and portrait,
 # in both palettes, from the sample bundle at 11:15 on its first day, into docs/screens.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza: the kiosk program. Everything else lives in the layers under src/.
 //
 // Anatomy of a frame. run_plaza() (app/run_plaza.cpp) reads the options and the configuration,

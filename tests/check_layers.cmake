@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The layer rules README.md writes down ("Folder layout"), checked on the sources and the build:
 #  - each folder of src/ includes only from the folders its layer may use (layers point
 #    inwards: core <- content <- ui <- platform <- app; the tool's bundle/ and the kiosk's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A doctest case whose name holds ';' is split by CMake into a list when doctest_discover_tests
 # registers it, so CTest runs a filter that matches no case and reports a pass.
 # This check fails on any such name.

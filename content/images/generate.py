@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Draws the sample event's pictures: a logo, a hero band, and one picture for each partnership
 and good practice in content/ (two cities joined by an arc over a skyline, in the colour of the
 partnership's first theme). Made for Plaza and shipped with it; deterministic, so running it again

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Plaza's benchmarks against PRODUCT.md's quality bars. Builds Release, makes synthetic bundles of
 # 10,000 and 50,000 partnerships, walks every screen headless with --stats, runs the kiosk in a
 # real window under Xvfb (Debian's xvfb; no window manager) with real clicks on the on-screen

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/admin_panel.h"
 
 #include <imgui.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The hidden admin panel as the app runs it: the corner gesture watched after every visitor
 // frame, the health figures gathered for it (uptime, frame times, memory, disk, glyphs, clock),
 // and the panel drawn (ui/screens/admin_screen.h) with what USB content knows of bundles. What

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's configuration: `key = value` lines, `#` comments, read from the packaged file
 // (/etc/plaza/plaza.conf), then the drop-ins beside it (/etc/plaza/plaza.conf.d/*.conf, in name
 // order), then /boot/firmware/plaza.txt; a later file wins per key. A bad line never stops the

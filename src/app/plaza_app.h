@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The wiring: opens the bundle through the content store, loads what the screens show, builds
 // fonts for the content's code points, and hands frames to the UI. Implements the runner's
 // KioskApp interface. Without a bundle it can open, it shows why and waits for a stick: no

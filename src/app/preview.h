@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The organisers' live preview (`plaza --preview FOLDER`): builds a content folder with the
 // organisers' own tool (plaza-bundle, run as a separate program so the kiosk links none of it)
 // into a private temporary folder, and rebuilds on its own thread whenever a file in the folder

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The whole plaza program: command line, configuration file, bundle, runner.
 #pragma once
 

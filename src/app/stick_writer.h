@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What Plaza writes back to a USB stick, and how it lets go of it (issue 14). Only into the
 // stick's plaza-report/ folder, each file whole (temporary name, fsync, rename), never through a
 // link the stick holds; then the stick's file system is synced and, where the stick is a mount

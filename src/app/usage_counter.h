@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The anonymous usage counters (issue 7): views per partnership, practice and session, searches
 // opened (never what was typed), visitors per hour (a touch after a quiet minute) and languages
 // chosen. Counted on the main thread into a batch that goes to the state database every ten

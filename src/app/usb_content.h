@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk side of USB content (issue 7), between the installer and the app: watches the
 // configured folders (live) or a folder named by a headless script, installs on its own worker
 // thread, hands new content to the app between frames (go_live), keeps the state database

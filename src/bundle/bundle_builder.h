@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-bundle's build command: turns an organisers' content folder into one bundle file.
 #pragma once
 

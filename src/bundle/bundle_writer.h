@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Writes a validated SourceBundle into a bundle file: schema, rows, translations, media, the
 // folded full-text index and the metadata the kiosk needs (code points, versions).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/image_processing.h"
 
 #include <stb/stb_image.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Re-encodes organisers' photos for the kiosk: checks size before decoding (decompression
 // bombs), applies the EXIF orientation, bounds the dimensions and makes the thumbnail, so the
 // kiosk only ever decodes small JPEGs it can trust the size of.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Puts a schedule imported from an organiser's export (plaza_schedule) into a SourceBundle:
 // days, rooms, tracks, speakers and sessions, with per-language texts as translations, and the
 // event zone's UTC offsets that every bundle carries, native or imported schedule alike.

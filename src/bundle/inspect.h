@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-bundle inspect: what a bundle holds (counts per kind, languages, versions, size, signing
 // key) and what looks wrong, as text for people or JSON for scripts.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-bundle: the organisers' tool that turns a content folder into a signed Plaza bundle.
 #include <sys/stat.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // event.txt: the event, its languages and their fallbacks, its time zone and schedule.
 #include "bundle/source_reader_internal.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The content of a bundle in memory, between reading (a source folder, or synth) and writing
 // (bundle_writer). Records refer to each other by their source ids (slugs); the writer turns
 // those into row ids. Everything here has already been validated when it reaches the writer.

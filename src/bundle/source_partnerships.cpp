@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // programmes.csv, themes.csv, partnerships.csv and contacts.csv: the partnerships and what
 // they are filed under.
 #include "bundle/source_reader_internal.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // countries.csv and cities.csv: where partnerships, practices and speakers are.
 #include "bundle/source_reader_internal.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // practices/: one Markdown file per good practice, with its front matter.
 #include "bundle/source_reader_internal.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads and validates an organisers' content folder (docs/bundle-format.md, "Source folder").
 // Every problem is collected, not just the first, as "file:line: field: what is wrong" with the
 // file named relative to the folder, so one run tells the content team everything to fix.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared by the source reader's files (source_reader.cpp and source_*.cpp, one per kind of
 // record): the limits, the value checks, the CSV row, and the Reader that collects problems.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The schedule: sessions.csv, rooms.csv and speakers.csv, or an organiser's export named in
 // event.txt, and session-partnerships.csv linking sessions to partnerships.
 #include "bundle/source_reader_internal.h"

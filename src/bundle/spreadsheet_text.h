@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text files as spreadsheets save them (issue 19): Excel's "Unicode text" is UTF-16 with a
 // byte-order mark, its CSV in European locales is ';'-separated, its legacy CSV is not UTF-8,
 // and a character its encoding lacks becomes '?'. The source reader reads every CSV through

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `plaza-bundle new FOLDER`: a small, valid, commented content folder to start from, so an
 // organiser edits working files instead of writing them from the format reference (issue 19).
 #pragma once

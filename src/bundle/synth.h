@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-bundle synth: a deterministic synthetic bundle for benchmarks and tests, with realistic
 // text in several scripts (Latin with diacritics, Vietnamese, Korean, Chinese, Japanese, Greek,
 // Cyrillic), translations, schedule and procedurally drawn images with thumbnails.

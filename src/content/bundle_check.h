@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Structural and content checks of a bundle file before anyone trusts its rows: exactly Plaza's
 // schema (compared object by object with schema.h before any other query), SQLite integrity,
 // the schema version and metadata, and every reference the kiosk follows, checked by Plaza's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The checks an install adds to check_bundle() before a bundle from a stick goes live: every value
 // of every column of the kind and within the bound content/limits.h gives it (texts valid UTF-8
 // and no longer than plaza-bundle writes them, instants near the event, images decodable within

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Running one query of the bundle checks on a hostile file: a query that fails is a finding, never
 // a pass, and the failure says whether the file is damaged or the checks ran out of time or
 // memory. Shared by bundle_check and bundle_scan.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's read side of a bundle: one read-only, defensive SQLite connection and typed
 // queries returning plain data. Nothing outside this folder sees SQL.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ContentStore's queries for browsing partnerships and good practices: grid cards with what the
 // filters need, filter choices, whole profiles and practice pages, all in the current language.
 #include <algorithm>

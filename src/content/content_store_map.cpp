@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ContentStore's query for the world map: the cities partnerships link, with their positions.
 #include <string>
 

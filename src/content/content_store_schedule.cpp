@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ContentStore's schedule queries: local time from the bundle's offset table, days, rooms,
 // sessions of a day, "Now & Next" per room and a session's detail with its speakers (and their
 // photos) and the partnerships it is about.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ContentStore's search as the visitor types: records through the bundle's FTS5 index, kind by
 // kind, and cities through a small FTS5 index of their spellings, made on the first search.
 #include <algorithm>

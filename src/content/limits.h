@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a bundle may hold, in one table: every column's kind and bound, every table's row count,
 // the code-point census, images and media bytes. plaza-bundle checks what it writes against it
 // and the kiosk refuses a bundle that holds more (bundle_scan), so nothing the tool would not

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reads image bytes out of a bundle for the image worker thread, through its own read-only,
 // defensive connection (a SQLite connection is not shared across threads here).
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plain data the content store hands to the UI: no SQL handles, no pointers into the database.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bundle's SQLite schema, in one place: plaza-bundle writes it and the kiosk reads it.
 // A bundle holds tables and indexes only (no views, no triggers): the kiosk writes every query.
 // docs/bundle-format.md explains each table; keep the two in step.

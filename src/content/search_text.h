@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text preparation for the bundle's full-text index, shared by the writer (plaza-bundle) and the
 // reader (the kiosk) so that both sides fold text the same way.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Thin RAII wrappers over SQLite's C API: a connection and a prepared statement. The content layer
 // is the only place that includes this header or writes SQL.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's own small state database, apart from the read-only bundles: install history and
 // anonymous usage counters (views per item, how many searches — never what was typed —, language
 // choices, visitor sessions per hour). WAL with synchronous=FULL, so a committed batch survives a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Motion for screens nobody touches for hours (the attract loop, room signs): slides that take
 // turns with a fade, and a slow drift so that no element stays on the same pixels long enough to
 // burn into a panel. Pure functions of time, so headless screenshots are reproducible.

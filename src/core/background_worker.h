@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Threads for slow work and the way results come back: a BackgroundWorker runs jobs in order on
 // its own thread; a MainThreadQueue collects what the main thread must do (texture uploads,
 // swapping content) and wakes the frame loop so it runs them between frames.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Calendar arithmetic without the C library's time zone state: Unix milliseconds to and from a
 // civil date and time at a fixed UTC offset, and ISO 8601 instants as scripts and bundles write
 // them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Time sources: the kiosk reads every time through Clock so that headless scripts can drive a
 // virtual clock through exactly the production code.
 #pragma once

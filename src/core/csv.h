@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RFC 4180 CSV reading for organisers' spreadsheets: quoted fields, doubled quotes, CR/LF, and
 // line numbers kept per record so every complaint can name file and line.
 #pragma once

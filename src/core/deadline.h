@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A point on the steady clock after which slow work gives up: an install's checks are refused
 // when they run past it, so no bundle can keep the USB worker busy for good.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Counts frames whose drawing failed in a row. One bad frame is logged and survived; a run of
 // them means the kiosk is stuck, and exiting lets the service manager restart it cleanly
 // (the same idea as ImHex's crash watchdog around each frame).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What was on screen in the last frame, in words: the screen's id and every visible control and
 // text run with its rectangle. Widgets fill it while drawing; headless scripts tap controls by
 // label and check texts through it, and `shot` writes it as JSON.

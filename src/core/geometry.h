@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plain 2-D points, sizes and rectangles in pixels, shared by input, layout reports and scripts.
 #pragma once
 

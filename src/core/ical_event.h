@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The calendar entry a session's QR code carries: one VEVENT inside a VCALENDAR (RFC 5545), with
 // its times in UTC so that a visitor's phone shows them in its own zone. Texts are escaped and
 // long lines folded as the RFC asks; a phone's calendar app reads it from the camera.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // When the kiosk draws and when it sleeps. It draws at display rate while a finger is down, while
 // input waits, while something on screen animates, and for a few frames after the last input (Dear
 // ImGui settles hover, popups and scrolling over one or two more frames); otherwise it sleeps until

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/image_decode.h"
 
 #include <stb_image_resize.h>

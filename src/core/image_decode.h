@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Decoding images that come from a bundle: PNG and JPEG only, dimensions checked from the header
 // before any pixel memory is allocated (Debian's stb_image trusts declared sizes; see the
 // reliability research on stb_image hardening), always to 8-bit RGBA.

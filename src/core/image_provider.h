@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What screens know of images: a key (which picture, which size) and what the texture cache has
 // for it right now. Screens never hold textures; they ask every frame and draw what is there.
 // Plain C++: the texture is an opaque handle (an SDL texture to the platform, an ImTextureID to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // When a kiosk left alone asks "still there?" and when it starts again for the next visitor.
 // Pure timing: every method takes the time as an argument, and the UI passes the reading of the
 // clock the runner injects (monotonic seconds), so headless scripts drive it on their virtual

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A small leveled logger writing one line per message to stderr. Under systemd, when stderr is
 // the journal's stream (JOURNAL_STREAM names it), each line starts with the sd-daemon priority
 // prefix (`<4>` for a warning, `<3>` for an error), so `journalctl -p warning -u plaza` shows

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Good-practice bodies are Markdown; the kiosk shows a small, safe part of it. md4c (Debian's
 // libmd4c) parses it into blocks of styled text runs that the UI lays out: headings,
 // paragraphs, bullet and numbered lists, emphasis, links (shown as text plus a QR code) and

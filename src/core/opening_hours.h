@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Display hours: outside them the screen is dark and the kiosk idles; a touch lights it for a
 // while. Times are passed in by the caller (the injected clock's readings), never read here.
 #pragma once

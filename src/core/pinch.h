@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Two fingers pinching: how far they spread or closed and where they moved, frame by frame, so
 // that the map zooms about the point between them. PointerTracker follows one finger for Dear
 // ImGui; this follows the first two on the glass.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The touch state machine between raw pointer events and what the UI sees each frame.
 // One pointer at a time (a second finger is ignored while the first is down), at most one
 // press or release per frame (moves queued before it are shown in a frame of their own first, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Figures about this process that --stats reports, read from Linux's /proc.
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // QR codes a visitor's phone can scan to take a contact or a link away (Debian's qrcodegen),
 // and the vCard text for a person.
 #pragma once

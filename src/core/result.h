@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Result<T>: a value or a message saying what went wrong and where. Used below the UI instead of
 // exceptions, so every failure reaches the person who can fix it as words.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Screen rotation: the UI is laid out at its own (possibly portrait) size and turned clockwise by
 // 0/90/180/270 degrees onto the physical screen. These functions map points both ways so that a
 // finger on the glass lands on the control drawn under it.

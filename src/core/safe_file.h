@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Files in places Plaza does not control (USB sticks, content folders, inboxes): opened without
 // blocking (a FIFO or a device answers at once instead of hanging the thread that reads it),
 // never through a symbolic link unless the caller allows it, and read or written only when

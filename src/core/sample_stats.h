@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Collects timing samples and reports percentiles, for --stats output and benchmarks. Memory is
 // bounded: the first `capacity` samples are kept exactly, and beyond that a uniform random
 // reservoir of that many stands for the whole run (Vitter's algorithm R), so a kiosk that draws

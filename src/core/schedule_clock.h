@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Whether the device clock can be trusted for "now" in the programme, and where it stands
 // relative to the event. A Pi without a battery-backed clock may start in 1970 or at the last
 // saved time after a power cut; the programme then shows no "now" marker rather than a wrong one.

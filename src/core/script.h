@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The headless script language: one verb per line, `#` starts a comment, text in double quotes
 // (with \" and \\ escapes). Parsing is separate from running so that every line is checked before
 // the first frame is drawn.

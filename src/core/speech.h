@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Speech output for the kiosk's spoken mode: what to say and in which language each part is.
 // The platform supplies the real voice (espeak-ng through the audio device); headless runs use
 // RecordingSpeech, which keeps what it was asked to say so that scripts can check it.

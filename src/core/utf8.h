@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // UTF-8 helpers: validation, decoding to code points, and the set of code points a text needs
 // (the font atlas is built from the code points the content uses).
 #pragma once

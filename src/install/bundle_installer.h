@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Installing a bundle from a USB stick without trusting the stick: copy once into a private file
 // (size-capped, never re-reading the stick afterwards), verify the minisign signature on that copy
 // against the configured keys, check it as hostile SQLite (check_bundle, check_search_index and

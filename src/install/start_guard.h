@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Starts that never got going: content that makes the kiosk fail as it starts (a file it cannot
 // open, an abort, a crash) must not turn the service's restarts into a reboot loop. Each start of
 // the installed bundle is counted in a small file in the data folder before the content is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "install/usb_watcher.h"
 
 #include <dirent.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Watches the configured folders (the USB automount folder, an inbox) for sticks carrying
 // bundles or a `plaza-export` marker. A thread sleeps in poll(2) on inotify, with a slow rescan
 // as a fallback (a mount does not always raise an inotify event on the folder above it); it

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window, the SDL renderer and screen rotation. With a rotation the UI is drawn into a
 // target texture at its own size and turned onto the screen with SDL_RenderCopyEx, because
 // KMSDRM cannot rotate a 90-degree panel by itself (raspberrypi/linux#4068).

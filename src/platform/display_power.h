@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The panel switched off outside display_hours and on again at opening time, instead of lit
 // black all night: the KMS connector's DPMS property on KMSDRM, and HDMI-CEC standby /
 // image-view-on through `cec-ctl` where the box has a CEC adapter and v4l-utils (issue 14). Both

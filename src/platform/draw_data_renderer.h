@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Draws a frame of Dear ImGui's draw lists with SDL_Renderer: the same calls as the backend's
 // ImGui_ImplSDLRenderer_RenderDrawData, except that on SDL's software renderer the opaque
 // rectangles Dear ImGui emits (window and card backgrounds, buttons, chips) are filled without

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One frame of the kiosk, shared by the live loop and the headless script player: pointer state
 // into Dear ImGui's io, NewFrame, the app's drawing (guarded), Render, present, idle bookkeeping
 // and timing figures.

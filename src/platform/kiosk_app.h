@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one narrow interface between the runner (which owns SDL, the loop and the idle policy) and
 // the app (content, UI). The runner calls these on the main thread with the ImGui context current.
 #pragma once

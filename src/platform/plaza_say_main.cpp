@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-say: says a text with the kiosk's voice (espeak-ng through SDL's audio output, exactly as
 // spoken mode does), or writes it to a WAV file, so a technician can check the voice, the
 // language and the headphone jack without walking through the kiosk.

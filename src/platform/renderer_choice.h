@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Which of SDL's renderers the kiosk asks for. Where the only OpenGL is Mesa's software one
 // (llvmpipe, softpipe, swrast: Xvfb, a board without its GPU driver) SDL's GL renderer costs
 // 200-300 ms of set-up and ~70 MiB (libLLVM) to rasterise no faster than SDL's own software

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs another program (cec-ctl, systemd-mount) and waits for it: argv[0] is looked up in PATH,
 // the environment is the kiosk's, nothing goes through a shell.
 #pragma once

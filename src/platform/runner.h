@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's main loop: owns SDL (through Display), feeds pointer input to Dear ImGui, applies the
 // idle policy, guards each frame, and either runs live or replays a headless script on a
 // virtual clock. The app plugs in through KioskApp.

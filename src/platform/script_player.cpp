@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "platform/script_player.h"
 
 #include <stb_image_write.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays a headless script through the real frame loop: taps and drags become SDL finger events
 // pushed onto SDL's queue and read back exactly as a touch screen's would be; time is a virtual
 // clock moving 1/60 s per frame; `shot` writes the screen as PNG and what is on it as JSON.

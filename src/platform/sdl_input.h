@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plaza's own SDL -> pointer layer, in place of Dear ImGui 1.86's SDL backend, which polls the
 // mouse and ignores input when no window has focus (always the case headless; tech research §A1,
 // §A6). Finger and mouse events become core::PointerEvents in UI coordinates.

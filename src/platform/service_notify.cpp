@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "platform/service_notify.h"
 
 #include <systemd/sd-daemon.h>

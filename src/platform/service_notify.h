@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Tells systemd how the kiosk is doing through sd_notify(3): READY=1 once the first frame is on
 // screen, WATCHDOG=1 while the loop keeps running, STOPPING=1 on the way out. Outside systemd
 // (no NOTIFY_SOCKET) every call returns at once without a system call.

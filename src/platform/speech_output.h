@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's real voice: espeak-ng synthesises each part of an utterance with its language's
 // voice on a worker thread, and the PCM plays through an SDL audio device; the same synthesis
 // can write a WAV file instead (tests, plaza-say). Without espeak-ng's data or an audio output

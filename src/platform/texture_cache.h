@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Images from the bundle as SDL textures: bytes are read and decoded on a worker thread, uploaded
 // on the main thread within a per-frame byte budget, and kept in a least-recently-used cache with
 // a byte budget (GPU memory on a Pi is shared and small; libsdl-org/SDL#3974). A failure is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // minisign-compatible keys and signatures (https://jedisct1.github.io/minisign/) with libsodium:
 // Ed25519 over the BLAKE2b-512 hash of the file ("ED", pre-hashed) plus a global signature over
 // the signature and the trusted comment. Plain C++ and libsodium only, so the kiosk can reuse the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Along the bottom edge of every screen: Listen, text size, high contrast and low reach, or in
 // spoken mode the previous / next / select / back / stop controls instead. Keeps the visitor's
 // accessibility choices until the kiosk starts again for the next visitor.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Builds Dear ImGui's font atlas from real fonts (Noto Sans, with Noto Sans CJK merged in when the
 // content needs Han or Hangul, and the icons of ui/icons.h from Material Icons) for exactly the
 // code points the content uses plus the base ranges the on-screen keyboard can type, and reports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Icons from Material Icons (Debian's fonts-material-design-icons-iconfont, Apache-2.0), as UTF-8
 // strings of their private-use code points (the font's own name table, scss/_variables.scss in
 // the package). Only the glyphs listed in kCodePoints are merged into the font atlas

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What covers the visitor's screens when nobody uses the kiosk: after a quiet while "Still
 // there?" with a countdown a touch extends, then a fresh start for the next visitor and the
 // attract loop; outside display hours a black screen that a touch lights for a while. A touch

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's whole UI for one bundle: the screens (listed in screens/screens.cpp) with the
 // feed they read, the navigation stack, the visitor's language and session, and the frame's
 // layout: the screen on top, the accessibility bar along the bottom edge, and what covers it

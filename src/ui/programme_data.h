@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The event programme as the schedule screens, the attract loop and room signs show it: loaded
 // from the content store in the visitor's language when first needed, with every session's times
 // formatted in the event's zone at that session's own instant (a session after a daylight-saving

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/screen_feed.h"
 
 #include "core/civil_time.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the screens read, and the one way it reaches them: between frames, KioskUi hands the
 // feed to the screen about to be drawn (Screen::load), which keeps what it shows as plain data.
 // The feed reads the content store in the visitor's language: the lists (event, cards, facets)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Spoken mode: a blind visitor operates the kiosk through audio alone. The focus walks through
 // what the screen shows (every text and control the widgets recorded, in drawing order) with the
 // large previous / next / select / back controls along the bottom edge, and each item is read

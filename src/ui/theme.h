@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plaza's design system in one place: the colour palettes (standard and high contrast, both
 // checked against WCAG 2.1), and the tokens every screen and widget sizes itself with: a type
 // scale and spacing scale in millimetres, corner radius, elevation (soft shadows), press and focus

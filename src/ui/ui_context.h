@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What every screen and widget receives while drawing a frame: sizes in millimetres, fonts,
 // the time, the language, and the frame report that records what is visible.
 #pragma once

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # CPU of the kiosk on the real clock, measured from /proc over 10 s: untouched on the home screen,
 # in the attract loop, as a room sign, and dark outside its display hours. It runs the windowed kiosk (the production loop and idle
 # policy) with SDL's software renderer. Run it under Xvfb (xvfb-run -a tests/bench/cpu.sh ...):

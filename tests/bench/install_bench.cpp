@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Install benchmark: signs a copy of a bundle with a fresh key and installs it into a fresh data
 // folder as the kiosk does from a stick (copy, signature, every check), then reports what the
 // checks cost: time, SQLite's peak memory and the process's peak resident memory. Not a test:

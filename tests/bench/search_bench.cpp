@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Search-as-you-type benchmark: types each query of a list one character at a time against a
 // bundle, as the on-screen keyboard would, and reports the time of every keystroke's search
 // (PRODUCT.md quality bar: p99 <= 5 ms at 50,000 records). Not a test: figures go to stdout.

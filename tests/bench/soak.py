@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Soak test: N random taps and flicks across every screen of the kiosk, headless on the
 accelerated (virtual) clock, with long pauses now and then so that the idle reset and the attract
 loop take their turns. It starts with a tour of the accessibility settings (every text size, high

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-window-bench: the kiosk as a visitor meets it, in a real window on an X server (run it
 // under Xvfb; platform/bench/run.sh does). It starts plaza with --stats, opens Search with a
 // click, types letters on the on-screen keyboard with real pointer events (XTest) and times each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The worst bundle the installer accepts, for the memory bar (PRODUCT.md: install and a walk over
 // every screen within 300 MB peak RSS): a synthetic bundle at content/limits.h's row counts for
 // partnerships, practices and sessions, with what the kiosk holds in memory at its limits —

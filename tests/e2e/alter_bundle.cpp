@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-test-alter IN OUT SQL...: copies a bundle and changes the copy with SQL statements, for
 // end-to-end tests of content plaza-bundle never writes (texts far past their limits, a bundle
 // that makes the kiosk fail), as someone holding the organisers' key could make it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Golden screenshots (issue 16): the screens of scripts/gallery.plz (and the attract loop) from
 # the sample bundle with a fixed clock, at one size and in one palette, compared with the PNGs in
 # docs/screens that the README shows. A changed look is an intentional update of the goldens:

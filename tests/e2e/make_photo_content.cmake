@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Makes a content folder for the speaker photo test: the sample content with a photo for one
 # speaker (Pieter De Smet, illustrative; the "photo" is a plain test card in one colour, so that
 # a pixel check can find it on screen). Nguyễn Thị Lan, in the same session, has none.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Makes a content folder for the glyph test: the sample content plus a partnership whose cities
 # are written in Greek, Cyrillic, Korean, Chinese, Vietnamese and Polish (marked illustrative).
 # Invoked by CTest: cmake -DSOURCE=content -DOUT=folder -DPLAZA_BUNDLE=exe -DBUNDLE=out.plaza -P ...

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs plaza on SDL's KMSDRM driver where there is no DRM device (CI, a container, a desktop
 # session): it must exit with the no-display code and a message naming the driver, never crash.
 execute_process(

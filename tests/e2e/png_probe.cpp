@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pixel checks for the end-to-end tests: what share of a screenshot, or of one item's rectangle
 // in its UI dump, is within a tolerance of a colour (run_script_test.cmake calls it for PIXELS),
 // and how much of a screenshot differs from its golden (golden_test.cmake).

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The live preview's headless test: a starting folder from `plaza-bundle new`, three edits of it
 # prepared beside it (a renamed partnership, a city without its id, the city repaired), then plaza
 # --preview on that folder replaying preview_rebuilds.plz, which saves them in turn. Invoked by

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs plaza headless on one script and checks its exit code, its error output, a JSON dump, QR
 # codes and pixels of screenshots, and the number of frames drawn (from --stats). Invoked by CTest
 # through `cmake -P`.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A kiosk whose installed bundle makes it fail as it starts (run by CTest through `cmake -P`): a
 # bundle it cannot open counts as a failed start at once, so after two the same start comes up
 # through the real frame loop on the previous bundle and says why on screen (issue 20). Then

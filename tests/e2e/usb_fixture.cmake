@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Prepares the USB end-to-end test (run by CTest through `cmake -P`): a kiosk data folder, an
 # organisers' key the kiosk trusts, a stick with the sample content as a newer signed bundle
 # (version 2), a stick whose bundle was changed after signing, and a configuration file.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over the install's open-and-validate path: any bytes as a bundle file go
 // through check_bundle() (defensive open, quick_check, schema, views/triggers, references) and
 // scan_bundle_values() (sizes, UTF-8, image decoding). Built with -fsanitize=fuzzer under clang

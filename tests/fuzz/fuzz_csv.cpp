@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over the organisers' CSV reader (core::parse_csv): quoting, line ends, BOM,
 // line numbers. Any bytes must give a table or a message, never a crash.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over a good-practice file as the bundle tool reads it: the input becomes
 // practices/fuzz.md in a copy of the repository's content folder and read_source_folder() reads
 // it (front matter block, "key: value" lines, per-key checks, body). Any bytes must end in the

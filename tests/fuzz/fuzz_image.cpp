@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over image decoding: PNG and JPEG only, header limits, capped allocations.
 #include <cstdint>
 #include <string_view>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over the Markdown a good-practice body is written in (core::parse_markdown,
 // md4c underneath): any bytes must give blocks of text runs, never a crash.
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over one schedule importer, chosen at build time by PLAZA_FUZZ_FORMAT (frab_xml,
 // json or icalendar): the bytes go through import_schedule_data(), as `plaza-bundle
 // import-schedule` and `build` run it, and must give a schedule or a message, never a crash.

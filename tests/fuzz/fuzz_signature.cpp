@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target over what the installer reads from a stick before it trusts anything: the
 // .minisig file, parsed and then checked against a fixed key (a mismatch is the expected end).
 #include <array>

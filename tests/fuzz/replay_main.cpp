@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Replays a fuzz corpus without libFuzzer: every file in the folders given runs once through the
 // target, so the normal (sanitized) test build checks that no saved input crashes or leaks.
 #include <cstdint>

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Keeps a small set of inputs that together reach the coverage edges of a fuzz corpus.
 
 libFuzzer's -merge=1 keeps every input that adds a feature (edge hit counts included), which

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .debs with CPack from a finished build folder and checks them: control fields and
 # computed dependencies (the kiosk without libical, the tool with it), the conffile and
 # maintainer scripts, every installed path and mode, that the unit shipped is the one in

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the built .debs (plaza and plaza-bundle) with dpkg into a throwaway copy of this
 # machine's root, runs what they installed (the kiosk exactly as plaza.service starts it, but
 # headless), then removes and purges them and checks that nothing is left. The copy is an overlay

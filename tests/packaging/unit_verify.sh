@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks platform/debian/plaza.service with systemd-analyze: `verify` must pass without a single
 # message, and the offline security exposure must stay low. verify needs ExecStart to exist, so
 # it checks a copy whose ExecStart points at the plaza just built instead of /usr/bin/plaza

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The display power port: KMS DPMS on the connectors that drive a display, the same connectors
 // switched on again, HDMI-CEC through cec-ctl, and the frame loop switching the panel when the
 // app's frames go dark and light again (commands recorded by fakes).

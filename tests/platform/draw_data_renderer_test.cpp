@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // platform::render_draw_data against Dear ImGui's own SDL_Renderer backend on SDL's software
 // renderer: the same frame must come out pixel for pixel the same, with the opaque rectangles
 // filled without blending.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // platform::FrameLoop with a real headless display: a frame whose drawing throws is closed
 // cleanly, and a run of failing frames makes the loop give up so the service manager restarts.
 #include <doctest/doctest.h>

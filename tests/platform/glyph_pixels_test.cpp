@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // City names in six scripts drawn with Plaza's real fonts (Noto Sans, Noto Sans CJK) through the
 // production draw path onto SDL's software renderer: each name leaves ink, and not the ink of
 // Dear ImGui's fallback '?' or of an empty box, so no visitor reads question marks.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Dear ImGui on SDL's software renderer drawing into a plain surface, with the SDL_Renderer
 // backend initialised: for tests that check the pixels a frame comes out as. Add fonts before the
 // first ImGui_ImplSDLRenderer_NewFrame (the backend makes the font texture there).

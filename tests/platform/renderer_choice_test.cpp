@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // platform::choose_renderer: SDL's software renderer where the only OpenGL is a software one, the
 // GPU's renderer where a GPU answers, and what the technician asked for whatever the probes say.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // platform::ServiceNotifier against a stand-in for systemd's notification socket: what it sends,
 // how often it pings the watchdog, and that it stays silent outside systemd.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // platform::SpeechOutput, its mailbox and render_to_wav: espeak-ng's speech checked with sox
 // (non-silent, plausible length), the newest utterance winning, and a cut-off heard on SDL's
 // disk audio driver (a file, no sound card needed).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A KioskApp for frame-loop tests: Dear ImGui's built-in font, an empty frame report, no missing
 // glyphs. Tests derive from it and draw what they need.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // platform::TextureCache on a real SDL software renderer: worker decode, main-thread upload,
 // failure placeholders, byte budget and forgetting on new content.
 #include <doctest/doctest.h>

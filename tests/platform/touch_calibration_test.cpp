@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Touch calibration in the input layer: the configuration's words and matrices, and an SDL finger
 // event from a panel with swapped or mirrored axes landing where the finger is, rotation included.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Independent counts of the real schedule exports (xml.etree / json / regex, not Plaza's
 # importers), from which tests/unit/schedule_real_files_test.cpp takes its expected figures.
 # Usage: python3 tests/tools/count_schedule_files.py [path/to/shared/testdata/real/]

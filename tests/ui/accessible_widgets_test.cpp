@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the widgets tell spoken mode and the headless checks: text cut off by its container or
 // squeezed into a sliver, buttons and cards that grow with their text, the focus that presses.
 #include <doctest/doctest.h>

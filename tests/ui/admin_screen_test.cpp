@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The admin panel's gesture and PIN rules (issue 7): a deliberate hold in the corner, and wrong
 // PINs locking the keypad for longer each time.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ui::build_fonts with Debian's Noto fonts: every script the sample content uses gets a glyph,
 // and characters no font has are reported instead of silently drawn as '?'.
 #include <doctest/doctest.h>

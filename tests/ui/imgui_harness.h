@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A real Dear ImGui context without SDL for widget tests: fonts from the default atlas, a
 // full-screen window, and a finger fed through core::PointerTracker exactly as
 // src/platform/frame_loop.cpp feeds Dear ImGui.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ui::KineticScroll with ui::TapButton/TapCard on a real Dear ImGui context: tap vs drag, inertia.
 #include <doctest/doctest.h>
 #include <imgui.h>

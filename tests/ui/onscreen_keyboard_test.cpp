@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ui::OnScreenKeyboard: typing by tapping keys, whole-character delete, clear, space rules,
 // per-language layouts and touch-sized keys.
 #include <doctest/doctest.h>

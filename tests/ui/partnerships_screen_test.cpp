@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The partnership grid filtered to a city, as a search result opens it: the city's chip alone,
 // counted, removable by a tap, and gone with "clear filters" or a reset.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A partnership's period as French, Spanish, Catalan and English visitors read it (issue 19):
 // "2019-09" on a French screen was the file's text, not a date in French.
 #include <doctest/doctest.h>

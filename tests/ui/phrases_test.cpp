@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plaza's own words: every language has every phrase once, and lookups fall back to English.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The phrase tables from gettext files (cmake/po_to_cpp.cmake), as a translator meets them:
 #   cmake -DSRC=<repo> -DWORK=<scratch folder> -P po_to_cpp_test.cmake
 # A new pt.po becomes a Portuguese table with no C++; a fuzzy or empty entry falls back to

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ui::SessionRow at any text size: the time column widens with the text instead of running
 // into the title, and a long line of room, language and speakers wraps inside the row instead
 // of being cut off at its edge.

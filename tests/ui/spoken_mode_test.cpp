@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ui::SpokenMode on hand-made frame reports: where the focus starts on a new screen, how items
 // are read (role, position, each part in its language), moving, wrapping, long lists that only
 // build what is in view, and selecting.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // ui::StaffNotice: notices that come while one is shown stay together (two bundles installed
 // from one stick give two lines, issue 20); an expired notice gives way to the next.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Both palettes against WCAG 2.1: every text/background pair the widgets draw at least 4.5:1,
 // large text and the boundaries of controls at least 3:1.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The world map: the Equal Earth projection, great circles, the shipped shapes and what a
 // damaged copy of them gets, partnerships bundled into arcs per pair of cities, and the widget
 // building its vertices only when what they depend on changes and choosing the city tapped.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // app::load_config: every key with a good value, bad values (a warning naming file, line and key;
 // the key keeps its default; the rest of the file still applies), the file as a whole, the
 // drop-ins and the boot partition's file layered over it, the packaged sample's place, and the

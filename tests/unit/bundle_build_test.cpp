@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-bundle build: every validation rule, each on a source folder broken in one place, with
 // the exact message; and what is (not) written.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Content folders as organisers' tools write them (issue 19): CSV saved by Excel and LibreOffice
 // in European locales (';', decimal commas), as UTF-16 text, in a legacy encoding, with letters
 // the encoding could not hold; front matter written the YAML way; an output folder that does not

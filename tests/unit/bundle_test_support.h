@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers for the bundle tests: a temporary folder that removes itself, and a small valid
 // content folder that each validation test breaks in exactly one place.
 #pragma once

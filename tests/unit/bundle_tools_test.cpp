@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // synth, inspect, the structural bundle check and image re-encoding.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs a piece of a test in a child process with a time limit: for code that would block for good
 // on a FIFO if it were wrong, so the test fails instead of hanging the suite.
 #pragma once

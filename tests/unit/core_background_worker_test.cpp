@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::BackgroundWorker and core::MainThreadQueue: order, waking, cancelling, shutting down.
 #include <doctest/doctest.h>
 

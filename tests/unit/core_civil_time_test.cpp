@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core civil time: days from dates, dates from Unix ms at an offset, ISO 8601 parsing/formatting.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::parse_csv: RFC 4180 quoting, line endings, BOM, blank lines, line numbers and errors.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::FrameGuard: counting failed frames in a row and when to give up.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::FrameReport: finding controls by label, visible text, and describing the controls.
 #include <doctest/doctest.h>
 

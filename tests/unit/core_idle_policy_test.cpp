@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::IdlePolicy: when the runner draws at display rate and how long it may sleep.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::decode_image: PNG and JPEG only, sizes checked from the header before decoding.
 #include <doctest/doctest.h>
 

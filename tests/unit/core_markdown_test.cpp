@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::parse_markdown: the blocks and runs good-practice pages are drawn from.
 #include <doctest/doctest.h>
 

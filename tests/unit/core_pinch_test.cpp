@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::PinchTracker: two fingers spreading or closing give the ratio of their distances frame
 // by frame, and the point between them; one finger, or a third, gives no pinch.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::PointerTracker: one pointer, one transition per frame, release position kept one frame.
 #include <doctest/doctest.h>
 

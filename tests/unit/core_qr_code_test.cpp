@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::encode_qr and core::make_vcard.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core rotation: UI size, screen<->UI point mapping for 0/90/180/270, rectangles, parsing.
 #include <doctest/doctest.h>
 

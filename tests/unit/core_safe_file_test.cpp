@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core/safe_file: files in places Plaza does not control are opened without blocking, links are
 // not followed unless asked, and only regular files are read or written (issue 20).
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::SampleStats: nearest-rank percentiles, the maximum, and a bounded reservoir.
 #include <doctest/doctest.h>
 

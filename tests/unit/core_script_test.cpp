@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::parse_script: every verb of the headless script language and each error message.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core::RecordingSpeech and utterance_text: what headless runs check spoken mode against.
 #include <doctest/doctest.h>
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk looking after itself, in core: the idle timer, display hours, the clock check for
 // the programme, the attract loop's motion, and the calendar entry behind a session's QR code.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // core UTF-8: validation (overlong, surrogates, > U+10FFFF, truncation), code points, encoding.
 #include <doctest/doctest.h>
 

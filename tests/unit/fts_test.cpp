@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bundle's search index: diacritic-insensitive, letters without decompositions folded
 // (Ł, Đ), prefix matches of any length, over titles, cities, summaries and bodies, in every
 // language; and cities as a group of results of their own.

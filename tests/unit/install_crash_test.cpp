@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Power-cut safety of the install (issue 7): the installer process is killed with SIGKILL at 100
 // random points of an install (every disk-changing step and every copied chunk is a candidate),
 // and after each a restart must find exactly one complete bundle live, old or new, and nothing

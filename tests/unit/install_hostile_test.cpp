@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Signed but hostile bundles (issue 20), as someone holding the organisers' key or a careless
 // export script could make them: a schema that is not exactly Plaza's, values beyond what
 // plaza-bundle writes, references that lead nowhere, a damaged search index, checks that would

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The installer's refusal matrix (issue 7): every hostile or broken offer is refused with its own
 // message and the live bundle stays as it was; a good one goes live and keeps the old one for
 // roll-back.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // install::StartGuard (issue 20): content that makes the kiosk fail as it starts is given up after
 // two failed starts in a row; the next start shows the previous bundle, or the sample, and says
 // so. A kiosk that runs a while on a bundle starts counting again.

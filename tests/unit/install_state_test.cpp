@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The state database (issue 7): install history and usage counters survive a restart, and the
 // usage export is CSV with one row per item.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers for the installer tests: a kiosk data folder with a live bundle, a "stick" folder, a
 // trusted key, and signed bundles made from the small valid test source, optionally altered by
 // SQL before signing (hostile but validly signed content).

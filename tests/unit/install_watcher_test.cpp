@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The USB watcher (issue 7): which folders count as sticks, and a stick reported once it has
 // settled, and again only after it was removed and came back.
 #include <doctest/doctest.h>

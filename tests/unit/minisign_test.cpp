@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // minisign compatibility, checked both ways against Debian's `minisign` binary (installed by
 // platform/dev.sh): Plaza's signatures pass `minisign -V`, minisign's pass Plaza's verifier, and
 // any change to the file or the trusted comment fails both.

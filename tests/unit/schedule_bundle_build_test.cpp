@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // plaza-bundle build with the schedule taken from a real export (shared/testdata/real, see
 // SOURCES.md there): each builds from a copy of the sample content, the bundle holds the
 // sessions, rooms and speakers the importer tests count independently, and named sessions show

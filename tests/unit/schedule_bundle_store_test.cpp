@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's schedule queries on built bundles: local times through the bundle's offset table
 // across the Europe/Madrid daylight-saving change (imported and native schedules), days, "Now &
 // Next", a session's detail, and the sample bundle's offsets.

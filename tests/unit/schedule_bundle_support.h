@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers for the schedule-into-bundle tests: a content folder made from the repository's sample
 // content/ with its schedule taken from an export, built into a bundle and opened in the store;
 // sessions found by title and their local times read through the bundle's own offset table.

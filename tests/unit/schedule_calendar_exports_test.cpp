@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Schedules as calendar programs and schedule generators write them (issue 19): a Google Calendar
 // export with a recurring event, an EXDATE and a changed occurrence, invitees as ATTENDEEs and a
 // title marked CANCELLED; an Evolution export carrying its own X-LIC-ERROR line; a pentabarf-style

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Malformed schedule input: truncated XML, invalid JSON, binary garbage, a 100 MB file, deep
 // nesting, and a fuzz-style pass of deterministic mutations of the real exports through every
 // parser. Each must end in a clear message or a schedule - never a crash (run under ASan/UBSan).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Schedule import of every real export in shared/testdata/real (see SOURCES.md there).
 //
 // The expected counts were taken independently of the importer, with Python (xml.etree, json and

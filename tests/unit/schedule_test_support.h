@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Helpers shared by the schedule importer tests: where the real exports live, looking sessions
 // up by title, and local wall-clock times through the schedule's own offset table.
 #pragma once

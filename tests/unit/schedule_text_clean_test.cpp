@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Text cleaning for schedule import: invisible characters, line endings, invalid UTF-8, HTML to
 // Plaza Markdown, and status prefixes in titles.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Time zones for schedule import: TZif reading, daylight-saving changes inside an event
 // (Europe/Madrid), half-hour zones, the POSIX footer rule past the table, and local times that a
 // DST change skips or repeats.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // content::Database::open_untrusted_read_only on files as they may come: a header that asks for
 // WAL mode, and folder names with the characters a URI gives meaning to.
 #include <doctest/doctest.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Small encoded images made in memory for tests (stb_image_write from Debian's libstb).
 #pragma once
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Makes assets/map/world_110m.bin, the world map Plaza draws under its partnership arcs, from
 // Natural Earth's public-domain 1:110m country shapes as the npm package world-atlas 2.0.2
 // redistributes them (Natural Earth 4.1.0, TopoJSON, degrees).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Finishing an import (finalize()): what every format shares once its parser filled the raw
 // schedule: the zone, local times to instants, conference days, interning and duplicates,
 // overlaps and the offset table, each finding reported once with its first place.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JSON schedules with nlohmann-json: frab/pretalx schedule.json (c3voc schema.json), the newer
 // c3voc "schedule2" (flat events, per-language string maps) and COSCUP's OPass session JSON
 // (every text as {"zh": ..., "en": ...}). Only the fields named here are read: pretalx puts

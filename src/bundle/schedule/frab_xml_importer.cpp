@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // frab / pentabarf schedule.xml (FOSDEM, CCC, wafer/DebConf flavours) with pugixml. Lenient on
 // purpose: real exports do not validate against the XSD (extra <tracks>, <conference><subtitle>,
 // non-UUID guids, elements in any order), so elements are looked up by name wherever they are,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // iCalendar (.ics) schedules with libical: pretalx exports, hand-rolled generators, phone-app
 // exports. Before libical sees the text, a pre-pass repairs what real files get wrong and counts
 // it: CR CR LF and lone CR line endings, folded lines that split a UTF-8 character (lines are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/schedule/import_schedule_command.h"
 
 #include <cstdio>

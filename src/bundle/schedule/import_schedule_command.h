@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `plaza-bundle import-schedule FILE [--tz ZONE] [--json]`: imports an organiser's schedule
 // export and shows what was understood (days, rooms, sessions, speakers, zone) and every warning
 // with what was done about it, so the organiser can check it before building a bundle.

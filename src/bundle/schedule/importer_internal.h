@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Shared between the format importers and finalize(): the "raw" schedule each parser fills in
 // (times still as the file wrote them, rooms/tracks/speakers by name or key), and the helpers
 // they use. finalize() then applies the semantics every format shares: zone resolution,

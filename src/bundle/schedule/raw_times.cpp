@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The raw side of schedule import: times, clock readings and dates as files write them, line
 // numbers for messages, language names, and the rooms, tracks and speakers the format importers
 // collect (importer_internal.h). Nothing here knows a time zone; finalize.cpp does.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Schedule import as dispatch: the file is read within its size limit, its format detected
 // from its first bytes, its bytes handed to that format's importer (frab_xml_importer.cpp,
 // frab_json_importer.cpp, ical_importer.cpp), and the raw schedule it fills to finalize()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Schedule import entry point: detects the format of an organiser's export (frab/pentabarf XML,
 // frab/pretalx JSON, "schedule2" JSON, OPass JSON, iCalendar) and turns it into an
 // ImportedSchedule, with a warning for everything it had to repair or decide.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The imported-schedule model: what frab/pentabarf XML, frab/pretalx/schedule2 JSON, OPass JSON
 // and iCalendar importers agree on, independent of the bundle's SQLite schema. Times are Unix
 // instants; the event's IANA zone and its UTC offsets for the event's period travel with it, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/schedule/text_clean.h"
 
 #include <libxml/HTMLparser.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Cleaning of imported schedule text: invalid UTF-8, soft hyphens, zero-width spaces, CR/LF,
 // control characters, HTML in abstracts (mapped onto Plaza Markdown), and status prefixes in
 // titles ("CANCELLED - "). Every change is counted so the importer can report it once per kind.

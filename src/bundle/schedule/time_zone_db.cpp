@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "bundle/schedule/time_zone_db.h"
 
 #include <sys/stat.h>

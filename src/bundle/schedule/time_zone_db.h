@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // IANA time zone rules read from the build machine's TZif files (/usr/share/zoneinfo), so the
 // importer can turn local times into instants and hand the kiosk the UTC offsets it will need.
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's own words (not content). The texts are gettext files beside this header: plaza.pot
 // holds the English (msgctxt is the phrase's name below, msgid its English) and LANG.po each
 // language; the build turns them into translations() (cmake/po_to_cpp.cmake). English is the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The hidden admin panel for venue staff (issue 7): reached by holding a finger still on the
 // screen's top-left corner for a few seconds, then the configured PIN on an on-screen keypad
 // (wrong PINs lock the keypad for longer and longer). Shows the health figures the app gathers

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The attract loop an untouched kiosk shows, made to be read from 4 m: the event's band along the
 // top, "Touch to explore" in each of the bundle's languages in turn at the bottom, and between
 // them featured partnerships, the next sessions and a good practice taking turns with a fade, the

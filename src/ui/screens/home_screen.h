@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The home screen: the event's band (logo, name, dates, venue, today's date and time, hero
 // picture), language chooser, the entries into the content (partnerships, good practices,
 // search, programme) and featured items.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Still there? Touch to continue" over whatever the visitor left on screen, with the seconds
 // left before the kiosk starts again for the next visitor. Large, so that a person a few steps
 // away notices it; KioskUi decides when it shows and what a touch does (it extends the time).

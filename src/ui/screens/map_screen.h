@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The world map of the partnerships: every partner city a dot, every pair of partner cities an
 // arc in its theme's colour; drag pans, Zoom in and Zoom out zoom, a tap on a city opens the
 // grid filtered to it. The grid's theme, programme, region and SDG chips filter the map too,

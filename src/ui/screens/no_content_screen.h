@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a kiosk with nothing to show says instead of exiting (issue 14): no bundle installed and
 // no sample, or a bundle that cannot be opened. "No content yet — insert a USB stick with a
 // signed bundle" in every language of the kiosk's own words (nobody has chosen one), and, for a

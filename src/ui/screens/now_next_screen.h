@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "What is on now, and next?": per room, the session running now and the next one starting
 // within the hour, with the room's location. It follows the clock by itself (the programme's
 // "now" is refreshed every minute) and says plainly when the event has not started, is over,

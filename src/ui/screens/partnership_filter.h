@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The visitor's choice of partnerships, shared by the grid and the map: filter chips for theme,
 // programme, region and SDG (and the cities a search or a map tap chose). Within a group any
 // chosen value matches, across groups all must.

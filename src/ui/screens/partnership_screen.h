@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One partnership's profile: cities and roles, programme, period, themes and SDGs, the texts,
 // photos, contacts with QR codes, related good practices and the event's sessions about it.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // All partnerships as a grid of cards with filter chips (theme, programme, region, SDG, and a
 // city chosen in search): within a group any chosen value matches, across groups all must. Only
 // the rows on screen are built, so the grid stays smooth with tens of thousands of cards.

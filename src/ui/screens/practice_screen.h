@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One good practice, using the width: in a readable column its city, key figures highlighted,
 // the Markdown body with its images, links as QR codes and related partnerships; beside it (under
 // the title in portrait) its themes, its photo with the caption, and contacts.

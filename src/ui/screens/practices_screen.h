@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Good practices as a list of cards, with theme chips to narrow it.
 #pragma once
 

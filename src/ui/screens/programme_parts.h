@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pieces the programme screens, the attract loop and room signs share: dates in the visitor's
 // language, language names, status badges (Cancelled, Moved, Live), and a tappable session row
 // (time and badge, title struck through when cancelled, room, language and speakers).

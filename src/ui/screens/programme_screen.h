@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The programme day by day: a tab per day, the sessions as a list grouped by start time or as a
 // room × time grid, filters by track (or theme) and language. Cancelled sessions stay, struck
 // through. Today's tab is chosen first and a line marks "now" in the grid when the clock can be

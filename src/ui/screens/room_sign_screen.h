@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A door sign for one room (room mode): the room's name and where it is, the session on now, the
 // next one and the rest of the day, in type large enough to read from about three metres (the app
 // builds bigger fonts in room mode). Nothing to touch; it follows the clock by itself and drifts

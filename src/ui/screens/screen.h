@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One screen of the kiosk: a stable id, what it reads between frames (load) and a draw method.
 // Screens read the plain data they took from the feed and keep their own small state (scroll,
 // filters, typed text); never SQL handles or textures. Every screen is listed once, in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pieces several screens share: section headings with text, theme labels, contact blocks with
 // QR codes, related partnerships, the scrolling content area, and the note shown when a text
 // falls back to another language.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The list of the kiosk's screens. Each screen says in its own class how it opens:
 //   kId / id()  the stable name Navigation::open(), scripts, frame reports, stats and usage
 //               counts know it by;

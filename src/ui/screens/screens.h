@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every screen a visitor can open, listed once (screens.cpp), as the kiosk's navigator finds
 // them. A new screen is its two files, ui/screens/NAME_screen.{h,cpp}, and one line there.
 #pragma once

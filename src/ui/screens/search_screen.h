@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Search with the on-screen keyboard: the typed text, results grouped by kind (best group
 // first), updated with every key. A city result opens the partnership grid filtered to it.
 #pragma once

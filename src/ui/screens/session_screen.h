@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One session: its day and time in the event's zone, room and where to find it, language,
 // track, speakers with their organisations and photos, the abstract, the partnerships it is
 // about, and a QR code that puts the session into the visitor's phone calendar.

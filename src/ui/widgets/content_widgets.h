@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Widgets for showing content: filter chips, images from the bundle with placeholders, QR codes,
 // styled running text and Markdown bodies. Each records what it shows in the frame report.
 #pragma once

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/widgets/kinetic_scroll.h"
 
 #include <imgui.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Drag-to-scroll with inertia for Dear ImGui 1.86, which has none built in (ocornut/imgui#3379,
 // #2675). Call KineticScroll() just before EndChild() of a child window drawn without scrollbars.
 // Once the finger moves past a slop of a few millimetres, it takes the active id away from the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The visitors' keyboard: big keys drawn by Plaza that edit an app-owned UTF-8 string (never
 // ImGui::InputText, which steals focus from key buttons; see Roderick Kennedy, "A virtual
 // keyboard in Dear ImGui"). Layouts are data, one per language, with a row of the language's

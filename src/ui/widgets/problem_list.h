@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The organisers' preview: what stops their folder from building, as the `file:line: field:
 // what is wrong` lines plaza-bundle prints, in a panel over the last good build (which stays
 // visible under it). Takes no input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A short notice for venue staff near the bottom edge ("Content updated — ...", "USB content
 // refused: ..."), shown for a few seconds over whatever a visitor sees, taking no input. Notices
 // that come while one is shown are added below it (two bundles from one stick, two lines), the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Touch widgets that record themselves in the frame report: buttons that fire on release (and
 // never after a drag, see kinetic_scroll.h), and text runs that headless scripts can find. In
 // spoken mode they also draw the focus ring and act when the visitor activates them by voice.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The world map drawn with Dear ImGui's draw list: land and borders, every city a dot as large
 // as its partnerships are many, every pair of partner cities a great-circle arc in its theme's
 // colour, as wide as the partnerships between them are many (world_map_model.h bundles them).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The world map without drawing: the Equal Earth projection, great-circle arcs, the land and
 // border shapes Plaza ships (assets/map/world_110m.bin, made by tools/map/make_world_map.mjs)
 // and what the map shows of a bundle: its cities as points and its partnerships bundled into

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's own app (PlazaApp on the sample bundle) in the frame loop, headless: a key of the
 // on-screen keyboard puts its search results on screen in the frame that sees the finger lift,
 // not one frame later. PLAZA_TEST_BUNDLE names the bundle (CTest's sample_bundle fixture).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A real FAT stick for tests: a 16 MiB image made with mkfs.vfat (Debian's dosfstools), mounted
 // as the package's udev rule mounts sticks (rw, sync, nosuid, nodev, noexec): loop-mounted with
 // the kernel's vfat where the kernel has it (a Pi's does), else through fusefat (Debian's FUSE

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A real FAT stick's bundle and signature are read once each, straight through, and never again:
 // by the installer, whose every later step (hash, signature, SQLite checks, going live) works on
 // the private copy, and on the kiosk's whole USB path, which then only writes its report into

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The packaged kiosk's USB path end to end on a real FAT stick (run in a mount namespace of its
 # own: `unshare --mount --propagation private stick_e2e.sh ...`). The stick is mounted as the
 # udev rule mounts it (rw,sync,nosuid,nodev,noexec; through fusefat where the kernel has no vfat)

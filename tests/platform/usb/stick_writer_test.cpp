@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // app::StickWriter on a real loop-mounted FAT stick: the report and the usage counts land in
 // plaza-report/ and nowhere else, whole, synced; the stick is unmounted so it may be pulled; a
 // read-only stick, a plaza-report that is a link, and a folder that is no stick.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a command against a fresh Xvfb (Debian's xvfb) at 1920x1080 with no window manager, as on a
 # kiosk's bare X server, and stops the server afterwards.
 #   with_xvfb.sh COMMAND [ARGS...]

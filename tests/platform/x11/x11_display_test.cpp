@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kiosk's display on a real X server (Xvfb at 1920x1080, no window manager; run through
 // with_xvfb.sh): --fullscreen covers the whole display, a click lands on the control drawn under
 // it, where the only OpenGL is Mesa's software one the kiosk never maps it, and the GLES2 renderer
