@@ -105,14 +105,20 @@ std::optional<std::int64_t> parse_iso8601_instant(std::string_view s) {
     return (local_seconds - offset_minutes * 60) * 1000 + millis;
 }
 
-std::string format_iso8601(std::int64_t unix_ms, int utc_offset_minutes) {
-    const CivilTime t = civil_from_unix_ms(unix_ms, utc_offset_minutes);
+std::string format_utc_offset(int utc_offset_minutes) {
     const int off = utc_offset_minutes < 0 ? -utc_offset_minutes : utc_offset_minutes;
-    char buf[40];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t.year, t.month,
-                  t.day, t.hour, t.minute, t.second, utc_offset_minutes < 0 ? '-' : '+', off / 60,
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%c%02d:%02d", utc_offset_minutes < 0 ? '-' : '+', off / 60,
                   off % 60);
     return buf;
+}
+
+std::string format_iso8601(std::int64_t unix_ms, int utc_offset_minutes) {
+    const CivilTime t = civil_from_unix_ms(unix_ms, utc_offset_minutes);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", t.year, t.month, t.day, t.hour,
+                  t.minute, t.second);
+    return buf + format_utc_offset(utc_offset_minutes);
 }
 
 }  // namespace plaza::core

@@ -30,4 +30,7 @@ std::optional<std::int64_t> parse_iso8601_instant(std::string_view text);
 // "2024-03-20T10:30:00+01:00" for the given offset.
 std::string format_iso8601(std::int64_t unix_ms, int utc_offset_minutes);
 
+// "+01:00", "-03:30": an offset from UTC as ISO 8601 writes it.
+std::string format_utc_offset(int utc_offset_minutes);
+
 }  // namespace plaza::core

@@ -20,13 +20,6 @@ constexpr std::int64_t kDayMs = 86400000;
 // conference day when that day has sessions (a party until 02:00 is part of Saturday).
 constexpr int kDerivedDayChangeHour = 6;
 
-std::string format_offset(int minutes) {
-    const int a = minutes < 0 ? -minutes : minutes;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
-    return buf;
-}
-
 std::string format_date(std::int64_t ms, int offset_minutes) {
     const core::CivilTime t = core::civil_from_unix_ms(ms, offset_minutes);
     char buf[16];
@@ -127,7 +120,7 @@ core::Result<bool> Finalizer::resolve_zone() {
     if (offsets.size() > 1) {
         std::string list;
         for (int o : offsets)
-            list += (list.empty() ? "" : ", ") + format_offset(o);
+            list += (list.empty() ? "" : ", ") + core::format_utc_offset(o);
         return core::Error{raw_.file + ": the file names no time zone and its UTC offsets vary (" +
                            list +
                            "), so daylight-saving time cannot be told apart from a mistake; "
@@ -141,7 +134,7 @@ core::Result<bool> Finalizer::resolve_zone() {
     out_.zone_source = "offsets";
     warn(raw_.file,
          "the file names no time zone; every time carries the UTC offset " +
-             format_offset(*offsets.begin()),
+             core::format_utc_offset(*offsets.begin()),
          "times are shown at that fixed offset; pass --tz ZONE to name the event's zone");
     return true;
 }
@@ -173,7 +166,7 @@ std::optional<std::int64_t> Finalizer::instant(const RawTime& t, const std::stri
         const int zone_offset = offset_minutes_at(ms);
         if (zone_offset != *t.offset_minutes && out_.zone_source != "offsets") {
             const std::string detail = what + " " + format_local(wall_seconds * 1000, 0) +
-                                       format_offset(*t.offset_minutes) + " is " +
+                                       core::format_utc_offset(*t.offset_minutes) + " is " +
                                        format_local(ms, zone_offset) + " in " + zone_.name();
             if (*t.offset_minutes == 0)
                 utc_notation_.add(where, detail);
@@ -209,9 +202,9 @@ void Finalizer::check_vtimezones() {
         if (!contradicts) continue;
         std::string said, real;
         for (int o : std::set<int>(declared.begin(), declared.end()))
-            said += (said.empty() ? "" : ", ") + format_offset(o);
+            said += (said.empty() ? "" : ", ") + core::format_utc_offset(o);
         for (int o : actual)
-            real += (real.empty() ? "" : ", ") + format_offset(o);
+            real += (real.empty() ? "" : ", ") + core::format_utc_offset(o);
         warn(raw_.file,
              "the VTIMEZONE block for " + tzid + " declares the offsets " + said +
                  ", but the time zone database says " + real,

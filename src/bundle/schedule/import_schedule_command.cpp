@@ -27,13 +27,6 @@ const char* const kHelp =
     "--json      print the same summary and warnings as JSON\n"
     "--help      show this text\n";
 
-std::string offset_text(int minutes) {
-    const int a = minutes < 0 ? -minutes : minutes;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "UTC%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
-    return buf;
-}
-
 std::string local_time_text(std::int64_t ms, int offset_minutes) {
     const core::CivilTime t = core::civil_from_unix_ms(ms, offset_minutes);
     char buf[32];
@@ -57,10 +50,10 @@ void print_text(const ImportedSchedule& s, std::ostream& out) {
     for (size_t i = 0; i < s.utc_offsets.size(); ++i) {
         const UtcOffsetPeriod& p = s.utc_offsets[i];
         if (i == 0) {
-            out << ", " << offset_text(p.offset_minutes);
+            out << ", UTC" << core::format_utc_offset(p.offset_minutes);
         } else {
             out << ", from " << local_time_text(p.from_ms, s.utc_offsets[i - 1].offset_minutes)
-                << " " << offset_text(p.offset_minutes);
+                << " UTC" << core::format_utc_offset(p.offset_minutes);
         }
         if (!p.abbreviation.empty()) out << " " << p.abbreviation;
     }

@@ -218,10 +218,7 @@ core::Result<TimeZone> TimeZone::load(const std::string& name, const std::string
 
 TimeZone TimeZone::fixed(int offset_minutes) {
     TimeZone zone;
-    const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
-    zone.name_ = buf;
+    zone.name_ = core::format_utc_offset(offset_minutes);
     Type t;
     t.offset_seconds = offset_minutes * 60;
     zone.types_.push_back(t);
