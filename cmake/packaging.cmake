@@ -148,6 +148,8 @@ set(CPACK_DEBIAN_BUNDLE_DESCRIPTION
     "or an iCalendar file) into one bundle for the Plaza touch kiosk, signs it\n"
     "with a minisign-compatible key, and checks and inspects bundles.")
 string(REPLACE ";" "" CPACK_DEBIAN_BUNDLE_DESCRIPTION "${CPACK_DEBIAN_BUNDLE_DESCRIPTION}")
+# iso-codes: the names of session languages in each event language, read while building.
+set(CPACK_DEBIAN_BUNDLE_PACKAGE_DEPENDS "iso-codes")
 # Up to 0.1.0 the plaza package carried /usr/bin/plaza-bundle.
 set(CPACK_DEBIAN_BUNDLE_PACKAGE_BREAKS "plaza (<< 0.2.0~)")
 set(CPACK_DEBIAN_BUNDLE_PACKAGE_REPLACES "plaza (<< 0.2.0~)")

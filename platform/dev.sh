@@ -15,7 +15,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev libxml2-dev
-    libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox
+    libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox iso-codes
     fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data
     libegl1 libgles2 libgbm1 libegl-mesa0 libgl1-mesa-dri
     libsystemd-dev systemd udev adduser dpkg-dev file lintian

@@ -84,6 +84,7 @@ class Writer {
   private:
     core::Result<bool> begin();
     core::Result<bool> write_languages(const SourceBundle& b);
+    core::Result<bool> write_language_names(const SourceBundle& b);
     core::Result<bool> write_event(const SourceBundle& b);
     core::Result<bool> write_zone_offsets(const SourceBundle& b);
     core::Result<bool> write_days(const SourceBundle& b);
@@ -199,6 +200,7 @@ core::Result<bool> Writer::links(const char* kind, std::int64_t id,
 core::Result<bool> Writer::write(const SourceBundle& b, const WriteOptions& options) {
     PLAZA_TRY(begin());
     PLAZA_TRY(write_languages(b));
+    PLAZA_TRY(write_language_names(b));
     PLAZA_TRY(write_event(b));
     PLAZA_TRY(write_zone_offsets(b));
     PLAZA_TRY(write_days(b));
@@ -267,6 +269,18 @@ core::Result<bool> Writer::write_languages(const SourceBundle& b) {
             fallback += (fallback.empty() ? "" : " ") + f;
         seen(l.name);
         st->bind(1, l.code).bind(2, l.name).bind(3, position++).bind(4, fallback);
+        PLAZA_TRY(st->run());
+    }
+    return true;
+}
+
+// Names of the session languages the event does not offer, in each of its languages.
+core::Result<bool> Writer::write_language_names(const SourceBundle& b) {
+    auto st = prepare("INSERT INTO language_name (code, lang, name) VALUES (?1, ?2, ?3)");
+    if (!st) return core::Error{st.error()};
+    for (const LanguageNameSource& n : b.language_names) {
+        seen(n.name);
+        st->bind(1, n.code).bind(2, n.lang).bind(3, n.name);
         PLAZA_TRY(st->run());
     }
     return true;

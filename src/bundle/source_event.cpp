@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "bundle/imported_schedule.h"
+#include "bundle/iso_language_names.h"
 #include "core/civil_time.h"
 
 namespace plaza::bundle::detail {
@@ -97,12 +98,15 @@ void Reader::read_event() {
         const std::string base = key.substr(0, dot);
         const std::string lang = dot == std::string::npos ? "" : key.substr(dot + 1);
         if (base == "language_name") {
-            // Read above for the event's languages; any other one was dropped without a word.
-            if (!lang.empty() && !is_event_language(lang))
-                warnings_.push_back(file + ":" + std::to_string(kv.line) + ": " + key + ": " +
-                                    single_quoted(lang) + " is not one of the event's languages (" +
-                                    languages_list() + ")" + kDash +
-                                    "not used; add it to 'languages' to use it");
+            // Read above for the event's languages; another one names sessions in it, before
+            // iso-codes' names (name_session_languages).
+            if (lang.empty() || is_event_language(lang)) continue;
+            if (!is_language_code(lang))
+                p_.add(file, kv.line, key,
+                       single_quoted(lang) +
+                           " is not a language code (two or three letters, e.g. pt)");
+            else
+                e.other_language_names[lang] = kv.value;
             continue;
         }
         if (base == "fallback" && !lang.empty()) {
@@ -229,6 +233,33 @@ void Reader::read_event() {
             p_.add(file, given->second.line, "utc_offset_minutes",
                    std::to_string(e.utc_offset_minutes) + " is not an offset of " + e.time_zone +
                        " during the event (" + list + ")");
+        }
+    }
+}
+
+// Sessions in a language the event does not offer show its name in the visitor's language:
+// event.txt's `language_name.xx` when there is one, else iso-codes' name in each event language.
+void Reader::name_session_languages() {
+    std::set<std::string> codes;
+    for (const SessionSource& s : b_.sessions)
+        if (!s.language.empty() && !is_event_language(s.language)) codes.insert(s.language);
+    IsoLanguageNames iso;
+    for (const std::string& code : codes) {
+        const auto own = b_.event.other_language_names.find(code);
+        for (const LanguageSource& l : b_.event.languages) {
+            std::optional<std::string> name;
+            if (own != b_.event.other_language_names.end())
+                name = own->second;
+            else
+                name = iso.name(code, l.code);
+            if (!name) {
+                warnings_.push_back(
+                    "event.txt: sessions in " + single_quoted(code) + ": no name is known for it" +
+                    (iso.error().empty() ? "" : " (" + iso.error() + ")") + kDash +
+                    "shown as its code; add 'language_name." + code + ": <its name>'");
+                break;
+            }
+            b_.language_names.push_back({code, l.code, *name});
         }
     }
 }

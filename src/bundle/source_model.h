@@ -27,6 +27,8 @@ struct EventSource {
     std::string starts_on, ends_on, time_zone;
     int utc_offset_minutes = 0;
     std::vector<LanguageSource> languages;  // the first is the default language
+    // `language_name.xx` for languages other than the event's: the name a session in `xx` shows.
+    std::map<std::string, std::string> other_language_names;
     // The event's brand: image keys into SourceBundle::images (empty: none), the hero's credit
     // and the accent colour (#RRGGBB or empty).
     std::string logo, hero, hero_credit, accent_colour;
@@ -132,6 +134,11 @@ struct SessionSource {
     std::vector<std::string> partnerships;  // the partnerships it is about, in the given order
 };
 
+// How a session language other than the event's is named on screens in language `lang`.
+struct LanguageNameSource {
+    std::string code, lang, name;
+};
+
 // From `starts_at` (Unix seconds) until the next entry, local time is UTC + offset_minutes.
 struct ZoneOffsetSource {
     std::int64_t starts_at = 0;
@@ -163,6 +170,7 @@ struct SourceBundle {
     std::vector<SpeakerSource> speakers;
     std::vector<SessionSource> sessions;
     std::vector<TrackSource> tracks;
+    std::vector<LanguageNameSource> language_names;  // for each event language
     // The event zone's offsets from the day before starts_on to the day after ends_on.
     std::vector<ZoneOffsetSource> zone_offsets;
     std::map<std::string, ProcessedImage> images;  // by ImageRef::path

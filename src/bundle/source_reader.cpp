@@ -237,6 +237,7 @@ SourceBundle Reader::read() {
         read_imported_schedule();
     }
     read_session_partnerships();
+    name_session_languages();
     return std::move(b_);
 }
 

@@ -144,6 +144,7 @@ class Reader {
     void read_sessions();   // source_sessions.cpp
     void read_imported_schedule();
     void read_session_partnerships();
+    void name_session_languages();  // source_event.cpp
     // A `partnerships` cell: partnership ids separated by ';', each checked; unknown ids and
     // repeats are reported and left out.
     std::vector<std::string> partnership_list(const Row& row);

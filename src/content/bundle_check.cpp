@@ -22,8 +22,8 @@ using Kind = CheckProblem::Kind;
 
 // Tables added within v1: a bundle made before them may lack them (and their indexes); when one
 // is there, it is exactly as schema.h has it.
-const std::set<std::string> kOptionalTables = {"zone_offset", "track", "session_track", "link",
-                                               "session_partnership"};
+const std::set<std::string> kOptionalTables = {
+    "zone_offset", "track", "session_track", "link", "session_partnership", "language_name"};
 
 struct SchemaObject {
     std::string type, name, table, sql;

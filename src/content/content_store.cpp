@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "content/content_store.h"
 
+#include "content/limits.h"
 #include "content/schema.h"
 #include "core/utf8.h"
 
@@ -37,6 +38,14 @@ core::Result<ContentStore> ContentStore::open(const std::string& path) {
     if (!languages) return core::Error{path + ": " + languages.error()};
     while (languages->step()) {
         e.languages.push_back({languages->column_text(0), languages->column_text(1)});
+    }
+    // Added within v1: a bundle made before it shows such languages as their codes.
+    if (store.has_table("language_name")) {
+        auto names = store.db_.prepare("SELECT code, lang, name FROM language_name LIMIT " +
+                                       std::to_string(limits::kLanguageNameRows));
+        if (!names) return core::Error{path + ": " + names.error()};
+        while (names->step())
+            e.language_names[names->column_text(0)][names->column_text(1)] = names->column_text(2);
     }
     store.load_zone_offsets();
     store.load_brand();

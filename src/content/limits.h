@@ -31,6 +31,10 @@ inline constexpr std::size_t kFigureChars = kTitleChars + kLinkChars;  // a key 
 inline constexpr std::int64_t kCitiesPerPartnership = 12;
 inline constexpr std::size_t kCityLineChars = kCitiesPerPartnership * (kNameChars + 3);
 
+// The kiosk reads at most this many language_name rows (a session language's name in one event
+// language each): a programme in many languages, translated into a few, stays far below.
+inline constexpr std::int64_t kLanguageNameRows = 4096;
+
 // Session times and zone offsets lie within this many days of the event's first day.
 inline constexpr std::int64_t kInstantRangeDays = 3653;  // ten years
 // The distinct characters the content uses (bundle_meta.code_points): the kiosk builds its font

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,8 @@ struct EventInfo {
     std::string time_zone;           // IANA name, e.g. "Europe/Brussels"
     int utc_offset_minutes = 0;
     std::vector<Language> languages;
+    // Session languages other than the event's: code -> the event language -> its name there.
+    std::map<std::string, std::map<std::string, std::string>> language_names;
     EventBrand brand;
 };
 

@@ -30,6 +30,16 @@ CREATE TABLE language (
     fallback TEXT NOT NULL DEFAULT ''
 ) WITHOUT ROWID;
 
+-- Added within v1: how a session language that is not one of the event's is named in each of
+-- them (from iso-codes, or event.txt's language_name.xx). A kiosk reading a bundle without it
+-- shows such a language as its code.
+CREATE TABLE language_name (
+    code TEXT NOT NULL,
+    lang TEXT NOT NULL REFERENCES language(code),
+    name TEXT NOT NULL,
+    PRIMARY KEY (code, lang)
+) WITHOUT ROWID;
+
 CREATE TABLE translation (
     entity    TEXT NOT NULL,
     entity_id INTEGER NOT NULL,

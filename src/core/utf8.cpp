@@ -2,11 +2,8 @@
 #include "core/utf8.h"
 
 namespace plaza::core {
-namespace {
 
-// Decodes one code point at `pos`; returns its length, or 0 for an invalid sequence (overlong
-// forms, surrogates and values past U+10FFFF are invalid, as RFC 3629 says).
-size_t decode(std::string_view s, size_t pos, char32_t& cp) {
+size_t decode_utf8_at(std::string_view s, size_t pos, char32_t& cp) {
     const auto b = [&](size_t i) { return static_cast<unsigned char>(s[pos + i]); };
     const unsigned char c = b(0);
     size_t len;
@@ -32,12 +29,10 @@ size_t decode(std::string_view s, size_t pos, char32_t& cp) {
     return len;
 }
 
-}  // namespace
-
 bool is_valid_utf8(std::string_view text) {
     for (size_t pos = 0; pos < text.size();) {
         char32_t cp;
-        const size_t len = decode(text, pos, cp);
+        const size_t len = decode_utf8_at(text, pos, cp);
         if (len == 0) return false;
         pos += len;
     }
@@ -54,7 +49,7 @@ std::u32string decode_utf8(std::string_view text) {
     out.reserve(text.size());
     for (size_t pos = 0; pos < text.size();) {
         char32_t cp;
-        const size_t len = decode(text, pos, cp);
+        const size_t len = decode_utf8_at(text, pos, cp);
         if (len == 0) {
             ++pos;
             continue;
@@ -69,7 +64,7 @@ size_t utf8_length(std::string_view text) {
     size_t count = 0;
     for (size_t pos = 0; pos < text.size(); ++count) {
         char32_t cp;
-        const size_t len = decode(text, pos, cp);
+        const size_t len = decode_utf8_at(text, pos, cp);
         pos += len == 0 ? 1 : len;
     }
     return count;

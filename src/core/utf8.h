@@ -11,6 +11,9 @@
 namespace plaza::core {
 
 bool is_valid_utf8(std::string_view text);
+// Decodes the code point at `pos`; returns its length in bytes, or 0 for an invalid sequence
+// (overlong forms, surrogates and values past U+10FFFF are invalid, as RFC 3629 says).
+size_t decode_utf8_at(std::string_view text, size_t pos, char32_t& code_point);
 // Appends every code point of `text` to `out`; invalid sequences are skipped.
 void collect_code_points(std::string_view text, std::set<char32_t>& out);
 void append_utf8(std::string& out, char32_t code_point);

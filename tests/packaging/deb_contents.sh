@@ -42,7 +42,8 @@ for dep in libical3 libicu72; do
     ! has_dep "$depends" "$dep" || fail "plaza depends on $dep: $depends"
 done
 tool_depends=$(field "$tool" Depends)
-for dep in libical3 libsqlite3-0 libsodium23 libc6; do
+# iso-codes: the names of session languages, read by `build`.
+for dep in libical3 libsqlite3-0 libsodium23 libc6 iso-codes; do
     has_dep "$tool_depends" "$dep" || fail "plaza-bundle's Depends lacks $dep: $tool_depends"
 done
 [ "$(field "$tool" Breaks)" = "plaza (<< 0.2.0~)" ] || fail "plaza-bundle: Breaks"

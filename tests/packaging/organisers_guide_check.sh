@@ -8,13 +8,30 @@
 # network (about 45 s with the debootstrapped root kept in build/pi/, which each run copies; the
 # first debootstrap adds about 6 minutes).
 # usage (as root): tests/packaging/organisers_guide_check.sh [plaza-bundle_VERSION_amd64.deb]
-# Without an argument: the package the sanitize build's packaging test made.
+# Without an argument: a Release package, as organisers install it, packed with CPack from the
+# Release build folder build/release (`platform/dev.sh run` configures it) after building the
+# tool; never the sanitized build's, whose binaries need the sanitizers' runtimes. Pass
+# platform/release.sh's build/release/VERSION/plaza-bundle_VERSION_amd64.deb to check that one.
 set -euo pipefail
 started=$SECONDS
 source "$(dirname "${BASH_SOURCE[0]}")/../../platform/pi/lib.sh"
 need_root
-deb=${1:-$(ls "$repo"/build/sanitize/tests/packaging/deb/plaza-bundle_*_amd64.deb 2>/dev/null | head -n 1)}
-[ -f "$deb" ] || die "no plaza-bundle .deb (build it: ctest -R 'packaging: the .debs')"
+
+release_deb() {
+    local build=$repo/build/release
+    grep -qx 'CMAKE_BUILD_TYPE:STRING=Release' "$build/CMakeCache.txt" 2>/dev/null ||
+        die "no Release build in $build (platform/dev.sh run configures it)"
+    say "building and packing the Release build in $build" >&2
+    cmake --build "$build" -j2 --target plaza-bundle >"$build/guide-check-build.log" 2>&1 ||
+        die "the Release build failed (log: $build/guide-check-build.log)"
+    rm -rf "$build/deb"
+    cpack --config "$build/CPackConfig.cmake" -D CPACK_COMPONENTS_ALL=bundle -B "$build/deb" \
+        >"$build/deb.cpack.log" 2>&1 ||
+        die "cpack did not pack the Release build (log: $build/deb.cpack.log)"
+    ls "$build"/deb/plaza-bundle_*_amd64.deb
+}
+deb=${1:-$(release_deb)}
+[ -f "$deb" ] || die "no plaza-bundle .deb at '$deb'"
 guide=$repo/docs/organisers.md
 work=$cache/organisers-guide
 mkdir -p "$cache"

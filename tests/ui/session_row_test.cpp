@@ -27,9 +27,10 @@ plaza::ui::ProgrammeSession session(std::vector<std::string> speakers) {
 
 // The height of the row `s` drawn `width` pixels wide.
 float row_height(plaza::test::ImGuiHarness& ui, const plaza::ui::ProgrammeSession& s, float width) {
-    const std::vector<plaza::content::Language> languages = {{"en", "English"}};
+    plaza::content::EventInfo event;
+    event.languages = {{"en", "English"}};
     ui.frame(
-        [&](plaza::ui::UiContext& ctx) { plaza::ui::SessionRow(ctx, "row", s, width, languages); });
+        [&](plaza::ui::UiContext& ctx) { plaza::ui::SessionRow(ctx, "row", s, width, event); });
     const plaza::core::VisibleItem* row = ui.find("row");
     REQUIRE(row != nullptr);
     return row->rect.height;
@@ -61,4 +62,31 @@ TEST_CASE("a narrow session row is taller and still names time and details") {
     for (const auto& item : ui.report().items)
         told = told || item.label == "11:00–12:00 · Room 1 · English · Marta Puig";
     CHECK(told);
+}
+
+TEST_CASE("a session in a language the event does not offer names it in the visitor's language") {
+    plaza::test::ImGuiHarness ui(ImVec2(1280, 800));
+    plaza::content::EventInfo event;
+    event.languages = {{"en", "English"}, {"fr", "Fran\u00e7ais"}};
+    event.language_names["pt"] = {{"en", "Portuguese"}, {"fr", "portugais"}};
+    plaza::ui::ProgrammeSession s = session({"Ana Lopes"});
+    // True when the row, drawn for a visitor in `language`, says `expected` as its details.
+    auto says = [&](const std::string& language, const std::string& session_language,
+                    const std::string& expected) {
+        s.item.language = session_language;
+        ui.frame([&](plaza::ui::UiContext& ctx) {
+            ctx.language = language;
+            plaza::ui::SessionRow(ctx, "row", s, 600, event);
+        });
+        for (const auto& item : ui.report().items)
+            if (item.label ==
+                "11:00\u201312:00 \u00b7 Room 1 \u00b7 " + expected + " \u00b7 Ana Lopes")
+                return true;
+        return false;
+    };
+    CHECK(says("fr", "pt", "portugais"));
+    CHECK(says("en", "pt", "Portuguese"));
+    // An event language keeps its own name; a language with no stored name shows its code.
+    CHECK(says("fr", "en", "English"));
+    CHECK(says("fr", "de", "de"));
 }

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "bundle/bundle_builder.h"
-#include "bundle_test_support.h"
 #include "bundle/starter_folder.h"
+#include "bundle_test_support.h"
 #include "content/content_store.h"
 
 namespace {
@@ -177,9 +177,7 @@ TEST_CASE("organiser files: the event's city and a figure's value are translated
                                "instalados\n---\nLos vecinos instalaron sensores.\n"}},
                              dir / "out.plaza");
     CHECK(b.problems == Lines{});
-    CHECK(b.warnings ==
-          Lines{"event.txt:11: language_name.pt: 'pt' is not one of the event's languages (en, "
-                "es) \xE2\x80\x94 not used; add it to 'languages' to use it"});
+    CHECK(b.warnings == Lines{});
     auto store = plaza::content::ContentStore::open(dir / "out.plaza");
     REQUIRE(store.ok());
     CHECK(store->localized_event().city == "Barcelona");
@@ -189,6 +187,44 @@ TEST_CASE("organiser files: the event's city and a figure's value are translated
     REQUIRE(page.key_figures.size() == 1);
     CHECK(page.key_figures[0].value == "120 unidades");
     CHECK(page.key_figures[0].label == "sensores instalados");
+}
+
+// A session language outside the event's is named from iso-codes in each event language, unless
+// event.txt names it; the kiosk's store hands the names to the screens.
+TEST_CASE("organiser files: session languages the event does not offer get names, not codes") {
+    TempDir dir;
+    Files files = plaza::test::valid_source();
+    std::string sessions = files["sessions.csv"];
+    sessions +=
+        "taller,Taller de sensores,2024-03-19 11:00,2024-03-19 12:00,hall-a,air,workshop,pt,ann,"
+        "Em portugu\xC3\xAAs.,confirmed\n"
+        "ateliers,Ateliers urbains,2024-03-19 12:00,2024-03-19 13:00,hall-a,air,workshop,fra,ann,"
+        "En fran\xC3\xA7"
+        "ais.,confirmed\n"
+        "xx,Unknown,2024-03-19 13:00,2024-03-19 14:00,hall-a,air,workshop,qqq,ann,?,confirmed\n";
+    const Built b = build_in(dir, {{"sessions.csv", sessions}}, dir / "out.plaza");
+    CHECK(b.problems == Lines{});
+    CHECK(b.warnings == Lines{"event.txt: sessions in 'qqq': no name is known for it \xE2\x80\x94 "
+                              "shown as its code; add 'language_name.qqq: <its name>'"});
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+    using Names = std::map<std::string, std::map<std::string, std::string>>;
+    CHECK(store->event().language_names ==
+          Names{{"pt", {{"en", "Portuguese"}, {"es", "Portugu\xC3\xA9s"}}},
+                {"fra", {{"en", "French"}, {"es", "Franc\xC3\xA9s"}}}});
+
+    // event.txt's own name wins over iso-codes', in every language.
+    const Built own =
+        build_in(dir,
+                 {{"sessions.csv", sessions},
+                  {"event.txt", files["event.txt"] + "language_name.pt: Portugu\xC3\xAAs\n"}},
+                 dir / "own.plaza");
+    CHECK(own.problems == Lines{});
+    auto own_store = plaza::content::ContentStore::open(dir / "own.plaza");
+    REQUIRE(own_store.ok());
+    CHECK(
+        own_store->event().language_names.at("pt") ==
+        std::map<std::string, std::string>{{"en", "Portugu\xC3\xAAs"}, {"es", "Portugu\xC3\xAAs"}});
 }
 
 TEST_CASE("organiser files: plaza-bundle new writes a folder that builds without a remark") {
@@ -211,5 +247,6 @@ TEST_CASE("organiser files: plaza-bundle new writes a folder that builds without
     // Never over an organiser's work.
     auto again = plaza::bundle::write_starter_folder(dir / "starter");
     REQUIRE_FALSE(again.ok());
-    CHECK(again.error() == (dir / "starter") + ": exists and is not an empty folder; choose a new name");
+    CHECK(again.error() ==
+          (dir / "starter") + ": exists and is not an empty folder; choose a new name");
 }

@@ -64,7 +64,8 @@ TEST_CASE("schedule text clean: HTML becomes Plaza Markdown") {
     CHECK(html_to_markdown("a<script>alert(1)</script>b &lt;tag&gt; &#8364; &#x1F4AB;") ==
           "ab <tag> \xE2\x82\xAC \xF0\x9F\x92\xAB");
     CHECK(html_to_markdown("5 * 3 = 15") == "5 \\* 3 = 15");
-    CHECK(html_to_markdown("<p>unclosed <b>bold") == "unclosed **bold");
+    // Unclosed elements close where the parser closes them: the emphasis stays balanced.
+    CHECK(html_to_markdown("<p>unclosed <b>bold") == "unclosed **bold**");
 }
 
 TEST_CASE("schedule text clean: every named HTML entity is decoded, even with no tag around") {
@@ -80,6 +81,56 @@ TEST_CASE("schedule text clean: every named HTML entity is decoded, even with no
           "Bogotá y São Paulo: cooperación, España, política, França, Évora, útil, crêpe, à la, "
           "hôtel, «Plaça» – €");
     CHECK_FALSE(looks_like_html("AT&T; R&D; &notanentity;"));
+}
+
+TEST_CASE("schedule text clean: nested HTML markup keeps its structure") {
+    CHECK(html_to_markdown("<ul><li>Metro <b>cable <i>lines</i></b><ol><li>first</li><li>second"
+                           "</li></ol></li><li>bus</li></ul><p>after</p>") ==
+          "- Metro **cable *lines***\n1. first\n2. second\n\n- bus\n\nafter");
+    CHECK(html_to_markdown("<div><blockquote><p>quoted <a href=\"https://a.example/\">link "
+                           "<em>inside</em></a></p></blockquote></div>") ==
+          "quoted [link *inside*](https://a.example/)");
+    CHECK(html_to_markdown("<table><tr><th>Time</th><th>Room</th></tr><tr><td>10:00</td>"
+                           "<td>A&amp;B</td></tr></table><b></b>") == "Time Room\n10:00 A&B");
+}
+
+TEST_CASE("schedule text clean: malformed HTML is read as a browser would, never lost") {
+    // Misnested, unclosed and stray closing tags, an unquoted attribute, a tag cut off at the end.
+    CHECK(html_to_markdown("<p>one <b>two <i>three</b> four</i></p></div></span>five<p>six") ==
+          "one **two *three*** four\n\nfive\n\nsix");
+    CHECK(html_to_markdown("<a href=https://plaza.example/x>unquoted</a> tail <b") ==
+          "[unquoted](https://plaza.example/x) tail");
+    CHECK(html_to_markdown("<li>loose item<li>another") == "- loose item\n- another");
+    CHECK(html_to_markdown("<p>a < b and c > d &amp; e</p>") == "a < b and c > d & e");
+    CHECK(html_to_markdown("<!-- note --><p>kept<!-- unterminated") == "kept");
+    CleanReport report;
+    TextFormat format = TextFormat::plain;
+    CHECK(clean_rich_text("<P>Upper <BR>case <STRONG>tags</STRONG>", false, "f", report, format) ==
+          "Upper\ncase **tags**");
+    CHECK(format == TextFormat::markdown);
+}
+
+TEST_CASE("schedule text clean: script and style go with their content") {
+    CHECK(html_to_markdown("<style>p { color: red }</style><p>text</p><script type=\"text/"
+                           "javascript\">document.write('<p>x</p>')</script>end") == "text\n\nend");
+    CHECK(html_to_markdown("<SCRIPT>var a = 1 < 2;</SCRIPT>only this") == "only this");
+    CHECK(html_to_markdown("<p>a<style>unclosed style") == "a");
+}
+
+TEST_CASE("schedule text clean: entities beyond a short hand-written table") {
+    // Typography, Latin letters outside Latin-1, Greek, symbols, numeric forms and the apostrophe
+    // written by XHTML exports.
+    const char* text =
+        "&hellip; &mdash; &lsquo;a&rsquo; &ldquo;b&rdquo; &bull; &trade; &oelig;uvre &Scaron;koda "
+        "&Yuml; &alpha;&beta;&Omega; &larr;&rarr; &le;&ge; &frac12; &deg;C &sect; &thorn; "
+        "&apos;s &#231;&#xE3;&#X1F30D; &nbsp;|";
+    CHECK(looks_like_html(text));
+    CleanReport report;
+    TextFormat format = TextFormat::plain;
+    CHECK(clean_rich_text(text, false, "f", report, format) ==
+          "… — ‘a’ “b” • ™ œuvre Škoda Ÿ αβΩ ←→ ≤≥ ½ °C § þ 's çã🌍 \xC2\xA0|");
+    // A numeric reference to no character (NUL, a lone surrogate) is dropped by the parser.
+    CHECK(html_to_markdown("a&#0;b&#xD800;c") == "abc");
 }
 
 TEST_CASE("schedule text clean: rich text keeps Markdown from Markdown sources, plain otherwise") {

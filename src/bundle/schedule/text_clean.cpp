@@ -3,7 +3,8 @@
 
 #include <libxml/HTMLparser.h>
 
-#include <cstring>
+#include <limits>
+#include <memory>
 #include <regex>
 
 #include "core/utf8.h"
@@ -38,49 +39,6 @@ const char* const kZeroWidth =
 const char* const kCarriageReturn = "CR or CR/LF line endings in text|converted to LF";
 const char* const kControl = "control characters in text|removed";
 
-// Decodes one UTF-8 sequence at `i`; returns the code point and advances, or -1 (and advances by
-// one byte) for an invalid, overlong or surrogate sequence.
-long decode_one(std::string_view s, size_t& i) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    int len;
-    char32_t cp;
-    if (c < 0x80) {
-        ++i;
-        return c;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        ++i;
-        return -1;
-    }
-    if (i + len > s.size()) {
-        ++i;
-        return -1;
-    }
-    for (int k = 1; k < len; ++k) {
-        const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) {
-            ++i;
-            return -1;
-        }
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (len == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
-        ++i;
-        return -1;
-    }
-    i += len;
-    return static_cast<long>(cp);
-}
-
 // Character-level cleaning shared by lines and blocks; newlines come out as '\n' only.
 std::string clean_chars(std::string_view text, const std::string& where, CleanReport& report) {
     std::string out;
@@ -88,8 +46,10 @@ std::string clean_chars(std::string_view text, const std::string& where, CleanRe
     int invalid = 0, soft = 0, zero = 0, cr = 0, control = 0;
     size_t i = 0;
     while (i < text.size()) {
-        const long cp = decode_one(text, i);
-        if (cp < 0) {
+        char32_t cp = 0;
+        const size_t length = core::decode_utf8_at(text, i, cp);
+        i += length == 0 ? 1 : length;
+        if (length == 0) {
             ++invalid;
             core::append_utf8(out, 0xFFFD);
         } else if (cp == '\r') {
@@ -109,7 +69,7 @@ std::string clean_chars(std::string_view text, const std::string& where, CleanRe
         } else if (cp == 0x2028 || cp == 0x2029) {
             out += '\n';
         } else {
-            core::append_utf8(out, static_cast<char32_t>(cp));
+            core::append_utf8(out, cp);
         }
     }
     if (invalid) report.note(kInvalidUtf8, where, invalid);
@@ -178,18 +138,6 @@ std::string clean_block(std::string_view text, const std::string& where, CleanRe
 
 namespace {
 
-const char* const kKnownTags[] = {"p",     "br",  "a",   "i",   "b",      "em",    "strong",
-                                  "ul",    "ol",  "li",  "div", "span",   "h1",    "h2",
-                                  "h3",    "h4",  "h5",  "h6",  "code",   "pre",   "img",
-                                  "hr",    "sup", "sub", "u",   "s",      "tt",    "blockquote",
-                                  "table", "tr",  "td",  "th",  "script", "style", "small"};
-
-bool known_tag(std::string_view name) {
-    for (const char* t : kKnownTags)
-        if (name == t) return true;
-    return false;
-}
-
 std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out)
@@ -197,227 +145,252 @@ std::string lower(std::string_view s) {
     return out;
 }
 
-struct Tag {
-    std::string name;  // lower case, without '/'
-    bool closing = false;
-    std::string href, alt;
+std::string_view name_of(const xmlNode* n) {
+    return reinterpret_cast<const char*>(n->name);
+}
+
+struct FreeDoc {
+    void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
+};
+using HtmlDoc = std::unique_ptr<xmlDoc, FreeDoc>;
+
+// A fragment parsed by libxml2's HTML parser as browsers would take tag soup: errors recovered
+// from and not printed, no network access. It is parsed inside a <div> so that every element
+// under <body> came from the text itself: at the top level the parser would wrap loose text in
+// an implied <p>. Names come out in lower case, entities decoded.
+struct Fragment {
+    HtmlDoc doc;
+    xmlNode* body = nullptr;
+    xmlNode* wrapper = nullptr;
 };
 
-// Reads `<...>` at `i` (s[i] == '<'); returns false when it is not a tag (then '<' is text).
-bool read_tag(std::string_view s, size_t& i, Tag& tag) {
-    size_t p = i + 1;
-    if (p < s.size() && s[p] == '/') {
-        tag.closing = true;
-        ++p;
-    }
-    const size_t name_start = p;
-    while (p < s.size() && ((s[p] >= 'a' && s[p] <= 'z') || (s[p] >= 'A' && s[p] <= 'Z') ||
-                            (s[p] >= '0' && s[p] <= '9')))
-        ++p;
-    tag.name = lower(s.substr(name_start, p - name_start));
-    if (!known_tag(tag.name)) return false;
-    if (p < s.size() && s[p] != '>' && s[p] != '/' && s[p] != ' ' && s[p] != '\n') return false;
-    const size_t close = s.find('>', p);
-    if (close == std::string_view::npos) return false;
-    const std::string attrs(s.substr(p, close - p));
-    auto attr = [&](const char* key) -> std::string {
-        const std::string lower_attrs = lower(attrs);
-        size_t k = lower_attrs.find(key);
-        if (k == std::string::npos) return {};
-        k += std::strlen(key);
-        while (k < attrs.size() && attrs[k] == ' ')
-            ++k;
-        if (k >= attrs.size() || attrs[k] != '=') return {};
-        ++k;
-        while (k < attrs.size() && attrs[k] == ' ')
-            ++k;
-        if (k >= attrs.size()) return {};
-        const char quote = attrs[k];
-        if (quote == '"' || quote == '\'') {
-            const size_t end = attrs.find(quote, k + 1);
-            return end == std::string::npos ? std::string{} : attrs.substr(k + 1, end - k - 1);
+Fragment parse_fragment(std::string_view html) {
+    Fragment f;
+    const std::string wrapped = "<div>" + std::string(html);
+    if (wrapped.size() > static_cast<size_t>(std::numeric_limits<int>::max())) return f;
+    f.doc.reset(htmlReadMemory(
+        wrapped.data(), static_cast<int>(wrapped.size()), nullptr, "UTF-8",
+        HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+    // The wrapper is the first element the parser met, so the first <div> in document order;
+    // the <html> and <body> around it are implied.
+    for (xmlNode* n = f.doc ? xmlDocGetRootElement(f.doc.get()) : nullptr; n;) {
+        if (n->type == XML_ELEMENT_NODE && name_of(n) == "div") {
+            f.wrapper = n;
+            f.body = n->parent;
+            break;
         }
-        size_t end = k;
-        while (end < attrs.size() && attrs[end] != ' ' && attrs[end] != '/')
-            ++end;
-        return attrs.substr(k, end - k);
-    };
-    if (tag.name == "a") tag.href = attr("href");
-    if (tag.name == "img") tag.alt = attr("alt");
-    i = close + 1;
-    return true;
-}
-
-// Decodes the entity at s[i] == '&' into `out`; false when it is not one.
-bool read_entity(std::string_view s, size_t& i, std::string& out) {
-    const size_t semi = s.find(';', i);
-    if (semi == std::string_view::npos || semi - i > 10) return false;
-    const std::string_view name = s.substr(i + 1, semi - i - 1);
-    if (name.empty()) return false;
-    char32_t cp = 0;
-    if (name[0] == '#') {
-        const bool hex = name.size() > 1 && (name[1] == 'x' || name[1] == 'X');
-        const size_t from = hex ? 2 : 1;
-        if (from >= name.size()) return false;
-        for (size_t k = from; k < name.size(); ++k) {
-            const char c = name[k];
-            int d;
-            if (c >= '0' && c <= '9')
-                d = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                d = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                d = c - 'A' + 10;
-            else
-                return false;
-            cp = cp * (hex ? 16 : 10) + d;
-            if (cp > 0x10FFFF) return false;
-        }
-        if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    } else {
-        // libxml2's table is HTML 4's complete one: every accented letter Spanish, Portuguese,
-        // Catalan and French descriptions use (&oacute; &atilde; &ccedil; ...).
-        const std::string key(name);
-        if (const htmlEntityDesc* e =
-                htmlEntityLookup(reinterpret_cast<const xmlChar*>(key.c_str())))
-            cp = e->value;
-        if (cp == 0) return false;
+        n = n->children ? n->children : n->next;
     }
-    core::append_utf8(out, cp);
-    i = semi + 1;
-    return true;
+    if (!f.body && f.doc) f.body = xmlDocGetRootElement(f.doc.get());
+    return f;
 }
 
-void escape_markdown(std::string& out, char c) {
-    if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '\\') out += '\\';
-    out += c;
-}
-
-void ensure_blank_line(std::string& out) {
-    while (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    if (out.empty()) return;
-    if (out.size() >= 2 && out.compare(out.size() - 2, 2, "\n\n") == 0) return;
-    out += out.back() == '\n' ? "\n" : "\n\n";
-}
-
-void ensure_newline(std::string& out) {
-    while (!out.empty() && out.back() == ' ')
-        out.pop_back();
-    if (!out.empty() && out.back() != '\n') out += '\n';
-}
-
-}  // namespace
-
-bool looks_like_html(std::string_view text) {
-    for (size_t i = text.find('<'); i != std::string_view::npos; i = text.find('<', i + 1)) {
-        size_t k = i;
-        Tag tag;
-        if (read_tag(text, k, tag)) return true;
+// The text of every text node under `n`, in order, without any markup.
+void append_text(const xmlNode* n, std::string& out) {
+    for (const xmlNode* c = n->children; c; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            out += reinterpret_cast<const char*>(c->content);
+        else if (c->type == XML_ELEMENT_NODE)
+            append_text(c, out);
     }
-    // Any entity, named or numeric: "Bogot&aacute;" alone is HTML, and must be decoded.
-    for (size_t i = text.find('&'); i != std::string_view::npos; i = text.find('&', i + 1)) {
-        size_t k = i;
-        std::string decoded;
-        if (read_entity(text, k, decoded)) return true;
+}
+
+std::string fragment_text(std::string_view html) {
+    const Fragment f = parse_fragment(html);
+    std::string out;
+    if (f.body) append_text(f.body, out);
+    return out;
+}
+
+// True when an element of HTML's own vocabulary sits under <body>, other than the wrapper: in
+// "x<y" the parser makes an element <y>, which is no HTML, so the text is not either.
+bool has_html_element(const xmlNode* n, const xmlNode* wrapper) {
+    for (const xmlNode* c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (c != wrapper && htmlTagLookup(c->name) != nullptr) return true;
+        if (has_html_element(c, wrapper)) return true;
     }
     return false;
 }
 
-std::string html_to_markdown(std::string_view s) {
-    std::string out;
-    std::string link_href;
-    size_t link_text_start = 0;
-    int skip_depth = 0, pre_depth = 0;
-    std::vector<int> list_counters;  // -1 for <ul>, the next number for <ol>
-    size_t i = 0;
-    while (i < s.size()) {
-        const char c = s[i];
-        if (c == '<' && s.compare(i, 4, "<!--") == 0) {
-            const size_t end = s.find("-->", i + 4);
-            i = end == std::string_view::npos ? s.size() : end + 3;
-            continue;
+// Plaza Markdown from the parsed tree: block elements become blank lines, <br> and table rows
+// line breaks, lists "- " and "1. " lines, headings "#" lines, emphasis, code and absolute links
+// their Markdown; <script> and <style> go with their content; other elements keep their text.
+class MarkdownWriter {
+  public:
+    std::string take() { return std::move(out_); }
+
+    void children(const xmlNode* n, int depth) {
+        // The parser stops nesting at 256 levels; the bound here keeps the recursion small even
+        // if that changes.
+        if (depth > 512) return;
+        for (const xmlNode* c = n->children; c; c = c->next) {
+            if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+                text(reinterpret_cast<const char*>(c->content));
+            else if (c->type == XML_ELEMENT_NODE)
+                element(c, depth + 1);
         }
-        Tag tag;
-        if (c == '<' && read_tag(s, i, tag)) {
-            const std::string& n = tag.name;
-            if (n == "script" || n == "style") {
-                skip_depth += tag.closing ? (skip_depth > 0 ? -1 : 0) : 1;
-            } else if (skip_depth > 0) {
-            } else if (n == "p" || n == "div" || n == "blockquote" || n == "table" || n == "hr") {
-                ensure_blank_line(out);
-            } else if (n == "br" || n == "tr") {
-                ensure_newline(out);
-            } else if (n == "ul" || n == "ol") {
-                if (tag.closing) {
-                    if (!list_counters.empty()) list_counters.pop_back();
-                    ensure_blank_line(out);
-                } else {
-                    ensure_newline(out);
-                    list_counters.push_back(n == "ol" ? 1 : -1);
-                }
-            } else if (n == "li") {
-                if (!tag.closing) {
-                    ensure_newline(out);
-                    if (!list_counters.empty() && list_counters.back() > 0)
-                        out += std::to_string(list_counters.back()++) + ". ";
-                    else
-                        out += "- ";
-                }
-            } else if (n.size() == 2 && n[0] == 'h' && n[1] >= '1' && n[1] <= '6') {
-                ensure_blank_line(out);
-                if (!tag.closing) out += std::string(static_cast<size_t>(n[1] - '0'), '#') + " ";
-            } else if (n == "em" || n == "i") {
-                out += '*';
-            } else if (n == "strong" || n == "b") {
-                out += "**";
-            } else if (n == "code" || n == "tt") {
-                if (pre_depth == 0) out += '`';
-            } else if (n == "pre") {
-                pre_depth += tag.closing ? (pre_depth > 0 ? -1 : 0) : 1;
-                ensure_blank_line(out);
-            } else if (n == "td" || n == "th") {
-                if (!tag.closing) out += ' ';
-            } else if (n == "img") {
-                for (char a : tag.alt)
-                    escape_markdown(out, a);
-            } else if (n == "a") {
-                // Only absolute links survive: a kiosk cannot resolve "/programme/..." offline.
-                if (!tag.closing &&
-                    (tag.href.rfind("http://", 0) == 0 || tag.href.rfind("https://", 0) == 0)) {
-                    link_href = tag.href;
-                    out += '[';
-                    link_text_start = out.size();
-                } else if (tag.closing && !link_href.empty()) {
-                    if (out.size() == link_text_start) out += link_href;
-                    out += "](" + link_href + ")";
-                    link_href.clear();
-                }
-            }
-            continue;
+    }
+
+  private:
+    void element(const xmlNode* n, int depth) {
+        const std::string_view name = name_of(n);
+        if (name == "script" || name == "style") return;
+        if (name == "p" || name == "div" || name == "blockquote" || name == "table" ||
+            name == "hr") {
+            ensure_blank_line();
+            children(n, depth);
+            ensure_blank_line();
+        } else if (name == "br") {
+            ensure_newline();
+        } else if (name == "tr") {
+            ensure_newline();
+            children(n, depth);
+            ensure_newline();
+        } else if (name == "ul" || name == "ol") {
+            ensure_newline();
+            list_counters_.push_back(name == "ol" ? 1 : -1);
+            children(n, depth);
+            list_counters_.pop_back();
+            ensure_blank_line();
+        } else if (name == "li") {
+            ensure_newline();
+            if (!list_counters_.empty() && list_counters_.back() > 0)
+                out_ += std::to_string(list_counters_.back()++) + ". ";
+            else
+                out_ += "- ";
+            children(n, depth);
+        } else if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
+            ensure_blank_line();
+            out_ += std::string(static_cast<size_t>(name[1] - '0'), '#') + " ";
+            children(n, depth);
+            ensure_blank_line();
+        } else if (name == "em" || name == "i") {
+            surround(n, depth, "*");
+        } else if (name == "strong" || name == "b") {
+            surround(n, depth, "**");
+        } else if (name == "code" || name == "tt") {
+            surround(n, depth, pre_depth_ == 0 ? "`" : "");
+        } else if (name == "pre") {
+            ensure_blank_line();
+            ++pre_depth_;
+            children(n, depth);
+            --pre_depth_;
+            ensure_blank_line();
+        } else if (name == "td" || name == "th") {
+            if (!out_.empty() && out_.back() != '\n' && out_.back() != ' ') out_ += ' ';
+            children(n, depth);
+        } else if (name == "img") {
+            escaped(attribute(n, "alt"));
+        } else if (name == "a") {
+            link(n, depth);
+        } else {
+            children(n, depth);
         }
-        if (skip_depth > 0) {
-            ++i;
-            continue;
+    }
+
+    // An element with no text ("<b></b>", or "<b" cut off at the end) leaves no marks behind.
+    void surround(const xmlNode* n, int depth, std::string_view mark) {
+        const size_t start = out_.size();
+        out_ += mark;
+        children(n, depth);
+        if (out_.size() == start + mark.size())
+            out_.resize(start);
+        else
+            out_ += mark;
+    }
+
+    // Only absolute links survive: a kiosk cannot resolve "/programme/..." offline. A link
+    // inside a link keeps its text only.
+    void link(const xmlNode* n, int depth) {
+        const std::string href = attribute(n, "href");
+        if (in_link_ || (href.rfind("http://", 0) != 0 && href.rfind("https://", 0) != 0)) {
+            children(n, depth);
+            return;
         }
-        if (c == '&') {
-            std::string decoded;
-            if (read_entity(s, i, decoded)) {
-                for (char d : decoded)
-                    escape_markdown(out, d);
+        in_link_ = true;
+        out_ += '[';
+        const size_t text_start = out_.size();
+        children(n, depth);
+        if (out_.size() == text_start) escaped(href);
+        out_ += "](" + href + ")";
+        in_link_ = false;
+    }
+
+    static std::string attribute(const xmlNode* n, const char* key) {
+        xmlChar* value = xmlGetProp(n, reinterpret_cast<const xmlChar*>(key));
+        if (!value) return {};
+        std::string out(reinterpret_cast<const char*>(value));
+        xmlFree(value);
+        return out;
+    }
+
+    void text(std::string_view s) {
+        for (const char c : s) {
+            if (pre_depth_ == 0 && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
+                if (!out_.empty() && out_.back() != ' ' && out_.back() != '\n') out_ += ' ';
                 continue;
             }
+            if (c == '#' && (out_.empty() || out_.back() == '\n')) out_ += '\\';
+            escape(c);
         }
-        if (pre_depth == 0 && (c == ' ' || c == '\n' || c == '\t' || c == '\r')) {
-            if (!out.empty() && out.back() != ' ' && out.back() != '\n') out += ' ';
-            ++i;
-            continue;
-        }
-        if (c == '#' && (out.empty() || out.back() == '\n')) out += '\\';
-        escape_markdown(out, c);
-        ++i;
     }
-    return normalise_block(out);
+
+    void escaped(std::string_view s) {
+        for (const char c : s)
+            escape(c);
+    }
+
+    void escape(char c) {
+        if (c == '*' || c == '_' || c == '`' || c == '[' || c == ']' || c == '\\') out_ += '\\';
+        out_ += c;
+    }
+
+    void ensure_blank_line() {
+        while (!out_.empty() && out_.back() == ' ')
+            out_.pop_back();
+        if (out_.empty()) return;
+        if (out_.size() >= 2 && out_.compare(out_.size() - 2, 2, "\n\n") == 0) return;
+        out_ += out_.back() == '\n' ? "\n" : "\n\n";
+    }
+
+    void ensure_newline() {
+        while (!out_.empty() && out_.back() == ' ')
+            out_.pop_back();
+        if (!out_.empty() && out_.back() != '\n') out_ += '\n';
+    }
+
+    std::string out_;
+    std::vector<int> list_counters_;  // -1 for <ul>, the next number for <ol>
+    int pre_depth_ = 0;
+    bool in_link_ = false;
+};
+
+}  // namespace
+
+bool looks_like_html(std::string_view text) {
+    const Fragment f = parse_fragment(text);
+    if (!f.body) return false;
+    if (has_html_element(f.body, f.wrapper)) return true;
+    // An entity, named or numeric, with no tag around ("Bogot&aacute;") is HTML too and must be
+    // decoded. The parser is the judge of what an entity is: the text it gives differs from the
+    // one it gives with every '&' escaped only when it decoded one ("AT&T;" stays as it is).
+    if (text.find('&') == std::string_view::npos) return false;
+    std::string escaped;
+    escaped.reserve(text.size() + 16);
+    for (const char c : text)
+        escaped += c == '&' ? std::string_view("&amp;") : std::string_view(&c, 1);
+    std::string decoded;
+    append_text(f.body, decoded);
+    return decoded != fragment_text(escaped);
+}
+
+std::string html_to_markdown(std::string_view html) {
+    const Fragment f = parse_fragment(html);
+    if (!f.body) return {};
+    MarkdownWriter writer;
+    writer.children(f.body, 0);
+    return normalise_block(writer.take());
 }
 
 std::string clean_rich_text(std::string_view text, bool source_is_markdown,

@@ -7,7 +7,10 @@
 // exposes no list of transitions (we would have to probe minute by minute), and mktime's choice
 // for ambiguous or skipped local times is unspecified. The format is small and specified in
 // RFC 8536; Debian's tzdata ships "fat" files, and the POSIX TZ footer covers times after the
-// last listed transition.
+// last listed transition. Debian's build of Howard Hinnant's date library (libdate-tz3 3.0.1,
+// reading the same files) ignores that footer: Europe/Madrid in 2050 stays at +01:00 all summer
+// and Australia/Adelaide at +10:30 all year, so it fails this reader's footer test
+// (https://github.com/HowardHinnant/date/issues/794, open).
 #pragma once
 
 #include <cstdint>

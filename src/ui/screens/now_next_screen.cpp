@@ -30,7 +30,7 @@ void NowNextScreen::upcoming(UiContext& ctx, Navigation& nav, const ProgrammeDat
         for (const ProgrammeSession& s : day.sessions) {
             if (s.item.starts_at_ms != first) continue;
             if (SessionRow(ctx, "now_next/session/" + std::to_string(s.item.id), s, width,
-                           *languages_)) {
+                           *event_)) {
                 nav.open("session", s.item.id);
             }
         }
@@ -39,7 +39,7 @@ void NowNextScreen::upcoming(UiContext& ctx, Navigation& nav, const ProgrammeDat
 
 void NowNextScreen::load(ScreenFeed& feed, std::int64_t) {
     feed_ = &feed.programme();
-    languages_ = &feed.browse().event.languages;
+    event_ = &feed.browse().event;
 }
 
 core::FrameRequest NowNextScreen::draw(UiContext& ctx, Navigation& nav) {
@@ -126,7 +126,7 @@ core::FrameRequest NowNextScreen::draw(UiContext& ctx, Navigation& nav) {
                 Text(ctx, ctx.fonts.body_bold, tr(ctx.language, label), t.accent);
                 ImGui::SetCursorPos(ImVec2(at.x + ctx.mm(kLabelColumnMm), at.y));
                 if (SessionRow(ctx, "now_next/session/" + std::to_string(s->item.id), *s,
-                               width - ctx.mm(kLabelColumnMm), *languages_, false)) {
+                               width - ctx.mm(kLabelColumnMm), *event_, false)) {
                     nav.open("session", s->item.id);
                 }
             };

@@ -27,7 +27,7 @@ class NowNextScreen final : public Screen {
     void upcoming(UiContext& ctx, Navigation& nav, const ProgrammeData& p, std::int64_t after_ms,
                   float width);
     ProgrammeFeed* feed_ = nullptr;
-    const std::vector<content::Language>* languages_ = nullptr;
+    const content::EventInfo* event_ = nullptr;
     KineticScrollState scroll_;
 };
 

@@ -24,7 +24,7 @@ const char* status_text(const std::string& language, const std::string& status) 
 }  // namespace
 
 void PartnershipScreen::load(ScreenFeed& feed, std::int64_t record) {
-    languages_ = &feed.browse().event.languages;
+    event_ = &feed.browse().event;
     world_ = feed.world();
     if (!feed_changed(feed) && record == profile_.id) return;
     show(feed.partnership(record));
@@ -76,7 +76,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
 
     auto main = [&] {
         IconText(ctx, ctx.fonts.heading, icon::place, cities, t.text);
-        FallbackNote(ctx, p.fallback_language, *languages_);
+        FallbackNote(ctx, p.fallback_language, event_->languages);
         Section(ctx, tr(ctx.language, Phrase::summary), p.summary);
         Section(ctx, tr(ctx.language, Phrase::objectives), p.objectives);
         Section(ctx, tr(ctx.language, Phrase::activities), p.activities);
@@ -113,7 +113,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
                     Text(ctx, ctx.fonts.body_bold, day_label(ctx.language, s.item.day),
                          t.text_muted);
                 if (SessionRow(ctx, "partnership/session/" + std::to_string(s.item.id), s,
-                               columns.text_width, *languages_)) {
+                               columns.text_width, *event_)) {
                     nav.open("session", s.item.id);
                 }
             }

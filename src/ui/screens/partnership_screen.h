@@ -25,7 +25,7 @@ class PartnershipScreen final : public Screen {
     void show(PartnershipPage page);
 
   private:
-    const std::vector<content::Language>* languages_ = nullptr;
+    const content::EventInfo* event_ = nullptr;
     content::PartnershipProfile profile_;
     std::vector<ContactQr> contacts_;
     std::vector<ProgrammeSession> sessions_;

@@ -66,12 +66,20 @@ std::string period_label(const std::string& language, const std::string& date) {
                       "{year}", year_text);
 }
 
-std::string language_name(const std::string& code,
-                          const std::vector<content::Language>& languages) {
-    for (const content::Language& l : languages) {
+std::string language_name(const std::string& code, const std::string& ui_language,
+                          const content::EventInfo& event) {
+    for (const content::Language& l : event.languages) {
         if (l.code == code) return l.name;
     }
-    return code;
+    // Another language is named in the visitor's (the bundle has it in each event language); a
+    // bundle made before those names were stored shows the code.
+    const auto names = event.language_names.find(code);
+    if (names == event.language_names.end()) return code;
+    if (const auto name = names->second.find(ui_language); name != names->second.end())
+        return name->second;
+    if (event.languages.empty()) return code;
+    const auto fallback = names->second.find(event.languages.front().code);
+    return fallback == names->second.end() ? code : fallback->second;
 }
 
 std::string status_label(const std::string& language, const std::string& status) {
@@ -126,7 +134,7 @@ void Badge(UiContext& ctx, const BadgeLook& badge) {
 }
 
 bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s, float width_px,
-                const std::vector<content::Language>& languages, bool show_room) {
+                const content::EventInfo& event, bool show_room) {
     const Theme& t = theme();
     ImFont* heading = ctx.fonts.heading;
     ImFont* body = ctx.fonts.body;
@@ -143,7 +151,7 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
         line += part;
     };
     if (show_room) add(s.item.room);
-    if (!s.item.language.empty()) add(language_name(s.item.language, languages));
+    if (!s.item.language.empty()) add(language_name(s.item.language, ctx.language, event));
     std::string speakers;
     for (const content::SessionSpeaker& p : s.item.speakers) {
         if (!speakers.empty()) speakers += ", ";

@@ -24,7 +24,8 @@ std::string day_label(const std::string& language, const std::string& date);
 std::string period_label(const std::string& language, const std::string& date);
 
 // A language's own name from the event's list, else its code.
-std::string language_name(const std::string& code, const std::vector<content::Language>& languages);
+std::string language_name(const std::string& code, const std::string& ui_language,
+                          const content::EventInfo& event);
 
 // "Cancelled" / "Moved" for a session's status, empty for a confirmed one.
 std::string status_label(const std::string& language, const std::string& status);
@@ -45,6 +46,6 @@ void Badge(UiContext& ctx, const BadgeLook& badge);
 // One session as a row `width_px` wide; returns true when tapped. With `show_room` false the
 // room is left out (a room sign, or a grid column that names it).
 bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s, float width_px,
-                const std::vector<content::Language>& languages, bool show_room = true);
+                const content::EventInfo& event, bool show_room = true);
 
 }  // namespace plaza::ui

@@ -29,7 +29,7 @@ void toggle(std::set<T>& set, const T& value) {
 
 void ProgrammeScreen::load(ScreenFeed& feed, std::int64_t) {
     feed_ = &feed.programme();
-    languages_ = &feed.browse().event.languages;
+    event_ = &feed.browse().event;
 }
 
 void ProgrammeScreen::reset() {
@@ -55,7 +55,8 @@ void ProgrammeScreen::draw_filters(UiContext& ctx, const ProgrammeData& p) {
         ImGui::SameLine(0, ctx.mm(4));
         float line_left = ImGui::GetContentRegionAvail().x;
         for (size_t i = 0; i < values.size(); ++i) {
-            const std::string label = names ? language_name(values[i], *languages_) : values[i];
+            const std::string label =
+                names ? language_name(values[i], ctx.language, *event_) : values[i];
             const float width =
                 ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, label.c_str())
                     .x +
@@ -93,8 +94,7 @@ void ProgrammeScreen::draw_list(UiContext& ctx, Navigation& nav, const Programme
                  now ? s.starts + " · " + tr(ctx.language, Phrase::now_on) : s.starts,
                  now ? t.accent : t.text);
         }
-        if (SessionRow(ctx, "programme/session/" + std::to_string(s.item.id), s, width,
-                       *languages_)) {
+        if (SessionRow(ctx, "programme/session/" + std::to_string(s.item.id), s, width, *event_)) {
             nav.open("session", s.item.id);
         }
     }

@@ -32,7 +32,7 @@ class ProgrammeScreen final : public Screen {
                    const ProgrammeDay& day);
 
     ProgrammeFeed* feed_ = nullptr;
-    const std::vector<content::Language>* languages_ = nullptr;
+    const content::EventInfo* event_ = nullptr;
     int day_ = -1;  // -1: today when the event is on, else the first day
     bool grid_ = false;
     std::set<std::string> tracks_, languages_shown_;

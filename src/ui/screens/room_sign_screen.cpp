@@ -28,7 +28,7 @@ std::string time_range(const ProgrammeSession& s) {
 
 void RoomSignScreen::load(ScreenFeed& feed, std::int64_t) {
     feed_ = &feed.programme();
-    languages_ = &feed.browse().event.languages;
+    event_ = &feed.browse().event;
 }
 
 core::FrameRequest RoomSignScreen::draw(UiContext& ctx, Navigation&) {
@@ -90,7 +90,7 @@ core::FrameRequest RoomSignScreen::draw(UiContext& ctx, Navigation&) {
             speakers += sp.name;
         }
         if (!s.item.language.empty()) {
-            const std::string lang = language_name(s.item.language, *languages_);
+            const std::string lang = language_name(s.item.language, ctx.language, *event_);
             speakers = speakers.empty() ? lang : speakers + " · " + lang;
         }
         if (!speakers.empty()) TextWrapped(ctx, ctx.fonts.body, speakers, t.text_muted);

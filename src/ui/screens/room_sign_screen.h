@@ -23,7 +23,7 @@ class RoomSignScreen final : public Screen {
   private:
     ProgrammeFeed* feed_ = nullptr;
     std::string room_slug_;
-    const std::vector<content::Language>* languages_ = nullptr;
+    const content::EventInfo* event_ = nullptr;
 };
 
 }  // namespace plaza::ui

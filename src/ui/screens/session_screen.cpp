@@ -19,7 +19,7 @@ constexpr float kPhotoMm = 18.0f;
 }  // namespace
 
 void SessionScreen::load(ScreenFeed& feed, std::int64_t record) {
-    languages_ = &feed.browse().event.languages;
+    event_ = &feed.browse().event;
     if (!feed_changed(feed) && record == detail_.session.id) return;
     SessionPage page;
     if (feed.session(record, page)) show(std::move(page));
@@ -59,7 +59,7 @@ core::FrameRequest SessionScreen::draw(UiContext& ctx, Navigation& nav) {
     TextWrapped(ctx, ctx.fonts.heading, where, t.text);
     if (!s.language.empty()) {
         Text(ctx, ctx.fonts.body_bold, tr(ctx.language, Phrase::language), t.text_muted);
-        Text(ctx, ctx.fonts.heading, language_name(s.language, *languages_), t.text);
+        Text(ctx, ctx.fonts.heading, language_name(s.language, ctx.language, *event_), t.text);
     }
     const std::string& track = s.track.empty() ? s.theme : s.track;
     if (!track.empty()) {

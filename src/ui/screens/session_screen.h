@@ -26,7 +26,7 @@ class SessionScreen final : public Screen {
     void show(SessionPage page);
 
   private:
-    const std::vector<content::Language>* languages_ = nullptr;
+    const content::EventInfo* event_ = nullptr;
     content::SessionDetail detail_;
     std::string starts_, ends_;
     core::MarkdownDocument abstract_;
