@@ -309,6 +309,33 @@ const std::vector<Key>& keys() {
              c.touch_calibration = *calibration;
              return {};
          }},
+        {"kiosk_id", "the host name",
+         [](std::string_view v, Config& c) -> std::string {
+             bool ok = v.size() <= 64;
+             for (char ch : v)
+                 ok =
+                     ok && (std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_');
+             if (!ok) return in_quotes(v) + " is not a kiosk id (letters, digits, - _ up to 64)";
+             c.kiosk_id = std::string(v);
+             return {};
+         }},
+        {"kiosk_name", "the kiosk id",
+         [](std::string_view v, Config& c) -> std::string {
+             if (v.size() > 100) return "the name is longer than 100 bytes";
+             c.kiosk_name = std::string(v);
+             return {};
+         }},
+        {"status_folder", "the status folder in the data folder",
+         [](std::string_view v, Config& c) -> std::string {
+             if (v == "off") {
+                 c.status_folder.clear();
+                 return {};
+             }
+             if (!is_absolute_path(v) || v == "/")
+                 return in_quotes(v) + " is neither off nor an absolute path";
+             c.status_folder = std::string(v);
+             return {};
+         }},
     };
     return table;
 }
@@ -367,12 +394,14 @@ class Parser {
         if (value.empty() || !problem.empty()) reset_to_default(name, c);
         if (!problem.empty()) warn({file_, number}, name, problem + "; using " + key->default_text);
         if (name == "watch_folders") watch_folders_given_ = !value.empty() && problem.empty();
+        if (name == "status_folder") status_folder_given_ = !value.empty() && problem.empty();
     }
 
     LoadedConfig finish() {
         Config& c = loaded_.config;
         // The default inbox follows data_folder wherever it is set.
         if (!watch_folders_given_) c.watch_folders = default_watch_folders(c.data_folder);
+        if (!status_folder_given_) c.status_folder = default_status_folder(c.data_folder);
         if (!c.default_language.empty() && !c.languages.empty()) {
             bool offered = false;
             for (const auto& l : c.languages)
@@ -431,6 +460,9 @@ class Parser {
         if (name == "kmsdrm_device_index") c.kmsdrm_device_index = d.kmsdrm_device_index;
         if (name == "renderer") c.renderer = d.renderer;
         if (name == "touch_calibration") c.touch_calibration = d.touch_calibration;
+        if (name == "kiosk_id") c.kiosk_id = d.kiosk_id;
+        if (name == "kiosk_name") c.kiosk_name = d.kiosk_name;
+        if (name == "status_folder") c.status_folder = d.status_folder;
     }
 
     static std::string suggestion(const std::string& name) {
@@ -452,6 +484,7 @@ class Parser {
     std::map<std::string, int> lines_in_file_;  // key -> the line of this file that set it
     std::map<std::string, Place> set_at_;       // key -> where it was last set, in any file
     bool watch_folders_given_ = false;
+    bool status_folder_given_ = false;
 };
 
 // Reads a whole file of at most kMaxFileBytes. nullopt with `error` set when it cannot be read
@@ -531,6 +564,10 @@ bool DisplayHours::contains(int minute_of_day) const {
     if (start_minute < end_minute)
         return minute_of_day >= start_minute && minute_of_day < end_minute;
     return minute_of_day >= start_minute || minute_of_day < end_minute;
+}
+
+std::string default_status_folder(const std::string& data_folder) {
+    return data_folder + "/status";
 }
 
 std::vector<std::string> default_watch_folders(const std::string& data_folder) {

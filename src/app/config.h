@@ -32,6 +32,9 @@ enum class KioskMode { kiosk, room };
 // automount folder and the inbox under the data folder.
 std::vector<std::string> default_watch_folders(const std::string& data_folder);
 
+// The status folder when the file does not name one: <data_folder>/status.
+std::string default_status_folder(const std::string& data_folder);
+
 struct Config {
     core::Rotation rotation = core::Rotation::none;
     float px_per_mm = 4.0f;
@@ -57,6 +60,12 @@ struct Config {
     // else the GPU's. SDL_RENDER_DRIVER in the environment wins over it.
     std::string renderer;
     core::TouchCalibration touch_calibration;  // a touch panel with swapped or mirrored axes
+    // A venue's fleet (issue 18, docs/fleet.md): this kiosk's id in the fleet (empty: the host
+    // name made safe, app::host_name()), the name the organiser sees (empty: the id), and the
+    // folder its status file goes to (empty: status files off).
+    std::string kiosk_id;
+    std::string kiosk_name;
+    std::string status_folder = default_status_folder(data_folder);
 };
 
 struct ConfigWarning {

@@ -13,6 +13,7 @@
 #include "core/log.h"
 #include "core/process_stats.h"
 #include "core/utf8.h"
+#include "platform/service_notify.h"
 #include "platform/texture_cache.h"
 #include "ui/theme.h"
 
@@ -50,6 +51,7 @@ PlazaApp::PlazaApp(std::optional<content::ContentStore> store, std::string bundl
         no_content_ = std::make_unique<ui::NoContentScreen>(std::move(unreadable));
         return;
     }
+    version_ = live_bundle().version;
     const auto started = std::chrono::steady_clock::now();
     ui_ = std::make_unique<ui::KioskUi>(*store_, std::move(settings));
     core::log_info("content of " + bundle_path_ + " loaded in " +
@@ -78,9 +80,23 @@ void PlazaApp::start(platform::PlatformServices& services) {
         hooks.quit = services.quit;
         hooks.notice = [this](const std::string& text) { notice_.show(text); };
         hooks.take_usage = [this] { return usage_.take(); };
+        hooks.installed = [this](const InstallResult&) { report_status(); };
+        if (!usb_settings_->status_folder.empty()) {
+            StatusSettings status;
+            status.folder = usb_settings_->status_folder;
+            status.kiosk_id = usb_settings_->kiosk_id;
+            status.data_folder = usb_settings_->data_folder;
+            status.watchdog_seconds = platform::ServiceNotifier().watchdog_seconds();
+            core::MainThreadQueue& main_thread = services.main_thread;
+            status_ = std::make_unique<StatusWriter>(
+                status, system_status_clock(),
+                [this, &main_thread] { main_thread.post([this] { report_status(); }); });
+            hooks.usage_written = [this](const std::string& csv) { status_->usage(csv); };
+        }
         usb_ = std::make_unique<UsbContent>(*usb_settings_, services.main_thread, std::move(hooks),
                                             live_bundle());
         count_usage();
+        report_status();
     }
     if (preview_) {
         PreviewHooks hooks;
@@ -155,6 +171,8 @@ void PlazaApp::load_fonts() {
 
 core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     if (!first_frame_) first_frame_ = time.now;
+    frames_failing_ = time.frames_failing;
+    wall_time_ms_ = time.wall_time_ms;
     if (running_ && time.now - *first_frame_ >= running_after_) {
         running_();
         running_ = nullptr;
@@ -234,6 +252,7 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
     no_content_.reset();
     store_ = std::move(store);
     bundle_path_ = path;
+    version_ = live_bundle().version;
     ui_ = std::make_unique<ui::KioskUi>(*store_, settings_);
     ui_->set_speech(speech_);
     if (usb_) count_usage();
@@ -241,11 +260,35 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
     load_fonts();
     if (font_atlas_rebuilt_) font_atlas_rebuilt_();
     if (textures_) load_images_from_bundle();
+    report_status();
     core::log_info("content replaced by " + path + " in " +
                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - started)
                                       .count()) +
                    " ms");
+}
+
+void PlazaApp::report_status() {
+    if (!status_) return;
+    KioskStatus s;
+    s.kiosk_id = usb_settings_->kiosk_id;
+    s.kiosk_name = usb_settings_->kiosk_name;
+    s.mode = room_sign_ ? "room" : "kiosk";
+    s.room = settings_.room;
+    if (store_) {
+        const LiveBundle live = live_bundle();
+        s.has_bundle = true;
+        s.bundle_id = live.bundle_id;
+        s.version = live.version;
+        s.built = store_->meta("build_time");
+    }
+    if (usb_) s.last_install = usb_->last_install();
+    s.frames_failing = frames_failing_;
+    s.clock_sane = !ui_ || ui_->clock_plausible();
+    if (store_)
+        s.touches_today =
+            usage_.touches_today(wall_time_ms_, store_->local_offset_minutes(wall_time_ms_));
+    status_->update(std::move(s));
 }
 
 std::int64_t PlazaApp::event_morning_ms() const {

@@ -13,6 +13,7 @@
 
 #include "app/admin_panel.h"
 #include "app/preview.h"
+#include "app/status_writer.h"
 #include "app/usage_counter.h"
 #include "app/usb_content.h"
 #include "content/content_store.h"
@@ -42,6 +43,7 @@ class PlazaApp final : public platform::KioskApp {
     bool simulate_usb(const std::string& folder) override;
     bool busy() const override { return (usb_ && usb_->busy()) || (preview_ && preview_->busy()); }
     bool source_saved() override;
+    std::int64_t live_bundle_version() const override { return version_; }
 
     // USB content, the state database, usage counts, staff notices and the admin panel (issue
     // 7); call before the runner starts. Without it the kiosk shows its one bundle and touches
@@ -72,6 +74,8 @@ class PlazaApp final : public platform::KioskApp {
     LiveBundle live_bundle() const;
     // The usage counters hear of every screen a visitor opens.
     void count_usage();
+    // Hands what the kiosk knows about itself now to the status writer (main thread).
+    void report_status();
 
     PlazaApp(std::optional<content::ContentStore> store, std::string bundle_path,
              std::string unreadable, float px_per_mm, ui::KioskSettings settings);
@@ -82,7 +86,8 @@ class PlazaApp final : public platform::KioskApp {
 
     std::optional<content::ContentStore> store_;  // nullopt: no content (yet)
     std::string bundle_path_;
-    std::unique_ptr<ui::KioskUi> ui_;                  // null while there is no content
+    std::int64_t version_ = -1;        // the live bundle's version number; -1 without content
+    std::unique_ptr<ui::KioskUi> ui_;  // null while there is no content
     std::unique_ptr<ui::NoContentScreen> no_content_;  // while there is none
     ui::FontSet fonts_;
     core::FrameReport report_;
@@ -97,6 +102,9 @@ class PlazaApp final : public platform::KioskApp {
     UsageCounter usage_;
     AdminPanel admin_;
     ui::StaffNotice notice_;
+    std::unique_ptr<StatusWriter> status_;  // before usb_: it takes usb_'s last counts
+    int frames_failing_ = 0;
+    std::int64_t wall_time_ms_ = 0;  // the last frame's
     std::unique_ptr<UsbContent> usb_;
     std::unique_ptr<Preview> preview_;
     ui::ProblemList problems_;

@@ -170,12 +170,17 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         UsbSettings usb;
         usb.data_folder = config.data_folder;
         usb.trusted_key_files = config.trusted_keys;
-        usb.watch_folders = config.watch_folders;
+        // Headless, only the inbox is watched (a test's data folder), never the system's sticks.
+        usb.watch_folders = runner.display.mode == platform::WindowMode::headless
+                                ? std::vector<std::string>{config.data_folder + "/inbox"}
+                                : config.watch_folders;
         usb.admin_pin = config.admin_pin;
         usb.usage_export = config.usage_export;
         usb.allow_quit = config.admin_quit;
-        usb.watch = runner.display.mode != platform::WindowMode::headless;
         usb.start_notice = start_notice;
+        usb.kiosk_id = config.kiosk_id.empty() ? host_name() : config.kiosk_id;
+        usb.kiosk_name = config.kiosk_name.empty() ? usb.kiosk_id : config.kiosk_name;
+        usb.status_folder = config.status_folder;
         app->enable_usb(std::move(usb));
         app->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }

@@ -9,6 +9,10 @@ namespace {
 constexpr double kFlushSeconds = 600.0;      // usage counts reach the SD card every 10 minutes
 constexpr double kNewVisitorSeconds = 60.0;  // a touch after a quiet minute is a new visitor
 
+std::string day_key(std::int64_t wall_ms, int offset_minutes) {
+    return core::format_iso8601(wall_ms, offset_minutes).substr(0, 10);
+}
+
 std::string hour_key(std::int64_t wall_ms, int offset_minutes) {
     const std::string iso = core::format_iso8601(wall_ms, offset_minutes);  // YYYY-MM-DDTHH:MM..
     return iso.size() >= 13 ? iso.substr(0, 10) + " " + iso.substr(11, 2) + ":00" : iso;
@@ -26,6 +30,12 @@ void UsageCounter::opened(ui::ScreenId screen, std::int64_t record) {
 bool UsageCounter::after_frame(double now, bool finger_down, std::int64_t wall_ms,
                                int local_offset_minutes, const std::string& language) {
     if (finger_down && !was_down_) {
+        const std::string day = day_key(wall_ms, local_offset_minutes);
+        if (day != touch_day_) {
+            touch_day_ = day;
+            touches_ = 0;
+        }
+        ++touches_;
         if (now - last_touch_ > kNewVisitorSeconds)
             ++batch_.sessions[hour_key(wall_ms, local_offset_minutes)];
     }
@@ -41,6 +51,10 @@ bool UsageCounter::after_frame(double now, bool finger_down, std::int64_t wall_m
     if (now - last_flush_ <= kFlushSeconds) return false;
     last_flush_ = now;
     return true;
+}
+
+std::int64_t UsageCounter::touches_today(std::int64_t wall_ms, int local_offset_minutes) const {
+    return day_key(wall_ms, local_offset_minutes) == touch_day_ ? touches_ : 0;
 }
 
 content::UsageBatch UsageCounter::take() {

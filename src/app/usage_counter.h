@@ -23,6 +23,8 @@ class UsageCounter {
                      const std::string& language);
     // The counts so far; the counter starts a new batch.
     content::UsageBatch take();
+    // Touches (a finger put down) on the local day of `wall_ms`, for the status file.
+    std::int64_t touches_today(std::int64_t wall_ms, int local_offset_minutes) const;
 
   private:
     content::UsageBatch batch_;
@@ -30,6 +32,8 @@ class UsageCounter {
     double last_touch_ = -1.0e9;
     bool was_down_ = false;
     std::string last_language_;
+    std::string touch_day_;  // YYYY-MM-DD, local
+    std::int64_t touches_ = 0;
 };
 
 }  // namespace plaza::app

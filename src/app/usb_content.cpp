@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <map>
 
 #include "core/civil_time.h"
 #include "core/log.h"
@@ -22,6 +23,8 @@ std::int64_t now_ms() {
     return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+}  // namespace
+
 std::string host_name() {
     char buf[256] = {};
     if (::gethostname(buf, sizeof buf - 1) != 0 || !buf[0]) return "kiosk";
@@ -32,8 +35,6 @@ std::string host_name() {
     }
     return out;
 }
-
-}  // namespace
 
 UsbContent::UsbContent(UsbSettings settings, core::MainThreadQueue& main_thread, UsbHooks hooks,
                        LiveBundle live)
@@ -68,6 +69,7 @@ UsbContent::UsbContent(UsbSettings settings, core::MainThreadQueue& main_thread,
                             state.error());
         }
         refresh_history();
+        usage_written();
     });
     if (settings_.watch && !settings_.watch_folders.empty()) {
         // The watcher's thread only asks the main thread, which adds the usage batch first
@@ -89,6 +91,17 @@ UsbContent::~UsbContent() {
     if (busy() || !state_) return;
     const content::UsageBatch batch = hooks_.take_usage();
     if (!batch.empty()) state_->add_usage(batch, live_.path);
+    usage_written();
+}
+
+void UsbContent::usage_written() {
+    if (state_ && hooks_.usage_written)
+        hooks_.usage_written(content::usage_csv(state_->usage_rows()));
+}
+
+InstallResult UsbContent::last_install() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return last_install_;
 }
 
 void UsbContent::post_job(std::function<void()> job) {
@@ -129,7 +142,63 @@ void UsbContent::refresh_history() {
     history_lines_ = std::move(lines);
 }
 
+namespace {
+
+// Size and modification time of a file, or empty when it is not there.
+std::string file_stamp(const std::string& path) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec) return {};
+    const auto time = std::filesystem::last_write_time(path, ec);
+    return std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count());
+}
+
+// A transfer of the file is under way: its sync tool's temporary file is beside it.
+bool in_transfer(const std::string& path) {
+    const std::filesystem::path p(path);
+    for (const std::string& temp : install::transfer_names_of(p.filename().string())) {
+        std::error_code ec;
+        if (std::filesystem::exists(p.parent_path() / temp, ec)) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool UsbContent::is_inbox(const std::string& folder) const {
+    std::error_code ec;
+    return std::filesystem::equivalent(folder, settings_.data_folder + "/inbox", ec);
+}
+
+std::vector<install::Candidate> UsbContent::complete_pairs(const std::string& inbox) {
+    std::vector<install::Candidate> out;
+    std::map<std::string, std::string> now;
+    for (const install::Candidate& c : install::find_candidates(inbox)) {
+        const std::string name = std::filesystem::path(c.bundle).filename().string();
+        const std::string stamp = file_stamp(c.bundle) + "," + file_stamp(c.signature);
+        now[name] = stamp;
+        if (file_stamp(c.signature).empty() || in_transfer(c.bundle) || in_transfer(c.signature)) {
+            core::log_info("inbox: " + name + " waits for its signature or transfer to complete");
+            now.erase(name);  // looked at again once it is complete
+            continue;
+        }
+        const auto seen = inbox_seen_.find(name);
+        if (seen == inbox_seen_.end() || seen->second != stamp) out.push_back(c);
+    }
+    inbox_seen_ = std::move(now);
+    return out;
+}
+
 void UsbContent::handle_folder(const std::string& folder) {
+    // A folder kept in step by a sync tool is not a stick: only its complete pairs that are new
+    // or changed since they were last looked at are installed, and nothing is written into it
+    // (it is receive-only; a file there would be a local change the sync tool reports).
+    if (is_inbox(folder)) {
+        for (const install::Candidate& c : complete_pairs(folder))
+            install_candidate(c, true, true);
+        refresh_history();
+        return;
+    }
     // The stick is read once, by the installer, into private storage; from here on it is only
     // written to, in its plaza-report/ folder, and then let go of.
     StickWriter stick(folder, default_unmount());
@@ -155,27 +224,11 @@ void UsbContent::handle_folder(const std::string& folder) {
     // a later one from the same stick replaces it without becoming that target (issue 20).
     bool installed = false;
     for (const install::Candidate& c : candidates) {
-        const install::Outcome o = installer_.install(c, live_version_.load(), false, !installed);
-        const std::string when = core::format_iso8601(now_ms(), 0);
-        report +=
-            install::format_report(o, std::filesystem::path(c.bundle).filename().string(), when) +
-            "\n";
-        record(o, o.ok() ? "installed" : "refused");
-        if (!o.ok()) {
-            core::log_warning("USB content refused: " + c.bundle + ": " + o.reason + " (" +
-                              o.detail + ")");
-            main_thread_.post([this, o] {
-                add_error(o.reason + ": " + o.detail);
-                hooks_.notice(std::string(ui::tr(language_, ui::Phrase::usb_refused)) + ": " +
-                              o.reason + " — " + ui::tr(language_, ui::Phrase::details_in_admin));
-            });
-            continue;
-        }
-        core::log_info(o.detail + " from " + c.bundle);
-        installed = true;
-        go_live({installer_.live_path(), o.bundle.bundle_id, o.bundle.event_name, o.bundle.key_id,
-                 o.bundle.version},
-                "the installed bundle cannot be opened: ");
+        const install::Outcome o = install_candidate(c, !installed, false);
+        report += install::format_report(o, std::filesystem::path(c.bundle).filename().string(),
+                                         core::format_iso8601(now_ms(), 0)) +
+                  "\n";
+        installed = installed || o.ok();
     }
     if (!report.empty()) {
         std::string error;
@@ -185,6 +238,47 @@ void UsbContent::handle_folder(const std::string& folder) {
     if (std::filesystem::exists(folder + "/" + install::kExportMarker)) export_usage(stick);
     refresh_history();
     let_go(stick);
+}
+
+install::Outcome UsbContent::install_candidate(const install::Candidate& c, bool keep_previous,
+                                               bool from_inbox) {
+    const install::Outcome o = installer_.install(c, live_version_.load(), false, keep_previous);
+    const std::string file = std::filesystem::path(c.bundle).filename().string();
+    // An inbox keeps the bundles it was sent; the ones this kiosk already has are not news.
+    if (from_inbox && o.refusal == install::Refusal::not_newer) {
+        core::log_info("inbox: " + file + " is not newer than the live bundle; left alone");
+        return o;
+    }
+    record(o, o.ok() ? "installed" : "refused");
+    note_install(o, file);
+    if (!o.ok()) {
+        core::log_warning("USB content refused: " + c.bundle + ": " + o.reason + " (" + o.detail +
+                          ")");
+        main_thread_.post([this, o] {
+            add_error(o.reason + ": " + o.detail);
+            hooks_.notice(std::string(ui::tr(language_, ui::Phrase::usb_refused)) + ": " +
+                          o.reason + " — " + ui::tr(language_, ui::Phrase::details_in_admin));
+        });
+        return o;
+    }
+    core::log_info(o.detail + " from " + c.bundle);
+    go_live({installer_.live_path(), o.bundle.bundle_id, o.bundle.event_name, o.bundle.key_id,
+             o.bundle.version},
+            "the installed bundle cannot be opened: ");
+    return o;
+}
+
+void UsbContent::note_install(const install::Outcome& o, const std::string& file) {
+    InstallResult r;
+    r.result = o.ok() ? "installed" : "refused";
+    r.message = o.ok() ? o.detail : o.reason + ": " + o.detail;
+    r.bundle_file = file;
+    r.at_ms = now_ms();
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        last_install_ = r;
+    }
+    if (hooks_.installed) main_thread_.post([this, r] { hooks_.installed(r); });
 }
 
 void UsbContent::let_go(StickWriter& stick) {
@@ -257,6 +351,7 @@ void UsbContent::flush_usage() {
     post_job([this, batch = std::move(batch), path = live_.path] {
         if (!state_) return;
         if (auto done = state_->add_usage(batch, path); !done) core::log_error(done.error());
+        usage_written();
     });
 }
 

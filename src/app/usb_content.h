@@ -10,6 +10,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -33,11 +34,27 @@ struct UsbSettings {
     std::string admin_pin;
     bool usage_export = true;
     bool allow_quit = false;
-    bool watch = true;  // false headless: only `usb PATH` lines are looked at
+    bool watch = true;  // false: only `usb PATH` lines are looked at
+    // A venue's fleet (status_writer.h): the kiosk's id and name, and the status folder (empty:
+    // no status files).
+    std::string kiosk_id;
+    std::string kiosk_name;
+    std::string status_folder;
     // Why this start shows other content than the installed bundle (install::StartGuard): shown
     // to staff and kept with the admin panel's errors.
     std::string start_notice;
 };
+
+// The last install this kiosk tried, for the status file (fleet-contract "last_install").
+struct InstallResult {
+    std::string result = "none";  // "installed", "refused" or "none"
+    std::string message;
+    std::string bundle_file;  // the file's name in the stick folder or inbox
+    std::int64_t at_ms = 0;
+};
+
+// The host name made safe for a file name: letters, digits and '-', anything else '_'.
+std::string host_name();
 
 // What the app does for it, on the main thread between frames.
 struct UsbHooks {
@@ -48,6 +65,10 @@ struct UsbHooks {
     std::function<void(const std::string& text)> notice;
     // The usage counted since the last call, for the state database.
     std::function<content::UsageBatch()> take_usage;
+    // An install was tried (installed or refused); may be empty.
+    std::function<void(const InstallResult& result)> installed;
+    // Worker thread: the usage export's text after counts were added; may be empty.
+    std::function<void(const std::string& csv)> usage_written;
 };
 
 // What is shown now, for the version check and the admin panel.
@@ -78,6 +99,8 @@ class UsbContent {
     // Carries out what staff chose in the admin panel.
     void act(ui::AdminAction action);
     void content_replaced(const LiveBundle& live);
+    // Any thread: the last install tried since the kiosk started.
+    InstallResult last_install() const;
 
   private:
     void post_job(std::function<void()> job);
@@ -86,11 +109,20 @@ class UsbContent {
     void go_live(const LiveBundle& live, const std::string& context);
     std::int64_t version_to_beat(const LiveBundle& live) const;
     void handle_folder(const std::string& folder);  // worker
-    void export_usage(StickWriter& stick);          // worker
+    bool is_inbox(const std::string& folder) const;
+    // The inbox's bundle and signature pairs that are complete (no transfer under way) and new or
+    // changed since they were last looked at.
+    std::vector<install::Candidate> complete_pairs(const std::string& inbox);  // worker
+    // Installs one bundle, tells staff and the log, and makes it live.
+    install::Outcome install_candidate(const install::Candidate& c, bool keep_previous,
+                                       bool from_inbox);                          // worker
+    void note_install(const install::Outcome& outcome, const std::string& file);  // worker
+    void export_usage(StickWriter& stick);                                        // worker
     // Syncs and unmounts a stick the kiosk is done with and tells staff they may pull it.
     void let_go(StickWriter& stick);                                   // worker
     void record(const install::Outcome& outcome, const char* result);  // worker
     void refresh_history();                                            // worker
+    void usage_written();                                              // worker
     void add_error(const std::string& error);                          // main
 
     UsbSettings settings_;
@@ -104,9 +136,11 @@ class UsbContent {
     // Worker thread only:
     std::unique_ptr<content::StateStore> state_;
     std::string live_path_worker_;
+    std::map<std::string, std::string> inbox_seen_;  // bundle file name -> stamp of the pair
     // Shared with the main thread:
     mutable std::mutex mutex_;
     std::vector<std::string> history_lines_;
+    InstallResult last_install_;
     // Main thread only:
     LiveBundle live_;
     std::vector<std::string> last_errors_;

@@ -184,6 +184,20 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
                     "save takes a file and the previewed file it is saved over, e.g. save "
                     "\"new.csv\" \"content/cities.csv\"");
             }
+        } else if (verb == "wait-until") {
+            step.verb = ScriptStep::Verb::wait_until;
+            ok = tokens->size() == 4 && (*tokens)[1].text == "bundle-version";
+            if (ok) {
+                step.text = (*tokens)[2].text;
+                ok = !step.text.empty() && step.text.size() < 19 &&
+                     step.text.find_first_not_of("0123456789") == std::string::npos;
+                std::vector<Token> seconds{(*tokens)[0], (*tokens)[3]};
+                ok = ok && numbers_from(seconds, 1, step.numbers) && step.numbers[0] > 0;
+            }
+            if (!ok)
+                fail(
+                    "wait-until takes bundle-version N SECONDS, e.g. wait-until bundle-version 3 "
+                    "60");
         } else if (verb == "expect-unclipped") {
             step.verb = ScriptStep::Verb::expect_unclipped;
             ok = tokens->size() == 1;
@@ -197,7 +211,7 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
             ok = false;
             fail("unknown verb '" + verb +
                  "' (known: tap, drag, flick, pinch, type, wait, clock, shot, expect, expect-not, "
-                 "usb, save, expect-said, expect-unclipped, expect-controls-within)");
+                 "usb, save, expect-said, expect-unclipped, expect-controls-within, wait-until)");
         }
         if (ok) result.steps.push_back(std::move(step));
         if (end == source.size()) break;

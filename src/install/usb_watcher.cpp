@@ -31,10 +31,20 @@ std::vector<std::string> entries(const std::string& folder) {
     return out;
 }
 
-// Names, sizes and modification times of what matters in a stick folder.
+bool starts_with(const std::string& s, const char* prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
+
+// Names, sizes and modification times of what matters in a stick folder. A transfer's temporary
+// file counts by its name only: it grows while it is written, but its coming and going (renamed
+// to the real name, or dropped) is what changes the folder.
 std::string fingerprint(const std::string& folder) {
     std::string fp;
     for (const std::string& name : entries(folder)) {
+        if (is_transfer_file(name)) {
+            fp += name + ";";
+            continue;
+        }
         if (!ends_with(name, ".plaza") && !ends_with(name, ".minisig") && name != kExportMarker)
             continue;
         struct stat st {};
@@ -47,8 +57,18 @@ std::string fingerprint(const std::string& folder) {
 
 }  // namespace
 
+bool is_transfer_file(const std::string& name) {
+    return name == ".stfolder" || (ends_with(name, ".tmp") && (starts_with(name, ".syncthing.") ||
+                                                               starts_with(name, "~syncthing~")));
+}
+
+std::vector<std::string> transfer_names_of(const std::string& name) {
+    return {".syncthing." + name + ".tmp", "~syncthing~" + name + ".tmp"};
+}
+
 bool is_stick_folder(const std::string& folder) {
     for (const std::string& name : entries(folder)) {
+        if (is_transfer_file(name)) continue;
         if ((ends_with(name, ".plaza") && name[0] != '.') || name == kExportMarker) return true;
     }
     return false;
@@ -61,7 +81,8 @@ std::vector<std::string> stick_folders_under(const std::string& root) {
         const std::string path = root + "/" + name;
         struct stat st {};
         // lstat: a symbolic link on a stick does not lead the watcher elsewhere.
-        if (::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && is_stick_folder(path))
+        if (!is_transfer_file(name) && ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode) &&
+            is_stick_folder(path))
             out.push_back(path);
     }
     return out;

@@ -19,6 +19,14 @@ namespace plaza::install {
 // The file on a stick asking for a usage export.
 inline constexpr const char* kExportMarker = "plaza-export";
 
+// True for what a sync tool keeps in a folder while it works, never content: Syncthing's
+// temporary files (`.syncthing.NAME.tmp`, and `~syncthing~NAME.tmp` where dot files are awkward)
+// and its `.stfolder` marker (https://docs.syncthing.net/users/syncing.html#temporary-files).
+bool is_transfer_file(const std::string& name);
+
+// The temporary file names a transfer of `name` uses while it is under way.
+std::vector<std::string> transfer_names_of(const std::string& name);
+
 // True when `folder` holds a bundle (*.plaza) or the export marker.
 bool is_stick_folder(const std::string& folder);
 

@@ -138,7 +138,7 @@ core::FrameRequest FrameLoop::build_frame(double now, const core::PinchFrame& pi
     ImGui::NewFrame();
     core::FrameRequest request;
     try {
-        request = app_.draw_frame({now, clock_.wall_time_ms(), pinch});
+        request = app_.draw_frame({now, clock_.wall_time_ms(), pinch, guard_.failures_in_a_row()});
         guard_.frame_succeeded();
     } catch (const std::exception& e) {
         give_up = frame_failed(std::string("drawing a frame failed: ") + e.what(), request);

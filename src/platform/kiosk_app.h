@@ -34,6 +34,7 @@ struct FrameTime {
     double now = 0.0;               // monotonic seconds
     std::int64_t wall_time_ms = 0;  // wall clock
     core::PinchFrame pinch;         // two fingers spreading or closing in this frame
+    int frames_failing = 0;         // frames in a row that failed to draw before this one
 };
 
 class KioskApp {
@@ -65,6 +66,8 @@ class KioskApp {
     // Headless `save`: a file of the previewed content folder was just saved; the app looks at
     // once instead of at its next poll. False when the app previews nothing.
     virtual bool source_saved() { return false; }
+    // The live bundle's version number for headless `wait-until`; -1 when the app has none.
+    virtual std::int64_t live_bundle_version() const { return -1; }
     // True while background work a script should wait for (an install) is under way.
     virtual bool busy() const { return false; }
 };

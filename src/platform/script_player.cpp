@@ -252,6 +252,22 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
             if (!app_.simulate_usb(s.text))
                 return fail("this kiosk has no USB handling to point at \"" + s.text + "\"");
             return wait_for_app("the USB stick is still being handled");
+        case Verb::wait_until: {
+            // Real time, drawing as the live loop would, so that what other programs do to the
+            // kiosk's folders (a sync tool filling its inbox) reaches it while it waits.
+            const std::int64_t want = std::stoll(s.text);
+            const double give_up_at = SDL_GetTicks() / 1000.0 + s.numbers[0];
+            while (app_.live_bundle_version() != want || app_.busy()) {
+                if (SDL_GetTicks() / 1000.0 > give_up_at)
+                    return fail("the live bundle is version " +
+                                std::to_string(app_.live_bundle_version()) + ", not " + s.text +
+                                ", after " + std::to_string(static_cast<int>(s.numbers[0])) +
+                                " seconds");
+                if (!tick()) return false;
+                SDL_Delay(16);
+            }
+            return wait_for_app("the kiosk is still busy");
+        }
         case Verb::save: {
             std::error_code ec;
             std::filesystem::copy_file(s.text, s.target,

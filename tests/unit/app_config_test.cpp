@@ -219,6 +219,22 @@ TEST_CASE("config: watch_folders and data_folder") {
     bad("data_folder = /", "data_folder", "'/'");
 }
 
+TEST_CASE("config: kiosk_id, kiosk_name and status_folder for a venue's fleet") {
+    const Config d = good("");
+    CHECK(d.kiosk_id.empty());
+    CHECK(d.kiosk_name.empty());
+    CHECK(d.status_folder == "/var/lib/plaza/status");
+    CHECK(good("kiosk_id = door-a1").kiosk_id == "door-a1");
+    CHECK(bad("kiosk_id = door a1", "kiosk_id", "'door a1' is not a kiosk id").kiosk_id.empty());
+    CHECK(good("kiosk_name = Room A1 door").kiosk_name == "Room A1 door");
+    // The status folder follows the data folder unless it is given; off switches it off.
+    CHECK(good("data_folder = /data/plaza").status_folder == "/data/plaza/status");
+    CHECK(good("status_folder = /srv/status\ndata_folder = /data").status_folder == "/srv/status");
+    CHECK(good("status_folder = off").status_folder.empty());
+    CHECK(bad("status_folder = status", "status_folder", "'status' is neither off nor")
+              .status_folder == "/var/lib/plaza/status");
+}
+
 TEST_CASE("config: mode and room") {
     const Config room = good("mode = room\nroom = hall-A.2");
     CHECK(room.mode == KioskMode::room);
@@ -447,7 +463,8 @@ TEST_CASE("config: warnings name the file they are about") {
     CHECK(loaded->config.idle_timeout_seconds == 90);
 }
 
-TEST_CASE("config: a later file's empty value brings back the default, and the checks see every file") {
+TEST_CASE(
+    "config: a later file's empty value brings back the default, and the checks see every file") {
     Layout l;
     l.write("plaza.conf", "rotation = 90\nlanguages = en, ca\nmode = room\nroom = hall-a\n");
     l.write("plaza.conf.d/50-venue.conf", "rotation =\ndefault_language = fr\nroom =\n");

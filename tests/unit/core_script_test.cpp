@@ -152,7 +152,7 @@ TEST_CASE("script: an unknown verb names itself and the known ones") {
     CHECK(one_error("press 1 2") ==
           "t.plz:1: unknown verb 'press' (known: tap, drag, flick, pinch, type, wait, clock, "
           "shot, expect, expect-not, usb, save, expect-said, expect-unclipped, "
-          "expect-controls-within)");
+          "expect-controls-within, wait-until)");
 }
 
 TEST_CASE("script: the accessibility checks") {
@@ -274,4 +274,21 @@ TEST_CASE("script: errors carry origin and line, and good lines around them stil
     REQUIRE(s.steps.size() == 2);
     CHECK(s.steps[0].line == 1);
     CHECK(s.steps[1].line == 5);
+}
+
+TEST_CASE("script: wait-until waits for a bundle version, at most some seconds") {
+    const auto ok =
+        plaza::core::parse_script("wait-until bundle-version 20240301000000 90\n", "t.plz");
+    REQUIRE(ok.errors.empty());
+    REQUIRE(ok.steps.size() == 1);
+    CHECK(ok.steps[0].verb == plaza::core::ScriptStep::Verb::wait_until);
+    CHECK(ok.steps[0].text == "20240301000000");
+    CHECK(ok.steps[0].numbers == std::vector<float>{90.0f});
+    for (const char* bad : {"wait-until bundle-version 3", "wait-until version 3 60",
+                            "wait-until bundle-version -3 60", "wait-until bundle-version 3 0",
+                            "wait-until bundle-version x 60"}) {
+        INFO(bad);
+        CHECK(one_error(bad).find("wait-until takes bundle-version N SECONDS") !=
+              std::string::npos);
+    }
 }
