@@ -143,7 +143,7 @@ TEST_CASE("fleet usage: every kiosk's counters in one CSV with a kiosk column") 
     CHECK(merged.problems[2].rfind("odd.usage.csv:3:", 0) == 0);
 }
 
-TEST_CASE("fleet usage: the kiosk id comes from the file name; temporary files are skipped") {
+TEST_CASE("fleet usage: the kiosk id comes from the file name, temporary files are skipped") {
     TempDir dir;
     write_file(dir.path() / "b.usage.csv", "kind,id,title,count\r\nscreen,map,Map,1\r\n");
     write_file(dir.path() / "a.usage.csv", "kind,id,title,count\r\nscreen,map,Map,2\r\n");
