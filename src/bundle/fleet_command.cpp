@@ -2,8 +2,8 @@
 // `plaza-bundle fleet ...` commands; see fleet_command.h and docs/fleet.md.
 #include "bundle/fleet_command.h"
 
-#include <cstdio>
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
