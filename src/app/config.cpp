@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 
+#include "core/csv.h"
 #include "core/utf8.h"
 
 namespace plaza::app {
@@ -564,6 +565,76 @@ bool DisplayHours::contains(int minute_of_day) const {
     if (start_minute < end_minute)
         return minute_of_day >= start_minute && minute_of_day < end_minute;
     return minute_of_day >= start_minute || minute_of_day < end_minute;
+}
+
+core::Result<FleetValues> fleet_row(std::string_view csv, const std::string& kiosk_id) {
+    const std::string_view first_line = csv.substr(0, csv.find('\n'));
+    const bool semicolons = first_line.find(';') != std::string_view::npos &&
+                            first_line.find(',') == std::string_view::npos;
+    auto table = core::parse_csv(csv, "fleet.csv", semicolons ? ';' : ',');
+    if (!table) return core::Error{table.error()};
+    static const char* const kColumns[] = {"kiosk_id", "mode", "room", "rotation", "display_hours"};
+    for (const char* column : kColumns) {
+        if (table->column(column) < 0)
+            return core::Error{std::string("fleet.csv: no column ") + column +
+                               " (the header is kiosk_id,mode,room,rotation,display_hours)"};
+    }
+    const int id = table->column("kiosk_id");
+    for (const core::CsvRecord& record : table->records) {
+        if (id >= static_cast<int>(record.fields.size()) ||
+            std::string(trim(record.fields[id])) != kiosk_id)
+            continue;
+        FleetValues values;
+        Config scratch;
+        for (size_t c = 1; c < std::size(kColumns); ++c) {
+            const int at = table->column(kColumns[c]);
+            const std::string_view value =
+                at < static_cast<int>(record.fields.size()) ? trim(record.fields[at]) : "";
+            if (value.empty()) continue;
+            const std::string problem = find_key(kColumns[c])->apply(value, scratch);
+            if (!problem.empty())
+                return core::Error{"fleet.csv:" + std::to_string(record.line) + ": " + kColumns[c] +
+                                   ": " + problem};
+            values.emplace_back(kColumns[c], std::string(value));
+        }
+        if (scratch.mode == KioskMode::room && scratch.room.empty())
+            return core::Error{"fleet.csv:" + std::to_string(record.line) +
+                               ": mode: room needs a room in the same row"};
+        return values;
+    }
+    return FleetValues{};
+}
+
+void apply_fleet_values(const FleetValues& values, Config& config) {
+    // Only the fleet's keys: the file in the data folder never sets keys, PINs or folders.
+    for (const auto& [key, value] : values) {
+        if (key == "mode" || key == "room" || key == "rotation" || key == "display_hours")
+            find_key(key)->apply(value, config);
+    }
+}
+
+std::string format_fleet_values(const FleetValues& values) {
+    std::string out =
+        "# Applied from the venue's signed fleet.csv; replaced when a new one arrives.\n";
+    for (const auto& [key, value] : values)
+        out += key + " = " + value + "\n";
+    return out;
+}
+
+FleetValues parse_fleet_values(std::string_view text) {
+    FleetValues values;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = trim(text.substr(start, end - start));
+        start = end + 1;
+        const size_t eq = line.find('=');
+        if (line.empty() || line.front() == '#' || eq == std::string_view::npos) continue;
+        values.emplace_back(std::string(trim(line.substr(0, eq))),
+                            std::string(trim(line.substr(eq + 1))));
+    }
+    return values;
 }
 
 std::string default_status_folder(const std::string& data_folder) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/pointer_input.h"
@@ -115,6 +116,22 @@ core::Result<LoadedConfig> load_config(const ConfigSources& sources);
 
 // load_config(config_sources(path)).
 core::Result<LoadedConfig> load_config(const std::string& path);
+
+// A venue's fleet.csv (issue 18, docs/fleet.md): `kiosk_id,mode,room,rotation,display_hours`, a
+// row per kiosk; an empty cell keeps the local configuration's value. Files saved by Excel with
+// ';' are read too.
+using FleetValues = std::vector<std::pair<std::string, std::string>>;  // key, value
+
+// The non-empty cells of `kiosk_id`'s row (none when it has no row), each checked as its
+// plaza.conf key checks it; an error naming the line and the key when something is wrong.
+core::Result<FleetValues> fleet_row(std::string_view csv, const std::string& kiosk_id);
+
+// Applies fleet values over `config`; the values must have passed fleet_row.
+void apply_fleet_values(const FleetValues& values, Config& config);
+
+// The fleet values as the kiosk keeps them in its data folder (`key = value` lines), and back.
+std::string format_fleet_values(const FleetValues& values);
+FleetValues parse_fleet_values(std::string_view text);
 
 // The sample bundle installed beside `executable` (<prefix>/bin/plaza ->
 // <prefix>/share/plaza/sample.plaza): wherever the package or `cmake --install` put the program,

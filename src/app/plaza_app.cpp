@@ -81,6 +81,7 @@ void PlazaApp::start(platform::PlatformServices& services) {
         hooks.notice = [this](const std::string& text) { notice_.show(text); };
         hooks.take_usage = [this] { return usage_.take(); };
         hooks.installed = [this](const InstallResult&) { report_status(); };
+        hooks.fleet = [this](const FleetValues& values) { apply_fleet(values); };
         if (!usb_settings_->status_folder.empty()) {
             StatusSettings status;
             status.folder = usb_settings_->status_folder;
@@ -253,19 +254,41 @@ void PlazaApp::replace_content(content::ContentStore store, const std::string& p
     store_ = std::move(store);
     bundle_path_ = path;
     version_ = live_bundle().version;
-    ui_ = std::make_unique<ui::KioskUi>(*store_, settings_);
-    ui_->set_speech(speech_);
-    if (usb_) count_usage();
-    ImGui::GetIO().Fonts->Clear();
-    load_fonts();
-    if (font_atlas_rebuilt_) font_atlas_rebuilt_();
+    rebuild_ui();
     if (textures_) load_images_from_bundle();
-    report_status();
     core::log_info("content replaced by " + path + " in " +
                    std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                       std::chrono::steady_clock::now() - started)
                                       .count()) +
                    " ms");
+}
+
+void PlazaApp::rebuild_ui() {
+    if (store_) {
+        ui_.reset();
+        ui_ = std::make_unique<ui::KioskUi>(*store_, settings_);
+        ui_->set_speech(speech_);
+        if (usb_) count_usage();
+    }
+    ImGui::GetIO().Fonts->Clear();
+    load_fonts();
+    if (font_atlas_rebuilt_) font_atlas_rebuilt_();
+    report_status();
+}
+
+void PlazaApp::apply_fleet(const FleetValues& values) {
+    if (!local_config_ || !settings_for_) return;
+    Config c = *local_config_;
+    apply_fleet_values(values, c);
+    settings_ = settings_for_(c);
+    room_sign_ = !settings_.room.empty();
+    core::log_info(room_sign_ ? "fleet.csv: now the door sign of room " + settings_.room
+                              : std::string("fleet.csv: now a kiosk"));
+    for (const auto& [key, value] : values) {
+        if (key == "rotation")
+            core::log_info("fleet.csv: rotation " + value + " applies at the next start");
+    }
+    rebuild_ui();
 }
 
 void PlazaApp::report_status() {

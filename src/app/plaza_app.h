@@ -12,6 +12,7 @@
 #include <string>
 
 #include "app/admin_panel.h"
+#include "app/config.h"
 #include "app/preview.h"
 #include "app/status_writer.h"
 #include "app/usage_counter.h"
@@ -49,6 +50,13 @@ class PlazaApp final : public platform::KioskApp {
     // 7); call before the runner starts. Without it the kiosk shows its one bundle and touches
     // no disk.
     void enable_usb(UsbSettings settings) { usb_settings_ = std::move(settings); }
+    // A venue's fleet.csv (issue 18): `local` is the kiosk's own configuration, `settings_for`
+    // what the UI takes from a configuration; a verified fleet.csv row is applied over `local`
+    // live (mode, room, display hours; rotation at the next start). Call before the runner starts.
+    void enable_fleet(Config local, std::function<ui::KioskSettings(const Config&)> settings_for) {
+        local_config_ = std::move(local);
+        settings_for_ = std::move(settings_for);
+    }
     // False when the bundle was missing or could not be opened (the kiosk says so on screen).
     bool has_content() const { return store_.has_value(); }
     // Calls `running` once the kiosk has drawn frames for `seconds` of its clock: the start got
@@ -76,6 +84,10 @@ class PlazaApp final : public platform::KioskApp {
     void count_usage();
     // Hands what the kiosk knows about itself now to the status writer (main thread).
     void report_status();
+    // A verified fleet.csv row for this kiosk arrived: mode, room and display hours now.
+    void apply_fleet(const FleetValues& values);
+    // The UI again for the same content (new settings) or new content: back to home.
+    void rebuild_ui();
 
     PlazaApp(std::optional<content::ContentStore> store, std::string bundle_path,
              std::string unreadable, float px_per_mm, ui::KioskSettings settings);
@@ -95,6 +107,8 @@ class PlazaApp final : public platform::KioskApp {
     bool room_sign_ = false;  // a door sign read from a distance: bigger type
     core::ImageProvider* images_ = nullptr;
     ui::KioskSettings settings_;  // kept to build the UI again for new content
+    std::optional<Config> local_config_;
+    std::function<ui::KioskSettings(const Config&)> settings_for_;
     platform::TextureCache* textures_ = nullptr;
     std::function<void()> font_atlas_rebuilt_;
     std::optional<UsbSettings> usb_settings_;

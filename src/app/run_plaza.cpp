@@ -12,6 +12,7 @@
 #include "app/options.h"
 #include "app/plaza_app.h"
 #include "core/log.h"
+#include "core/safe_file.h"
 #include "install/start_guard.h"
 
 namespace plaza::app {
@@ -81,8 +82,19 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         return platform::kExitOk;
     }
     const Config config = load_configuration(options->config_path);
+    // The values the venue's fleet.csv assigned this kiosk, kept in its data folder, win over the
+    // local configuration for their keys (only with a configuration file, as USB content).
+    Config fleet_config = config;
+    if (!options->config_path.empty()) {
+        if (auto kept = core::read_regular_file(config.data_folder + "/" + kFleetValuesFile,
+                                                kFleetFileBytes)) {
+            apply_fleet_values(parse_fleet_values(kept.value()), fleet_config);
+            core::log_info("applying what the venue's fleet.csv assigned this kiosk (" +
+                           config.data_folder + "/" + kFleetValuesFile + ")");
+        }
+    }
     platform::RunnerOptions& runner = options->runner;
-    runner.display.rotation = options->rotation.value_or(config.rotation);
+    runner.display.rotation = options->rotation.value_or(fleet_config.rotation);
     if (runner.display.mode != platform::WindowMode::headless) {
         runner.display.mode = options->fullscreen.value_or(config.fullscreen)
                                   ? platform::WindowMode::fullscreen
@@ -134,24 +146,28 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         for (const std::string& line : first.output)
             core::log_info("preview: " + line);
     }
-    ui::KioskSettings settings;
-    settings.idle_timeout_seconds = config.idle_timeout_seconds;
-    settings.low_reach = config.low_reach;
-    // The operator set the time (--clock): the kiosk does not second-guess it.
-    settings.trust_clock = runner.clock_ms.has_value();
-    settings.low_reach_top = static_cast<float>(config.low_reach_top_percent) / 100.0f;
-    settings.world = load_world_map(options->world_map);
-    if (config.display_hours) {
-        settings.display_hours = core::OpeningHours{config.display_hours->start_minute,
-                                                    config.display_hours->end_minute};
-    }
-    if (options->mode.value_or(config.mode) == KioskMode::room) {
-        settings.room = options->room.empty() ? config.room : options->room;
-        if (settings.room.empty()) {
-            std::fprintf(stderr,
-                         "plaza: --mode room needs --room ID (or room = ID in the config)\n");
-            return platform::kExitUsage;
-        }
+    const auto world = load_world_map(options->world_map);
+    // What the UI takes from a configuration: the local one, with the values a venue's fleet.csv
+    // assigned over it (at start, and live when a new one arrives).
+    const auto settings_for = [&options, &runner, world](const Config& c) {
+        ui::KioskSettings s;
+        s.idle_timeout_seconds = c.idle_timeout_seconds;
+        s.low_reach = c.low_reach;
+        // The operator set the time (--clock): the kiosk does not second-guess it.
+        s.trust_clock = runner.clock_ms.has_value();
+        s.low_reach_top = static_cast<float>(c.low_reach_top_percent) / 100.0f;
+        s.world = world;
+        if (c.display_hours)
+            s.display_hours =
+                core::OpeningHours{c.display_hours->start_minute, c.display_hours->end_minute};
+        if (options->mode.value_or(c.mode) == KioskMode::room)
+            s.room = options->room.empty() ? c.room : options->room;
+        return s;
+    };
+    const ui::KioskSettings settings = settings_for(fleet_config);
+    if (options->mode.value_or(fleet_config.mode) == KioskMode::room && settings.room.empty()) {
+        std::fprintf(stderr, "plaza: --mode room needs --room ID (or room = ID in the config)\n");
+        return platform::kExitUsage;
     }
     auto app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
     // An installed bundle that cannot be opened is a start that failed at once: it is counted
@@ -182,6 +198,7 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.kiosk_name = config.kiosk_name.empty() ? usb.kiosk_id : config.kiosk_name;
         usb.status_folder = config.status_folder;
         app->enable_usb(std::move(usb));
+        app->enable_fleet(config, settings_for);
         app->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }
     runner.process_start_seconds = process_start_seconds;

@@ -153,6 +153,13 @@ std::string file_stamp(const std::string& path) {
     return std::to_string(size) + "@" + std::to_string(time.time_since_epoch().count());
 }
 
+std::string describe(const FleetValues& values) {
+    std::string out;
+    for (const auto& [key, value] : values)
+        out += (out.empty() ? "" : ", ") + key + " = " + value;
+    return out;
+}
+
 // A transfer of the file is under way: its sync tool's temporary file is beside it.
 bool in_transfer(const std::string& path) {
     const std::filesystem::path p(path);
@@ -194,6 +201,7 @@ void UsbContent::handle_folder(const std::string& folder) {
     // or changed since they were last looked at are installed, and nothing is written into it
     // (it is receive-only; a file there would be a local change the sync tool reports).
     if (is_inbox(folder)) {
+        check_fleet(folder);
         for (const install::Candidate& c : complete_pairs(folder))
             install_candidate(c, true, true);
         refresh_history();
@@ -266,6 +274,46 @@ install::Outcome UsbContent::install_candidate(const install::Candidate& c, bool
              o.bundle.version},
             "the installed bundle cannot be opened: ");
     return o;
+}
+
+void UsbContent::check_fleet(const std::string& inbox) {
+    const install::Candidate c{inbox + "/" + install::kFleetFile,
+                               inbox + "/" + install::kFleetFile + ".minisig"};
+    const std::string stamp = file_stamp(c.bundle) + "," + file_stamp(c.signature);
+    if (file_stamp(c.bundle).empty() || stamp == fleet_seen_) return;
+    if (file_stamp(c.signature).empty() || in_transfer(c.bundle) || in_transfer(c.signature)) {
+        core::log_info("inbox: fleet.csv waits for its signature or transfer to complete");
+        return;
+    }
+    fleet_seen_ = stamp;
+    std::string text;
+    install::Outcome o = installer_.read_signed(c, kFleetFileBytes, text);
+    FleetValues values;
+    if (o.ok()) {
+        auto row = fleet_row(text, settings_.kiosk_id);
+        if (row) {
+            values = std::move(row.value());
+            o.detail = "fleet.csv applied: " +
+                       (values.empty() ? std::string("no row for ") + settings_.kiosk_id +
+                                             ", the local configuration"
+                                       : describe(values));
+            const auto kept = core::write_file_atomically(settings_.data_folder, kFleetValuesFile,
+                                                          format_fleet_values(values));
+            if (!kept) core::log_error("fleet.csv is applied but not kept: " + kept.error());
+        } else {
+            o.refusal = install::Refusal::value_out_of_range;
+            o.reason = "fleet.csv is not valid";
+            o.detail = row.error();
+        }
+    }
+    note_install(o, install::kFleetFile);
+    if (!o.ok()) {
+        core::log_warning("fleet.csv refused: " + o.reason + " (" + o.detail + ")");
+        main_thread_.post([this, o] { add_error(o.reason + ": " + o.detail); });
+        return;
+    }
+    core::log_info(o.detail);
+    if (hooks_.fleet) main_thread_.post([this, values] { hooks_.fleet(values); });
 }
 
 void UsbContent::note_install(const install::Outcome& o, const std::string& file) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "app/config.h"
 #include "app/stick_writer.h"
 #include "content/content_store.h"
 #include "content/state_store.h"
@@ -45,6 +46,11 @@ struct UsbSettings {
     std::string start_notice;
 };
 
+// The venue's fleet file in the inbox, and where the kiosk keeps the values it applied from it
+// (in its data folder, read at start over the local configuration).
+inline constexpr const char* kFleetValuesFile = "fleet.conf";
+inline constexpr std::int64_t kFleetFileBytes = 1024 * 1024;
+
 // The last install this kiosk tried, for the status file (fleet-contract "last_install").
 struct InstallResult {
     std::string result = "none";  // "installed", "refused" or "none"
@@ -67,6 +73,8 @@ struct UsbHooks {
     std::function<content::UsageBatch()> take_usage;
     // An install was tried (installed or refused); may be empty.
     std::function<void(const InstallResult& result)> installed;
+    // A verified fleet.csv gave this kiosk's row (empty: it has none); may be empty.
+    std::function<void(const FleetValues& values)> fleet;
     // Worker thread: the usage export's text after counts were added; may be empty.
     std::function<void(const std::string& csv)> usage_written;
 };
@@ -117,7 +125,9 @@ class UsbContent {
     install::Outcome install_candidate(const install::Candidate& c, bool keep_previous,
                                        bool from_inbox);                          // worker
     void note_install(const install::Outcome& outcome, const std::string& file);  // worker
-    void export_usage(StickWriter& stick);                                        // worker
+    // Applies a new or changed, complete and verified fleet.csv in the inbox.
+    void check_fleet(const std::string& inbox);  // worker
+    void export_usage(StickWriter& stick);       // worker
     // Syncs and unmounts a stick the kiosk is done with and tells staff they may pull it.
     void let_go(StickWriter& stick);                                   // worker
     void record(const install::Outcome& outcome, const char* result);  // worker
@@ -137,6 +147,7 @@ class UsbContent {
     std::unique_ptr<content::StateStore> state_;
     std::string live_path_worker_;
     std::map<std::string, std::string> inbox_seen_;  // bundle file name -> stamp of the pair
+    std::string fleet_seen_;                         // stamp of the fleet.csv pair looked at
     // Shared with the main thread:
     mutable std::mutex mutex_;
     std::vector<std::string> history_lines_;

@@ -248,6 +248,71 @@ void Installer::recover() const {
         ::unlink(path.c_str());
 }
 
+Outcome Installer::check_signature(const Candidate& candidate,
+                                   std::optional<minisign::Signature>& signature,
+                                   const minisign::PublicKey*& key) const {
+    // The signature first: small, read once into memory, and only parsed.
+    struct stat sig_stat {};
+    if (::lstat(candidate.signature.c_str(), &sig_stat) != 0) {
+        return refuse(Refusal::signature_missing, "no signature file (.minisig)",
+                      candidate.signature + " is missing: the file is unsigned");
+    }
+    auto sig_text = core::read_regular_file(candidate.signature, config_.max_signature_bytes);
+    if (!sig_text) {
+        return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
+                      sig_text.error());
+    }
+    auto parsed = minisign::parse_signature(sig_text.value());
+    if (!parsed) {
+        return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
+                      candidate.signature + ": " + parsed.error());
+    }
+    signature = parsed.value();
+    key = nullptr;
+    for (const auto& k : config_.trusted_keys) {
+        if (k.key_id == signature->key_id) key = &k;
+    }
+    if (!key) {
+        return refuse(Refusal::unknown_key, "signed with an unknown key",
+                      "the file is signed with key " + minisign::key_id_hex(signature->key_id) +
+                          ", which is not among this kiosk's trusted keys");
+    }
+    return {};
+}
+
+Outcome Installer::read_signed(const Candidate& candidate, std::int64_t max_bytes,
+                               std::string& text) const {
+    if (config_.trusted_keys.empty()) {
+        return refuse(Refusal::no_trusted_key, "no trusted signing key is configured",
+                      "the configuration names no readable trusted_keys file");
+    }
+    std::optional<minisign::Signature> signature;
+    const minisign::PublicKey* key = nullptr;
+    if (Outcome o = check_signature(candidate, signature, key); !o.ok()) return o;
+    auto read = core::read_regular_file(candidate.bundle, max_bytes);
+    if (!read)
+        return refuse(Refusal::stick_read_failed, "the file could not be read", read.error());
+    // Verified on a private copy of the bytes that will be used, never on the shared file.
+    if (::mkdir(staging_path().c_str(), 0700) != 0 && errno != EEXIST)
+        return data_failure(errno, "creating " + staging_path());
+    const std::string copy = staging_path() + "/signed-file";
+    if (auto written = core::write_file_atomically(staging_path(), "signed-file", read.value());
+        !written)
+        return refuse(Refusal::data_io_error, "cannot write the private copy", written.error());
+    auto hash = minisign::hash_file(copy);
+    ::unlink(copy.c_str());
+    if (!hash) return refuse(Refusal::data_io_error, "cannot read the private copy", hash.error());
+    if (auto verified = minisign::verify_hash(hash.value(), *key, signature.value()); !verified) {
+        return refuse(Refusal::signature_mismatch, "signature does not match",
+                      candidate.bundle + ": " + verified.error() +
+                          " (the file was changed, truncated or damaged after signing)");
+    }
+    text = std::move(read.value());
+    Outcome o;
+    o.bundle.key_id = minisign::key_id_hex(signature->key_id);
+    return o;
+}
+
 Outcome Installer::install(const Candidate& candidate, std::int64_t installed_version,
                            bool force_downgrade, bool keep_previous) const {
     if (config_.trusted_keys.empty()) {
@@ -255,32 +320,10 @@ Outcome Installer::install(const Candidate& candidate, std::int64_t installed_ve
                       "the configuration names no readable trusted_keys file, so no bundle from a "
                       "stick can be checked");
     }
-    // The signature first: small, read once into memory, and only parsed.
-    struct stat sig_stat {};
-    if (::lstat(candidate.signature.c_str(), &sig_stat) != 0) {
-        return refuse(Refusal::signature_missing, "no signature file (.minisig)",
-                      candidate.signature + " is missing: the bundle is unsigned");
-    }
-    auto sig_text = core::read_regular_file(candidate.signature, config_.max_signature_bytes);
-    if (!sig_text) {
-        return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
-                      sig_text.error());
-    }
-    auto signature = minisign::parse_signature(sig_text.value());
-    if (!signature) {
-        return refuse(Refusal::signature_unreadable, "the signature file is unreadable",
-                      candidate.signature + ": " + signature.error());
-    }
+    std::optional<minisign::Signature> signature;
     const minisign::PublicKey* key = nullptr;
-    for (const auto& k : config_.trusted_keys) {
-        if (k.key_id == signature->key_id) key = &k;
-    }
+    if (Outcome o = check_signature(candidate, signature, key); !o.ok()) return o;
     const std::string key_id = minisign::key_id_hex(signature->key_id);
-    if (!key) {
-        return refuse(Refusal::unknown_key, "signed with an unknown key",
-                      "the bundle is signed with key " + key_id +
-                          ", which is not among this kiosk's trusted keys");
-    }
 
     // The bundle: opened once, copied once into a private file; the stick is not read again.
     Fd src(::open(candidate.bundle.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));

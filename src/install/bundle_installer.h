@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -130,7 +131,16 @@ class Installer {
     // Swaps the live and the previous bundle (an admin action); the live one is never missing.
     Outcome roll_back() const;
 
+    // A small signed file (the fleet's fleet.csv) of at most `max_bytes`, read once into `text`
+    // and verified against the trusted keys on a private copy; a refusal as for a bundle.
+    Outcome read_signed(const Candidate& candidate, std::int64_t max_bytes,
+                        std::string& text) const;
+
   private:
+    // Reads the candidate's signature and finds its trusted key; a refusal when there is none.
+    Outcome check_signature(const Candidate& candidate,
+                            std::optional<minisign::Signature>& signature,
+                            const minisign::PublicKey*& key) const;
     void step(const char* name) const;
     InstallerConfig config_;
 };

@@ -45,7 +45,8 @@ std::string fingerprint(const std::string& folder) {
             fp += name + ";";
             continue;
         }
-        if (!ends_with(name, ".plaza") && !ends_with(name, ".minisig") && name != kExportMarker)
+        if (!ends_with(name, ".plaza") && !ends_with(name, ".minisig") && name != kExportMarker &&
+            name != kFleetFile)
             continue;
         struct stat st {};
         if (::lstat((folder + "/" + name).c_str(), &st) != 0) continue;
@@ -69,7 +70,9 @@ std::vector<std::string> transfer_names_of(const std::string& name) {
 bool is_stick_folder(const std::string& folder) {
     for (const std::string& name : entries(folder)) {
         if (is_transfer_file(name)) continue;
-        if ((ends_with(name, ".plaza") && name[0] != '.') || name == kExportMarker) return true;
+        if ((ends_with(name, ".plaza") && name[0] != '.') || name == kExportMarker ||
+            name == kFleetFile)
+            return true;
     }
     return false;
 }

@@ -19,6 +19,9 @@ namespace plaza::install {
 // The file on a stick asking for a usage export.
 inline constexpr const char* kExportMarker = "plaza-export";
 
+// A venue's signed fleet file (issue 18), looked at in an inbox beside the bundles.
+inline constexpr const char* kFleetFile = "fleet.csv";
+
 // True for what a sync tool keeps in a folder while it works, never content: Syncthing's
 // temporary files (`.syncthing.NAME.tmp`, and `~syncthing~NAME.tmp` where dot files are awkward)
 // and its `.stfolder` marker (https://docs.syncthing.net/users/syncing.html#temporary-files).
@@ -27,7 +30,7 @@ bool is_transfer_file(const std::string& name);
 // The temporary file names a transfer of `name` uses while it is under way.
 std::vector<std::string> transfer_names_of(const std::string& name);
 
-// True when `folder` holds a bundle (*.plaza) or the export marker.
+// True when `folder` holds a bundle (*.plaza), the export marker or a fleet file.
 bool is_stick_folder(const std::string& folder);
 
 // The root itself and each folder directly below it that is a stick folder.

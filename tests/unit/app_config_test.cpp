@@ -608,3 +608,51 @@ TEST_CASE("config: platform/debian/plaza.conf documents every key with the code'
     CHECK(c.touch_calibration.m == d.touch_calibration.m);
     CHECK(c.renderer == d.renderer);
 }
+
+TEST_CASE("config: a fleet.csv row for this kiosk, checked as plaza.conf checks its keys") {
+    using plaza::app::fleet_row;
+    using plaza::app::FleetValues;
+    const std::string csv =
+        "kiosk_id,mode,room,rotation,display_hours\n"
+        "door-a1,room,A1,90,\n"
+        "hall-1,,,,08:00-19:00\n";
+    auto a1 = fleet_row(csv, "door-a1");
+    REQUIRE(a1);
+    CHECK(a1.value() == FleetValues{{"mode", "room"}, {"room", "A1"}, {"rotation", "90"}});
+    auto hall = fleet_row(csv, "hall-1");
+    REQUIRE(hall);
+    CHECK(hall.value() == FleetValues{{"display_hours", "08:00-19:00"}});
+    auto none = fleet_row(csv, "elsewhere");
+    REQUIRE(none);
+    CHECK(none.value().empty());
+    // Excel's ';' in comma-decimal locales.
+    auto excel =
+        fleet_row("kiosk_id;mode;room;rotation;display_hours\r\ndoor-a1;room;A1;;\r\n", "door-a1");
+    REQUIRE(excel);
+    CHECK(excel.value() == FleetValues{{"mode", "room"}, {"room", "A1"}});
+    // Applied over a local configuration, only for the fleet's keys.
+    Config local = good("idle_timeout_seconds = 45\nroom = B2");
+    plaza::app::apply_fleet_values(a1.value(), local);
+    CHECK(local.mode == KioskMode::room);
+    CHECK(local.room == "A1");
+    CHECK(local.rotation == Rotation::cw90);
+    CHECK(local.idle_timeout_seconds == 45);
+    Config kept;
+    plaza::app::apply_fleet_values({{"admin_pin", "1234"}, {"room", "C3"}}, kept);
+    CHECK(kept.admin_pin.empty());
+    CHECK(kept.room == "C3");
+    CHECK(plaza::app::parse_fleet_values(plaza::app::format_fleet_values(a1.value())) ==
+          a1.value());
+
+    const auto error = [](const std::string& text) {
+        auto row = fleet_row(text, "door-a1");
+        REQUIRE_FALSE(row);
+        return row.error();
+    };
+    CHECK(error("kiosk_id,mode,room\ndoor-a1,room,A1\n").find("no column rotation") !=
+          std::string::npos);
+    CHECK(error("kiosk_id,mode,room,rotation,display_hours\ndoor-a1,,,45,\n") ==
+          "fleet.csv:2: rotation: '45' is not 0, 90, 180 or 270");
+    CHECK(error("kiosk_id,mode,room,rotation,display_hours\ndoor-a1,room,,,\n") ==
+          "fleet.csv:2: mode: room needs a room in the same row");
+}

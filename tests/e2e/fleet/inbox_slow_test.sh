@@ -6,9 +6,9 @@
 # re-publish under the same name arrives as Syncthing delivers it: the new signature first, the
 # bundle growing as `.syncthing.event.plaza.tmp` and renamed over the old one at the end. The log
 # must show exactly one install of each complete bundle and no refusal.
-# Usage: inbox_slow_test.sh PLAZA SAMPLE_BUNDLE USB_FIXTURE_DIR OUT_DIR
+# Usage: inbox_slow_test.sh PLAZA PLAZA_BUNDLE SAMPLE_BUNDLE USB_FIXTURE_DIR OUT_DIR
 set -eu
-plaza=$1 sample=$2 usb=$3 out=$4
+plaza=$1 sample=$3 usb=$4 out=$5
 rm -rf "$out"
 inbox=$out/data/inbox
 mkdir -p "$inbox/.stfolder"
