@@ -19,7 +19,7 @@ packages=(
     fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data
     libegl1 libgles2 libgbm1 libegl-mesa0 libgl1-mesa-dri
     libsystemd-dev systemd udev adduser dpkg-dev file lintian
-    xvfb libxtst-dev libdrm-dev fusefat
+    xvfb libxtst-dev libdrm-dev fusefat syncthing
 )
 
 install_missing() {

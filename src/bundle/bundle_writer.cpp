@@ -740,6 +740,8 @@ core::Result<bool> Writer::finish() {
     return true;
 }
 
+}  // namespace
+
 bool sync_path(const std::string& path, int flags) {
     const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
     if (fd < 0) return false;
@@ -747,8 +749,6 @@ bool sync_path(const std::string& path, int flags) {
     ::close(fd);
     return ok;
 }
-
-}  // namespace
 
 core::Result<bool> write_bundle_file(const SourceBundle& bundle, const WriteOptions& options,
                                      const std::string& path) {

@@ -22,6 +22,9 @@ struct WriteOptions {
 core::Result<bool> write_bundle_file(const SourceBundle& bundle, const WriteOptions& options,
                                      const std::string& path);
 
+// fsync of a file (flags O_RDONLY) or a folder (O_RDONLY | O_DIRECTORY); false when it failed.
+bool sync_path(const std::string& path, int flags);
+
 std::string random_bundle_id();
 // Now, or SOURCE_DATE_EPOCH when it is set (a reproducible build), in whole seconds.
 std::int64_t build_time_unix_ms();

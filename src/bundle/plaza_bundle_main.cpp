@@ -2,24 +2,23 @@
 // plaza-bundle: the organisers' tool that turns a content folder into a signed Plaza bundle.
 #include <sys/stat.h>
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "bundle/bundle_builder.h"
+#include "bundle/command_line.h"
+#include "bundle/fleet_command.h"
 #include "bundle/inspect.h"
 #include "bundle/schedule/import_schedule_command.h"
+#include "bundle/signed_bundle.h"
 #include "bundle/starter_folder.h"
 #include "bundle/synth.h"
-#include "content/bundle_check.h"
-#include "content/bundle_scan.h"
 #include "content/content_store.h"
 #include "core/safe_file.h"
 #include "signing/minisign.h"
@@ -29,7 +28,12 @@ namespace {
 namespace fs = std::filesystem;
 namespace ms = plaza::minisign;
 
-constexpr int kOk = 0, kRejected = 1, kIoError = 2, kUsage = 64;
+using plaza::bundle::Args;
+using plaza::bundle::kIoError;
+using plaza::bundle::kOk;
+using plaza::bundle::kRejected;
+using plaza::bundle::kUsage;
+using plaza::bundle::parse_args;
 
 constexpr const char* kExitCodes =
     "Exit codes: 0 success; 1 the content has problems, or the bundle failed verification;\n"
@@ -62,6 +66,7 @@ const Command kCommands[] = {
     {"sign", "sign OUT.plaza --key NAME.key",
      "Signs the bundle and writes OUT.plaza.minisig (minisign format, pre-hashed). The trusted\n"
      "comment records the bundle id and content version so kiosks can refuse old bundles.\n"
+     "A fleet's fleet.csv (docs/fleet.md) is signed the same way: sign fleet.csv --key NAME.key.\n"
      "Keys made by `minisign -G` work too; a password-protected key asks for its password on\n"
      "standard input.\n"},
     {"verify", "verify OUT.plaza --pubkey NAME.pub [--sig FILE]",
@@ -76,6 +81,38 @@ const Command kCommands[] = {
      "was understood: days, rooms, sessions, speakers, the time zone and its UTC offsets, and\n"
      "every warning with what was done about it. --tz names the event's IANA zone for files\n"
      "that carry only UTC offsets or none; --json prints the same as JSON.\n"},
+    {"fleet init",
+     "fleet init [--dir D] [--gui ADDR] [--listen URL] [--address URL] [--local-discovery on|off]",
+     "Sets up the organiser's side of a venue's fleet (docs/fleet.md) in D (default plaza-fleet):\n"
+     "a Syncthing of its own in D/syncthing (started in the background when it is not running),\n"
+     "the send-only folder plaza-content in D/content and the receive-only folder plaza-status\n"
+     "in D/status. Global discovery, relays and NAT traversal are off (an event LAN). Prints\n"
+     "this machine's device id and the commands to run on every kiosk. Running it again keeps\n"
+     "what is set up.\n"
+     "  --gui ADDR      Syncthing's GUI and REST address (default: a free port it picks)\n"
+     "  --listen URL    where kiosks connect to (default: Syncthing's, port 22000)\n"
+     "  --address URL   how kiosks reach this machine, for their commands (default: found by\n"
+     "                  local discovery)\n"
+     "  --local-discovery  off where the venue network blocks multicast (default on)\n"
+     "  --rescan SECONDS   between full rescans besides the file watcher (default 60)\n"},
+    {"fleet add-kiosk",
+     "fleet add-kiosk DEVICE_ID [--name N] [--address tcp://HOST:PORT] [--dir D]",
+     "Shares both fleet folders with a kiosk, given the device id its own Syncthing prints.\n"
+     "--address when local discovery cannot find it (default: found by local discovery).\n"},
+    {"fleet publish", "fleet publish [BUNDLE] --pubkey NAME.pub [--fleet fleet.csv] [--dir D]",
+     "Checks BUNDLE and BUNDLE.minisig against the key the kiosks trust, refuses a bundle that\n"
+     "is not newer than the one published, then puts the pair into the content folder so that\n"
+     "no kiosk sees half of it: copied under a name Syncthing does not sync, renamed, the\n"
+     "signature after the bundle. The pair it replaces is removed. --fleet publishes a signed\n"
+     "fleet.csv (sign it first: plaza-bundle sign fleet.csv --key NAME.key) the same way.\n"},
+    {"fleet status", "fleet status [--html OUT.html] [--dir D]",
+     "A table of every kiosk from the status folder: id, name, mode and room, live version\n"
+     "(OLDER when it is older than the one published), last install, health and the age of its\n"
+     "status (STALE after 3 minutes without one). A status file that cannot be read is named\n"
+     "with the reason. --html also writes the table as one self-contained page.\n"},
+    {"fleet usage", "fleet usage -o usage.csv [--dir D]",
+     "Merges every kiosk's usage counters from the status folder into one CSV:\n"
+     "kiosk,kind,id,title,count. The counters hold no typed text.\n"},
     {"synth", "synth -o OUT.plaza [--partnerships N] [--practices N] [--sessions N] [--seed S]",
      "Writes a synthetic bundle for benchmarks and tests: the same options give the same file.\n"
      "Defaults: 1000 partnerships, 100 practices, 100 sessions, seed 1.\n"},
@@ -110,35 +147,6 @@ bool wants_help(const std::vector<std::string>& args, const std::string& command
         }
     }
     return false;
-}
-
-// Splits arguments into positionals and "--option value" pairs; `flags` take no value.
-struct Args {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> options;
-};
-bool parse_args(const std::vector<std::string>& args, const std::vector<std::string>& valued,
-                const std::vector<std::string>& flags, Args& out, std::string& error) {
-    for (size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a.size() > 1 && a[0] == '-') {
-            if (std::find(flags.begin(), flags.end(), a) != flags.end()) {
-                out.options[a] = "1";
-            } else if (std::find(valued.begin(), valued.end(), a) != valued.end()) {
-                if (i + 1 >= args.size()) {
-                    error = a + " needs a value";
-                    return false;
-                }
-                out.options[a] = args[++i];
-            } else {
-                error = "unknown option '" + a + "'";
-                return false;
-            }
-        } else {
-            out.positional.push_back(a);
-        }
-    }
-    return true;
 }
 
 bool parse_count(const std::string& text, long long min, long long& out) {
@@ -270,14 +278,17 @@ int run_sign(const std::vector<std::string>& argv) {
                      key.error().c_str());
         return kRejected;
     }
-    auto store = plaza::content::ContentStore::open(bundle);
-    if (!store) {
-        std::fprintf(stderr, "plaza-bundle sign: %s\n", store.error().c_str());
-        return kRejected;
+    std::string comment = "plaza fleet file=" + fs::path(bundle).filename().string();
+    if (fs::path(bundle).extension() != ".csv") {
+        auto store = plaza::content::ContentStore::open(bundle);
+        if (!store) {
+            std::fprintf(stderr, "plaza-bundle sign: %s\n", store.error().c_str());
+            return kRejected;
+        }
+        comment = "plaza bundle=" + store->meta("bundle_id") +
+                  " version=" + store->meta("content_version") +
+                  " file=" + fs::path(bundle).filename().string();
     }
-    const std::string comment = "plaza bundle=" + store->meta("bundle_id") +
-                                " version=" + store->meta("content_version") +
-                                " file=" + fs::path(bundle).filename().string();
     auto signature = ms::sign_file(bundle, key.value(), comment);
     if (!signature) {
         std::fprintf(stderr, "plaza-bundle sign: %s\n", signature.error().c_str());
@@ -291,15 +302,6 @@ int run_sign(const std::vector<std::string>& argv) {
     return kOk;
 }
 
-// The value of "name=value" in a trusted comment, or "" when absent.
-std::string comment_field(const std::string& comment, const std::string& name) {
-    std::istringstream words(comment);
-    for (std::string word; words >> word;) {
-        if (word.rfind(name + "=", 0) == 0) return word.substr(name.size() + 1);
-    }
-    return "";
-}
-
 int run_verify(const std::vector<std::string>& argv) {
     Args args;
     std::string error;
@@ -310,51 +312,13 @@ int run_verify(const std::vector<std::string>& argv) {
     const std::string bundle = args.positional[0];
     const std::string sig_path =
         args.options.count("--sig") ? args.options["--sig"] : bundle + ".minisig";
-    std::string key_text, sig_text;
-    if (!read_text_file(args.options["--pubkey"], key_text, 4096)) {
-        std::fprintf(stderr, "FAIL %s: cannot be read\n", args.options["--pubkey"].c_str());
-        return kIoError;
-    }
-    if (!read_text_file(sig_path, sig_text, 16384)) {
-        std::fprintf(stderr, "FAIL %s: cannot be read (is the bundle signed?)\n", sig_path.c_str());
-        return kRejected;
-    }
-    auto key = ms::parse_public_key(key_text);
-    if (!key) {
-        std::fprintf(stderr, "FAIL %s: %s\n", args.options["--pubkey"].c_str(),
-                     key.error().c_str());
-        return kRejected;
-    }
-    auto signature = ms::parse_signature(sig_text);
-    if (!signature) {
-        std::fprintf(stderr, "FAIL %s: %s\n", sig_path.c_str(), signature.error().c_str());
-        return kRejected;
-    }
-    if (auto ok = ms::verify_file(bundle, key.value(), signature.value()); !ok) {
-        std::fprintf(stderr, "FAIL %s: %s\n", bundle.c_str(), ok.error().c_str());
-        return kRejected;
-    }
-    auto problems = plaza::content::check_bundle(bundle);
-    if (problems.empty()) {
-        const auto scan = plaza::content::scan_bundle_values(bundle);
-        if (scan.problem != plaza::content::ScanProblem::none) problems.push_back(scan.detail);
-    }
-    if (problems.empty()) {
-        auto store = plaza::content::ContentStore::open(bundle);
-        const std::string& tc = signature->trusted_comment;
-        const std::string version = comment_field(tc, "version"), id = comment_field(tc, "bundle");
-        if (!version.empty() && version != store->meta("content_version"))
-            problems.push_back("signed for content version " + version + ", the bundle says " +
-                               store->meta("content_version"));
-        if (!id.empty() && id != store->meta("bundle_id"))
-            problems.push_back("signed for bundle " + id + ", the bundle is " +
-                               store->meta("bundle_id"));
-    }
-    for (const auto& p : problems)
+    const auto check =
+        plaza::bundle::check_signed_bundle(bundle, args.options["--pubkey"], sig_path);
+    for (const auto& p : check.problems)
         std::fprintf(stderr, "FAIL %s\n", p.c_str());
-    if (!problems.empty()) return kRejected;
+    if (!check.ok()) return check.code;
     std::printf("OK %s: signed by key %s; trusted comment: %s\n", bundle.c_str(),
-                ms::key_id_hex(key->key_id).c_str(), signature->trusted_comment.c_str());
+                check.key_id.c_str(), check.trusted_comment.c_str());
     return kOk;
 }
 
@@ -425,17 +389,30 @@ int main(int argc, char** argv) {
         print_overview(stdout);
         return kOk;
     }
-    const std::string command = args[0];
+    std::string command = args[0];
     args.erase(args.begin());
+    if (command == "fleet" && !args.empty()) {
+        command += " " + args[0];
+        args.erase(args.begin());
+    }
+    using FleetRunner = int (*)(const std::vector<std::string>&, const plaza::bundle::UsageError&);
+    const std::map<std::string, FleetRunner> fleet_runners = {
+        {"fleet init", plaza::bundle::run_fleet_init},
+        {"fleet add-kiosk", plaza::bundle::run_fleet_add_kiosk},
+        {"fleet publish", plaza::bundle::run_fleet_publish},
+        {"fleet status", plaza::bundle::run_fleet_status},
+        {"fleet usage", plaza::bundle::run_fleet_usage}};
+    if (auto fleet = fleet_runners.find(command); fleet != fleet_runners.end()) {
+        if (wants_help(args, command)) return kOk;
+        return fleet->second(
+            args, [&command](const std::string& message) { return usage_error(command, message); });
+    }
     using Runner = int (*)(const std::vector<std::string>&);
-    const std::map<std::string, Runner> runners = {{"new", run_new},
-                                                   {"build", run_build},
-                                                   {"keygen", run_keygen},
-                                                   {"sign", run_sign},
-                                                   {"verify", run_verify},
-                                                   {"inspect", run_inspect},
-                                                   {"synth", run_synth},
-                                                   {"import-schedule", run_import_schedule}};
+    const std::map<std::string, Runner> runners = {
+        {"new", run_new},       {"build", run_build},
+        {"keygen", run_keygen}, {"sign", run_sign},
+        {"verify", run_verify}, {"inspect", run_inspect},
+        {"synth", run_synth},   {"import-schedule", run_import_schedule}};
     auto it = runners.find(command);
     if (it == runners.end()) {
         std::fprintf(stderr, "plaza-bundle: unknown command '%s'\n\n", command.c_str());
