@@ -29,6 +29,8 @@ struct ScriptStep {
         expect_said,             // the last thing spoken aloud contains the text
         expect_unclipped,        // no visible text is cut off by its container
         expect_controls_within,  // every visible control lies inside X Y W H (screen pixels)
+        expect_apart,  // visible items with an id (two or more) overlap neither each other nor
+                       // any with a second id (target)
     };
     Verb verb = Verb::wait;
     int line = 0;  // 1-based line in the script file
@@ -36,7 +38,8 @@ struct ScriptStep {
     // controls within: x y w h
     std::vector<float> numbers;
     std::string text;               // label, typed text, shot name, expected text, usb folder
-    std::string target;             // save: the file in the previewed folder (text: its new copy)
+    std::string target;             // save: the file in the previewed folder (text: its new copy);
+                                    // expect-apart: the second id
     std::int64_t wall_time_ms = 0;  // clock
 };
 
