@@ -65,6 +65,8 @@ void PlazaApp::start(platform::PlatformServices& services) {
     images_ = &services.textures;
     speech_ = &services.speech;
     textures_ = &services.textures;
+    main_thread_ = &services.main_thread;
+    drawing_ = services.drawing;
     font_atlas_rebuilt_ = services.font_atlas_rebuilt;
     if (store_) {
         ui_->set_speech(speech_);
@@ -182,6 +184,8 @@ core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {
     ui::UiContext ctx{report_, fonts_, px_per_mm_, time.now, time.wall_time_ms};
     ctx.images = images_;
     ctx.pinch = time.pinch;
+    ctx.map_worker = drawing_;
+    ctx.main_thread = main_thread_;
     if (!usb_) {
         core::FrameRequest request = ui_ ? ui_->draw(ctx) : no_content_->draw(ctx);
         problems_.draw(ctx);

@@ -106,6 +106,8 @@ class PlazaApp final : public platform::KioskApp {
     float px_per_mm_;
     bool room_sign_ = false;  // a door sign read from a distance: bigger type
     core::ImageProvider* images_ = nullptr;
+    core::MainThreadQueue* main_thread_ = nullptr;
+    core::BackgroundWorker* drawing_ = nullptr;
     ui::KioskSettings settings_;  // kept to build the UI again for new content
     std::optional<Config> local_config_;
     std::function<ui::KioskSettings(const Config&)> settings_for_;

@@ -98,29 +98,51 @@ std::vector<std::string> search_words(std::string_view typed) {
     return words;
 }
 
-std::optional<std::string> index_term(std::string_view word) {
-    // The base letter of U+00C0..U+017F, from their Unicode decompositions; '?' where there is
-    // none (Æ, Ø, ß, Ł, ... are spelled out by fold_for_search before this) or FTS5's folding
-    // is not a plain base letter. tests/unit/fts_test.cpp checks every entry against FTS5.
+namespace {
+
+// The base letter of ASCII letters and digits (lower case) and of U+00C0..U+017F, from their
+// Unicode decompositions; 0 where there is none (Æ, Ø, ß, Ł, ... are spelled out by
+// plain_spelling()) or FTS5's folding is not a plain base letter. tests/unit/fts_test.cpp checks
+// every entry against FTS5.
+char base_letter(char32_t cp) {
     static constexpr std::string_view kLatinBase =
         "aaaaaa?ceeeeiiii?nooooo??uuuuy??aaaaaa?ceeeeiiii?nooooo??uuuuy?y"
         "aaaaaaccccccccdd??eeeeeeeeeegggggggghh??iiiiiiiii???jjkk?llllll????nnnnnn???oooooo??"
         "rrrrrrsssssssstttt??uuuuuuuuuuuuwwyyyzzzzzz?";
     static_assert(kLatinBase.size() == 0x180 - 0xC0);
+    if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) return static_cast<char>(cp);
+    if (cp >= 'A' && cp <= 'Z') return static_cast<char>(cp - 'A' + 'a');
+    if (cp >= 0xC0 && cp - 0xC0 < kLatinBase.size() && kLatinBase[cp - 0xC0] != '?')
+        return kLatinBase[cp - 0xC0];
+    return 0;
+}
+
+}  // namespace
+
+std::optional<std::string> index_term(std::string_view word) {
     std::string term;
     term.reserve(word.size());
     for (char32_t cp : core::decode_utf8(word)) {
-        if ((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z')) {
-            term += static_cast<char>(cp);
-        } else if (cp >= 'A' && cp <= 'Z') {
-            term += static_cast<char>(cp - 'A' + 'a');
-        } else if (cp >= 0xC0 && cp - 0xC0 < kLatinBase.size() && kLatinBase[cp - 0xC0] != '?') {
-            term += kLatinBase[cp - 0xC0];
-        } else {
-            return std::nullopt;
-        }
+        const char base = base_letter(cp);
+        if (!base) return std::nullopt;
+        term += base;
     }
     return term;
+}
+
+std::string sort_key(std::string_view text) {
+    std::string key;
+    key.reserve(text.size());
+    for (char32_t cp : core::decode_utf8(text)) {
+        if (const char* plain = plain_spelling(cp)) {
+            key += plain;
+        } else if (const char base = base_letter(cp)) {
+            key += base;
+        } else {
+            core::append_utf8(key, cp);
+        }
+    }
+    return key;
 }
 
 std::string search_query(std::string_view typed) {

@@ -24,6 +24,10 @@ std::vector<std::string> search_words(std::string_view typed);
 // nullopt for anything else, e.g. Greek, Hangul or a letter FTS5 might fold differently.
 std::optional<std::string> index_term(std::string_view word);
 
+// What lists of names sort by, for people: case and the diacritics above folded away ("Århus"
+// → "arhus", beside "Aarhus", not after "Zagreb"); other characters as they are.
+std::string sort_key(std::string_view text);
+
 // Turns what a visitor typed into an FTS5 MATCH expression: every word becomes a quoted prefix
 // query ("gh" → "gh"*), all words must match. Returns "" when nothing searchable was typed.
 // Quoting every word means FTS5 operators (AND, NEAR, column filters) in the input are just text.

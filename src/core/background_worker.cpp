@@ -63,6 +63,11 @@ std::size_t BackgroundWorker::pending() const {
     return jobs_.size();
 }
 
+bool BackgroundWorker::idle() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return jobs_.empty() && !running_;
+}
+
 void BackgroundWorker::loop() {
     for (;;) {
         std::function<void()> job;
@@ -72,8 +77,11 @@ void BackgroundWorker::loop() {
             if (stopping_) return;
             job = std::move(jobs_.front());
             jobs_.pop_front();
+            running_ = true;
         }
         job();
+        std::lock_guard<std::mutex> lock(mutex_);
+        running_ = false;
     }
 }
 

@@ -40,6 +40,8 @@ class BackgroundWorker {
     // Drops jobs that have not started (e.g. images of a screen the visitor left).
     void cancel_pending();
     std::size_t pending() const;
+    // True when no job is queued or running: whatever the jobs posted is on its way.
+    bool idle() const;
 
   private:
     void loop();
@@ -47,6 +49,7 @@ class BackgroundWorker {
     std::condition_variable wake_;
     std::deque<std::function<void()>> jobs_;
     bool stopping_ = false;
+    bool running_ = false;
     std::thread thread_;
 };
 

@@ -35,7 +35,8 @@ struct VisibleItem {
     int position = 0, count = 0;  // 1-based place in a list of `count` (0: not in a list)
     std::string list;             // the list's id, for lists that only build what is visible
     // A control that takes spoken mode's focus past repeated blocks (filters) to the first item
-    // of this list instead of acting (WCAG 2.4.1, bypass blocks).
+    // of this list, or to the first item whose id starts with it when it ends in '/', instead
+    // of acting (WCAG 2.4.1, bypass blocks).
     std::string skip_to_list;
 };
 
@@ -56,6 +57,10 @@ struct FrameReport {
     // A list of the visible text runs cut off by their container, for error messages; empty
     // when there are none.
     std::string describe_clipped() const;
+    // The visible items with `id` whose rectangles overlap each other or one with `other_id`
+    // (when not empty), in pairs ("Accra" and "Abuja"); in `count` how many have `id`.
+    std::string describe_overlapping(const std::string& id, const std::string& other_id,
+                                     int& count) const;
 };
 
 }  // namespace plaza::core

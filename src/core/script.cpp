@@ -202,6 +202,18 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
             step.verb = ScriptStep::Verb::expect_unclipped;
             ok = tokens->size() == 1;
             if (!ok) fail("expect-unclipped takes nothing");
+        } else if (verb == "expect-apart") {
+            step.verb = ScriptStep::Verb::expect_apart;
+            ok = (tokens->size() == 2 || tokens->size() == 3) && !(*tokens)[1].text.empty() &&
+                 (tokens->size() == 2 || !(*tokens)[2].text.empty());
+            if (ok) {
+                step.text = (*tokens)[1].text;
+                if (tokens->size() == 3) step.target = (*tokens)[2].text;
+            } else {
+                fail(
+                    "expect-apart takes an item id and maybe a second, e.g. expect-apart "
+                    "\"map/world/label\" \"map/world/dot\"");
+            }
         } else if (verb == "expect-controls-within") {
             step.verb = ScriptStep::Verb::expect_controls_within;
             ok = numbers_from(*tokens, 4, step.numbers) && step.numbers[2] > 0 &&
@@ -211,7 +223,8 @@ ParsedScript parse_script(std::string_view source, const std::string& origin) {
             ok = false;
             fail("unknown verb '" + verb +
                  "' (known: tap, drag, flick, pinch, type, wait, clock, shot, expect, expect-not, "
-                 "usb, save, expect-said, expect-unclipped, expect-controls-within, wait-until)");
+                 "usb, save, expect-said, expect-unclipped, expect-controls-within, wait-until, "
+                 "expect-apart)");
         }
         if (ok) result.steps.push_back(std::move(step));
         if (end == source.size()) break;

@@ -29,15 +29,18 @@ struct ScriptStep {
         expect_said,             // the last thing spoken aloud contains the text
         expect_unclipped,        // no visible text is cut off by its container
         expect_controls_within,  // every visible control lies inside X Y W H (screen pixels)
-        wait_until,  // runs in real time until the live bundle is version N, at most S seconds
+        wait_until,    // runs in real time until the live bundle is version N, at most S seconds
+        expect_apart,  // visible items with an id (two or more) overlap neither each other nor
+                       // any with a second id (target)
     };
     Verb verb = Verb::wait;
     int line = 0;  // 1-based line in the script file
     // tap: x y; drag: x0 y0 x1 y1 ms; flick: x0 y0 x1 y1; pinch: x y d0 d1 ms; wait: ms;
     // controls within: x y w h; wait-until: seconds
     std::vector<float> numbers;
-    std::string text;  // label, typed text, shot name, expected text, usb folder, version
-    std::string target;             // save: the file in the previewed folder (text: its new copy)
+    std::string text;    // label, typed text, shot name, expected text, usb folder, version
+    std::string target;  // save: the file in the previewed folder (text: its new copy);
+                         // expect-apart: the second id
     std::int64_t wall_time_ms = 0;  // clock
 };
 

@@ -79,6 +79,7 @@ FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock,
     ImGui_ImplSDLRenderer_Init(display_.renderer());
     PlatformServices services{main_thread_, *textures_, speech};
     services.font_atlas_rebuilt = [] { ImGui_ImplSDLRenderer_DestroyFontsTexture(); };
+    services.drawing = &drawing_;
     services.quit = [] {
         SDL_Event event{};
         event.type = SDL_QUIT;
@@ -118,6 +119,15 @@ bool FrameLoop::finish_loading(double seconds) {
     return true;
 }
 
+bool FrameLoop::finish_drawing(double seconds) {
+    const double give_up_at = steady_seconds() + seconds;
+    while (!drawing_.idle()) {
+        if (steady_seconds() > give_up_at) return false;
+        SDL_Delay(1);
+    }
+    return true;
+}
+
 bool FrameLoop::frame_failed(const std::string& what, core::FrameRequest& request) {
     core::log_error(what);
     ImGui::ErrorCheckEndFrameRecover(log_recovery);
@@ -152,6 +162,7 @@ core::FrameRequest FrameLoop::build_frame(double now, const core::PinchFrame& pi
 
 bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     const double frame_start = steady_seconds();
+    const double frame_cpu_start = thread_cpu_seconds();
     const double now = clock_.monotonic_seconds();
     main_thread_.run_pending();
     const bool uploads_left = textures_->upload_and_evict();
@@ -234,11 +245,14 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     }
     const double frame_end = steady_seconds();
     const double frame_ms = (frame_end - frame_start) * 1000.0;
+    const double frame_cpu_ms = (thread_cpu_seconds() - frame_cpu_start) * 1000.0;
     figures_.ui_build_ms.add(build_ms);
     figures_.frame_ms.add(frame_ms);
+    figures_.frame_cpu_ms.add(frame_cpu_ms);
     const std::string& screen = app_.frame_report().screen_id;
     figures_.ui_build_ms_by_screen[screen].add(build_ms);
     figures_.frame_ms_by_screen[screen].add(frame_ms);
+    figures_.frame_cpu_ms_by_screen[screen].add(frame_cpu_ms);
     if (figures_.first_frame_at < 0) {
         figures_.first_frame_at = frame_end;
         figures_.first_frame_cpu_ms = process_cpu_ms();

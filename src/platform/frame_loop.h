@@ -29,10 +29,14 @@ namespace plaza::platform {
 struct FrameFigures {
     core::SampleStats ui_build_ms;  // NewFrame -> Render, CPU time of the main thread
     core::SampleStats frame_ms;     // whole frame including raster and present
-    // The same two figures for each screen id, so a bar that names one screen ("the grid with
+    // The whole frame's CPU time on the main thread: on a shared machine frame_ms also counts
+    // the time other programs held the core; this does not.
+    core::SampleStats frame_cpu_ms;
+    // The same figures for each screen id, so a bar that names one screen ("the grid with
     // thumbnails") can be read apart from the others a benchmark walk passes through.
     std::map<std::string, core::SampleStats> ui_build_ms_by_screen;
     std::map<std::string, core::SampleStats> frame_ms_by_screen;
+    std::map<std::string, core::SampleStats> frame_cpu_ms_by_screen;
     double first_frame_at = -1.0;  // steady-clock seconds when the first frame was presented
     // CPU time (all threads, user and system) the process had used by then: on a shared machine
     // the wall-clock start-up also counts the time other programs held the cores; this does not.
@@ -62,6 +66,10 @@ class FrameLoop {
     // Waits (in real time, at most `seconds`) until no image is loading, so a headless
     // screenshot does not depend on how fast the worker thread was. Returns false on timeout.
     bool finish_loading(double seconds);
+    // Waits (in real time, at most `seconds`) until the drawing worker (PlatformServices::drawing)
+    // is done, so that what a frame started building shows in the next frame whatever the
+    // machine's speed. Returns false on timeout.
+    bool finish_drawing(double seconds);
 
     const FrameFigures& figures() const { return figures_; }
     const Display& display() const { return display_; }
@@ -80,6 +88,8 @@ class FrameLoop {
     // with the queue, never run.
     core::MainThreadQueue main_thread_;
     std::unique_ptr<TextureCache> textures_;
+    // After the queue its jobs post to: destroyed (joined) before it.
+    core::BackgroundWorker drawing_;
     Uint32 wake_event_;
     core::PointerTracker pointer_;
     core::PinchTracker pinch_;

@@ -28,6 +28,9 @@ struct PlatformServices {
     std::function<void()> font_atlas_rebuilt = [] {};
     // Asks the loop to end as if the window were closed (the admin panel's quit).
     std::function<void()> quit = [] {};
+    // A worker for what frames draw but must not wait for (the world map's vertices); its jobs
+    // post their results to `main_thread`. Headless scripts wait for it after each frame.
+    core::BackgroundWorker* drawing = nullptr;
 };
 
 struct FrameTime {

@@ -31,7 +31,8 @@ nlohmann::json by_screen(const FrameFigures& f) {
     for (const auto& [screen, frame] : f.frame_ms_by_screen) {
         nlohmann::json entry = {{"frames", frame.count()},
                                 {"frame_ms", summary(frame)},
-                                {"ui_build_ms", summary(f.ui_build_ms_by_screen.at(screen))}};
+                                {"ui_build_ms", summary(f.ui_build_ms_by_screen.at(screen))},
+                                {"frame_cpu_ms", summary(f.frame_cpu_ms_by_screen.at(screen))}};
         screens[screen.empty() ? "(none)" : screen] = entry;
     }
     return screens;
@@ -50,6 +51,7 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
         {"frames", f.frames},
         {"ui_build_ms", summary(f.ui_build_ms)},
         {"frame_ms", summary(f.frame_ms)},
+        {"frame_cpu_ms", summary(f.frame_cpu_ms)},
         {"by_screen", by_screen(f)},
         {"peak_rss_kib", core::peak_rss_kib()},
         {"rss_kib_at_exit", core::current_rss_kib()},

@@ -48,6 +48,9 @@ bool ScriptPlayer::tick() {
     }
     if (!loop_.should_draw()) return true;
     if (!loop_.draw_frame()) return fail("frames keep failing; see the log");
+    // What the frame handed to a worker (the map's vertices) is done before the next frame, as
+    // it would be at 60 frames a second with a core to spare, on any machine.
+    if (!loop_.finish_drawing(10.0)) return fail("the map is still being built after 10 seconds");
     return true;
 }
 
@@ -292,6 +295,16 @@ bool ScriptPlayer::step(const core::ScriptStep& s) {
             const std::string clipped = report.describe_clipped();
             if (clipped.empty()) return true;
             return fail("text is cut off on screen '" + report.screen_id + "': " + clipped);
+        }
+        case Verb::expect_apart: {
+            int count = 0;
+            const std::string overlapping = report.describe_overlapping(s.text, s.target, count);
+            if (count < 2)
+                return fail("fewer than two items '" + s.text + "' on screen '" + report.screen_id +
+                            "' to keep apart (" + std::to_string(count) + ")");
+            if (overlapping.empty()) return true;
+            return fail("items '" + s.text + "' overlap on screen '" + report.screen_id +
+                        "': " + overlapping);
         }
         case Verb::expect_controls_within: {
             const core::Rect band{s.numbers[0], s.numbers[1], s.numbers[2], s.numbers[3]};

@@ -107,8 +107,10 @@ void IdleCover::draw_question(UiContext& ctx, float band_top, SpokenMode& spoken
     if (!asked_) {
         spoken.announce(std::string(tr(language, Phrase::still_there)) + " " +
                             tr(language, Phrase::touch_to_continue) + ". " +
-                            tr(language, Phrase::restarting_in) + " " + std::to_string(seconds) +
-                            " " + tr(language, Phrase::seconds_spoken) + ".",
+                            tr(language, Phrase::restarting_in) + " " +
+                            count_phrase(language, static_cast<std::size_t>(std::max(seconds, 0)),
+                                         Phrase::second_spoken, Phrase::seconds_spoken) +
+                            ".",
                         language);
     }
     IdlePrompt(ctx, seconds, band_top);

@@ -151,8 +151,23 @@ bool SpokenMode::after_frame(const core::FrameReport& report, const std::string&
         if (at < 0) return false;
         const core::VisibleItem& item = *order[static_cast<size_t>(at)];
         if (!item.skip_to_list.empty()) {
-            // "Skip to results": the focus goes to the list's first item, as the list builds it.
-            wanted_list_ = item.skip_to_list;
+            // "Skip to results": the focus goes to the list's first item, as the list builds it,
+            // or to the first item drawn with the id prefix.
+            const std::string& target = item.skip_to_list;
+            if (const core::VisibleItem* first = built(target, 1)) {
+                focus_on(*first);
+                return true;
+            }
+            if (target.back() == '/') {
+                for (const core::VisibleItem* other : order) {
+                    if (starts_with(other->id, target.c_str())) {
+                        focus_on(*other);
+                        return true;
+                    }
+                }
+                return false;
+            }
+            wanted_list_ = target;
             wanted_position_ = 1;
             frames_waiting_ = 0;
             focus_.list = wanted_list_;

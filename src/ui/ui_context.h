@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "core/background_worker.h"
 #include "core/frame_report.h"
 #include "core/image_provider.h"
 #include "core/pinch.h"
@@ -40,6 +41,9 @@ struct UiContext {
     std::string content_language;
     float text_scale = 1.0f;  // the visitor's text size, for layouts sized by text
     core::PinchFrame pinch;   // two fingers spreading or closing (the map zooms with them)
+    // Where the world map builds its vertices and how they come back (null: in the frame).
+    core::BackgroundWorker* map_worker = nullptr;
+    core::MainThreadQueue* main_thread = nullptr;
 
     float mm(float millimetres) const { return millimetres * px_per_mm; }
 };

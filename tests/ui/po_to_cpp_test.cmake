@@ -14,6 +14,7 @@ msgid ""
 msgstr ""
 "Language: pt\n"
 "Content-Type: text/plain; charset=UTF-8\n"
+"Plural-Forms: nplurals=2; plural=(n > 1);\n"
 
 msgctxt "back"
 msgid "Back"
@@ -46,6 +47,7 @@ foreach(expected
     "pt",]=]
         [=[{Phrase::back, "Voltar"},]=]
         [=[{Phrase::search_prompt, "Escreva uma cidade, um tema ou um nome"},]=]
+        [=[    PluralRule::zero_and_one};]=]
         [=[&kLanguage_en, &kLanguage_pt, ]=])
     string(FIND "${cpp}" "${expected}" at)
     if(at EQUAL -1)
@@ -71,4 +73,22 @@ execute_process(COMMAND ${CMAKE_COMMAND} -DTEMPLATE=${pot} -DPO_FILES=${WORK}/pt
 if(rc EQUAL 0 OR NOT out MATCHES "pt.po:1:[ \n]+the[ \n]+English[ \n]+of[ \n]+'back'")
     message(FATAL_ERROR "a stale msgid was not refused with its line:\n${out}")
 endif()
-message(STATUS "po_to_cpp: a new language, fuzzy and empty entries, a stale msgid: as expected")
+
+# Three plural forms (Polish): refused with the file, naming the rules Plaza knows.
+file(WRITE ${WORK}/pl.po [=[
+msgid ""
+msgstr ""
+"Language: pl\n"
+"Plural-Forms: nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);\n"
+
+msgctxt "back"
+msgid "Back"
+msgstr "Wstecz"
+]=])
+execute_process(COMMAND ${CMAKE_COMMAND} -DTEMPLATE=${pot} -DPO_FILES=${WORK}/pl.po
+                        -DOUTPUT=${WORK}/pl.cpp -P ${generator}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
+if(rc EQUAL 0 OR NOT out MATCHES "pl.po:[ \n]+its[ \n]+header[ \n]+needs")
+    message(FATAL_ERROR "a plural rule of three forms was not refused:\n${out}")
+endif()
+message(STATUS "po_to_cpp: a new language, fuzzy and empty entries, a stale msgid, plural rules: as expected")

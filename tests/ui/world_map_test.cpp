@@ -5,11 +5,14 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "core/background_worker.h"
 #include "imgui_harness.h"
 #include "ui/widgets/world_map.h"
 #include "ui/widgets/world_map_model.h"
@@ -231,6 +234,67 @@ TEST_CASE_FIXTURE(MapFixture, "the map builds its vertices only when what they d
     // A tap on Dakar's dot chooses Dakar.
     ui.tap("map/city/3", draw);
     CHECK(tapped == scene.city_index(3));
+}
+
+TEST_CASE_FIXTURE(MapFixture,
+                  "on a worker, frames draw the last build moved and scaled until the next one "
+                  "is back") {
+    REQUIRE_MESSAGE(shapes.ok(), shapes.error());
+    plaza::core::MainThreadQueue main_thread;
+    plaza::core::BackgroundWorker worker;
+    look.background = true;
+    auto draw = [&](UiContext& ctx) {
+        ctx.map_worker = &worker;
+        ctx.main_thread = &main_thread;
+        map.draw(ctx, "map", shapes.value(), scene, view, ImVec2(1000, 600), look);
+    };
+    // What the frame loop does between frames: the worker's result comes back through the queue.
+    auto back = [&] {
+        while (!worker.idle())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        main_thread.run_pending();
+    };
+    auto dakar_label = [&]() -> const plaza::core::VisibleItem* {
+        for (const plaza::core::VisibleItem& item : ui.report().items)
+            if (item.id == "map/label" && item.label == "Dakar") return &item;
+        return nullptr;
+    };
+    const int dakar = scene.city_index(3);
+
+    // The first frame has nothing built yet: the sea alone, and a build under way.
+    ui.frame(draw);
+    CHECK(map.builds() == 1);
+    CHECK_FALSE(map.current());
+    const int sea = ImGui::GetDrawData()->TotalVtxCount;
+    ui.frame(draw);
+    CHECK(map.builds() == 1);  // no second build while one is under way
+    back();
+    ui.frame(draw);
+    CHECK(map.current());
+    const int whole = ImGui::GetDrawData()->TotalVtxCount;
+    CHECK(whole > sea + 1000);
+    const plaza::core::VisibleItem* label = dakar_label();
+    REQUIRE(label != nullptr);
+    CHECK(label->rect.y + label->rect.height / 2 ==
+          doctest::Approx(map.city_on_screen(scene, dakar).y).epsilon(0.01));
+
+    // Zoomed in: the same vertices scaled to the new view while the new build is made, the
+    // names still beside their cities.
+    view.zoom_by(2);
+    ui.frame(draw);
+    CHECK(map.builds() == 2);
+    CHECK_FALSE(map.current());
+    // (Names the zoom pushed past the frame's edge lose glyphs to clipping, so not exactly as
+    // many.)
+    CHECK(ImGui::GetDrawData()->TotalVtxCount > whole - 200);
+    label = dakar_label();
+    REQUIRE(label != nullptr);
+    CHECK(label->rect.y + label->rect.height / 2 ==
+          doctest::Approx(map.city_on_screen(scene, dakar).y).epsilon(0.01));
+    back();
+    ui.frame(draw);
+    CHECK(map.current());
+    CHECK(map.builds() == 2);
 }
 
 TEST_CASE_FIXTURE(

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/frame_report.h"
 #include "core/script.h"
 
 using plaza::core::parse_script;
@@ -152,7 +153,38 @@ TEST_CASE("script: an unknown verb names itself and the known ones") {
     CHECK(one_error("press 1 2") ==
           "t.plz:1: unknown verb 'press' (known: tap, drag, flick, pinch, type, wait, clock, "
           "shot, expect, expect-not, usb, save, expect-said, expect-unclipped, "
-          "expect-controls-within, wait-until)");
+          "expect-controls-within, wait-until, expect-apart)");
+}
+
+TEST_CASE("the frame report names the items of one id that overlap, for expect-apart") {
+    plaza::core::FrameReport report;
+    using Item = plaza::core::VisibleItem;
+    report.items.push_back({Item::Kind::text, "map/world/label", "Accra", {0, 0, 100, 20}});
+    report.items.push_back({Item::Kind::text, "map/world/label", "Abuja", {150, 0, 100, 20}});
+    report.items.push_back({Item::Kind::text, "other", "Dakar", {0, 0, 100, 20}});
+    int count = 0;
+    CHECK(report.describe_overlapping("map/world/label", "", count).empty());
+    CHECK(count == 2);
+    // Touching edges are apart; one pixel into the other's box is not.
+    report.items.push_back({Item::Kind::text, "map/world/label", "Lagos", {100, 20, 50, 20}});
+    CHECK(report.describe_overlapping("map/world/label", "", count).empty());
+    report.items.push_back({Item::Kind::text, "map/world/label", "Lomé", {240, 19, 50, 20}});
+    CHECK(report.describe_overlapping("map/world/label", "", count) == "\"Abuja\" and \"Lomé\"");
+    CHECK(count == 4);
+    // A label over a dot, when dots are named as the second id.
+    report.items.push_back({Item::Kind::text, "map/world/dot", "", {40, 10, 8, 8}});
+    CHECK(report.describe_overlapping("map/world/label", "map/world/dot", count) ==
+          "\"Accra\" and map/world/dot at 40,10, \"Abuja\" and \"Lomé\"");
+}
+
+TEST_CASE("script: expect-apart takes one item id") {
+    const auto apart = one_step(R"(expect-apart "map/world/label")");
+    CHECK(apart.verb == ScriptStep::Verb::expect_apart);
+    CHECK(apart.text == "map/world/label");
+    CHECK(one_step(R"(expect-apart "map/world/label" "map/world/dot")").target == "map/world/dot");
+    CHECK(one_error("expect-apart") ==
+          "t.plz:1: expect-apart takes an item id and maybe a second, e.g. expect-apart "
+          "\"map/world/label\" \"map/world/dot\"");
 }
 
 TEST_CASE("script: the accessibility checks") {

@@ -24,4 +24,13 @@ const char* tr(const std::string& language, Phrase phrase) {
     return english ? english : "";
 }
 
+std::string count_phrase(const std::string& language, std::size_t n, Phrase one, Phrase many) {
+    PluralRule rule = PluralRule::one;
+    for (const Translation* t : translations()) {
+        if (language == t->language) rule = t->plural;
+    }
+    const bool singular = rule == PluralRule::one ? n == 1 : n <= 1;
+    return std::to_string(n) + " " + tr(language, singular ? one : many);
+}
+
 }  // namespace plaza::ui

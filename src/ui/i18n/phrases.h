@@ -5,6 +5,7 @@
 // fallback; a test checks that every language has every phrase.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <utility>
 #include <vector>
@@ -191,12 +192,20 @@ enum class Phrase {
     live_now,
     skip_to_content,
     filters,
-    count  // not a phrase: the number of phrases
+    item_count,       // follows 1: "1 item"
+    map_city_listed,  // follows 1: "1 city, listed after the map"
+    second_spoken,    // follows 1: "1 second"
+    count             // not a phrase: the number of phrases
 };
+
+// Which numbers take a phrase's singular, from the .po file's Plural-Forms: 1 alone (English,
+// Spanish, Catalan: plural=(n != 1)), or 0 and 1 (French: plural=(n > 1)).
+enum class PluralRule { one, zero_and_one };
 
 struct Translation {
     const char* language;  // BCP 47 code
     std::vector<std::pair<Phrase, const char*>> phrases;
+    PluralRule plural = PluralRule::one;
 };
 
 // The translations Plaza ships: English first, then one per .po file in src/ui/i18n/.
@@ -204,5 +213,9 @@ const std::vector<const Translation*>& translations();
 
 // The phrase in `language`, or in English when that language or phrase is missing.
 const char* tr(const std::string& language, Phrase phrase);
+
+// A number and what it counts, singular or plural as `language` says for it ("1 city",
+// "0 ville", "17 cities"): `one` and `many` are the two phrases, e.g. city_count, cities_count.
+std::string count_phrase(const std::string& language, std::size_t n, Phrase one, Phrase many);
 
 }  // namespace plaza::ui

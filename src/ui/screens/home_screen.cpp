@@ -165,12 +165,14 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
         const char* icon;
         ScreenId screen;
     };
-    const std::string items = std::string(" ") + tr(ctx.language, Phrase::items_count);
+    auto items = [&](std::size_t n) {
+        return count_phrase(ctx.language, n, Phrase::item_count, Phrase::items_count);
+    };
     std::vector<Entry> entries = {
         {"home/partnerships", tr(ctx.language, Phrase::partnerships),
-         std::to_string(data_->partnerships.size()) + items, icon::partnership, "partnerships"},
-        {"home/practices", tr(ctx.language, Phrase::good_practices),
-         std::to_string(data_->practices.size()) + items, icon::practice, "practices"},
+         items(data_->partnerships.size()), icon::partnership, "partnerships"},
+        {"home/practices", tr(ctx.language, Phrase::good_practices), items(data_->practices.size()),
+         icon::practice, "practices"},
         {"home/map", tr(ctx.language, Phrase::map), tr(ctx.language, Phrase::map_prompt), icon::map,
          "map"},
         {"home/search", tr(ctx.language, Phrase::search), tr(ctx.language, Phrase::search_prompt),

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "content/search_text.h"
 #include "ui/i18n/phrases.h"
 #include "ui/screens/screen_parts.h"
 #include "ui/theme.h"
@@ -15,6 +16,7 @@ namespace {
 
 constexpr float kSideColumnMm = 110;
 constexpr float kZoomStep = 2.0f;
+constexpr const char* kCityList = "map/cities";
 
 }  // namespace
 
@@ -48,10 +50,18 @@ void MapScreen::refilter() {
     const std::vector<SceneCity>& cities = scene_.cities();
     for (std::size_t i = 0; i < cities.size(); ++i)
         if (cities[i].partnerships > 0) listed_.push_back(static_cast<int>(i));
-    std::sort(listed_.begin(), listed_.end(), [&](int a, int b) {
-        return cities[static_cast<std::size_t>(a)].city.label <
-               cities[static_cast<std::size_t>(b)].city.label;
+    // For people: "Århus" beside "Aarhus", "été" among the e's, whatever the case.
+    std::vector<std::pair<std::string, int>> keyed;
+    keyed.reserve(listed_.size());
+    for (const int i : listed_)
+        keyed.emplace_back(content::sort_key(cities[static_cast<std::size_t>(i)].city.label), i);
+    std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+        if (a.first != b.first) return a.first < b.first;
+        return cities[static_cast<std::size_t>(a.second)].city.label <
+               cities[static_cast<std::size_t>(b.second)].city.label;
     });
+    for (std::size_t k = 0; k < keyed.size(); ++k)
+        listed_[k] = keyed[k].second;
     dirty_ = false;
 }
 
@@ -60,15 +70,24 @@ void MapScreen::draw_cities(UiContext& ctx, Navigation& nav) {
     Heading(ctx, ctx.fonts.heading, tr(ctx.language, Phrase::cities), t.text);
     const std::string role = tr(ctx.language, Phrase::role_city);
     const float width = ImGui::GetContentRegionAvail().x;
+    int position = 0;
     for (const int i : listed_) {
         const SceneCity& city = scene_.cities()[static_cast<std::size_t>(i)];
         ButtonSpeech speech;
         speech.role = role;
+        const std::string id = "map/city/" + std::to_string(city.city.id);
         const std::string label = city.city.label + " (" + std::to_string(city.partnerships) + ")";
-        if (TapButton(ctx, "map/city/" + std::to_string(city.city.id), label,
-                      ImVec2(width / ctx.px_per_mm, 0), ButtonStyle::secondary, 0, speech)) {
-            nav.open("partnerships", city.city.id);
+        const bool tapped = TapButton(ctx, id, label, ImVec2(width / ctx.px_per_mm, 0),
+                                      ButtonStyle::secondary, 0, speech);
+        // Read as a list ("City 3 of 17: ..."), which "Skip to results" leads to.
+        ++position;
+        if (!ctx.report.items.empty() && ctx.report.items.back().id == id) {
+            core::VisibleItem& item = ctx.report.items.back();
+            item.list = kCityList;
+            item.position = position;
+            item.count = static_cast<int>(listed_.size());
         }
+        if (tapped) nav.open("partnerships", city.city.id);
     }
 }
 
@@ -79,13 +98,15 @@ core::FrameRequest MapScreen::draw(UiContext& ctx, Navigation& nav) {
 
     Heading(ctx, ctx.fonts.title, tr(ctx.language, Phrase::map), t.text);
     ImGui::SameLine(0, ctx.mm(8));
+    // Spoken mode: the list of cities one step from the heading, past the map and the filters.
+    if (!listed_.empty() && SkipToResults(ctx, "map/skip", kCityList)) side_scroll_ = {};
+    if (ctx.spoken && !listed_.empty()) ImGui::SameLine(0, ctx.mm(8));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(3));
-    auto count = [&](std::size_t n, Phrase one, Phrase many) {
-        return std::to_string(n) + " " + tr(ctx.language, n == 1 ? one : many);
-    };
     Text(ctx, ctx.fonts.heading,
-         count(listed_.size(), Phrase::city_count, Phrase::cities_count) + " · " +
-             count(shown_partnerships_, Phrase::partnership_count, Phrase::partnerships_count),
+         count_phrase(ctx.language, listed_.size(), Phrase::city_count, Phrase::cities_count) +
+             " · " +
+             count_phrase(ctx.language, shown_partnerships_, Phrase::partnership_count,
+                          Phrase::partnerships_count),
          t.text_muted);
     if (!filter_.empty()) {
         ImGui::SameLine(0, ctx.mm(8));
@@ -107,9 +128,10 @@ core::FrameRequest MapScreen::draw(UiContext& ctx, Navigation& nav) {
     const ImVec2 map_min = ImGui::GetCursorScreenPos();
     if (world_) {
         MapLook look;
+        look.background = true;
         look.label = tr(ctx.language, Phrase::world_map);
-        look.detail =
-            std::to_string(listed_.size()) + " " + tr(ctx.language, Phrase::map_cities_listed);
+        look.detail = count_phrase(ctx.language, listed_.size(), Phrase::map_city_listed,
+                                   Phrase::map_cities_listed);
         const int tapped = map_.draw(ctx, "map/world", *world_, scene_, view_, size, look);
         if (tapped >= 0)
             nav.open("partnerships", scene_.cities()[static_cast<std::size_t>(tapped)].city.id);

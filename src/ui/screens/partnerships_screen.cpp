@@ -65,6 +65,10 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
 
     Heading(ctx, ctx.fonts.title, tr(ctx.language, Phrase::partnerships), t.text);
     ImGui::SameLine(0, ctx.mm(8));
+    // Spoken mode: the cards one step from the heading, before the count and every filter.
+    if (!shown_.empty() && SkipToResults(ctx, "partnerships/skip", "partnerships"))
+        grid_scroll_ = {};
+    if (ctx.spoken && !shown_.empty()) ImGui::SameLine(0, ctx.mm(8));
     const std::string count = std::to_string(shown_.size()) + " " + tr(ctx.language, Phrase::of) +
                               " " + std::to_string(data_->partnerships.size());
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + ctx.mm(3));
@@ -79,15 +83,6 @@ core::FrameRequest PartnershipsScreen::draw(UiContext& ctx, Navigation& nav) {
         }
     }
 
-    if (ctx.spoken && !shown_.empty()) {
-        // Spoken mode reads the filters one chip at a time: a step past them to the cards.
-        if (TapButton(ctx, "partnerships/skip", tr(ctx.language, Phrase::skip_to_content),
-                      ImVec2(0, 0), ButtonStyle::secondary, 0, {}, icon::skip)) {
-            grid_scroll_ = {};
-        }
-        if (!ctx.report.items.empty() && ctx.report.items.back().id == "partnerships/skip")
-            ctx.report.items.back().skip_to_list = "partnerships";
-    }
     // Landscape: filters in a column on the left. Portrait: a bar that opens into a band above
     // the grid, so that the grid has the height of the screen.
     const bool landscape = ImGui::GetIO().DisplaySize.x > ImGui::GetIO().DisplaySize.y;

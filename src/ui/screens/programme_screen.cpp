@@ -219,6 +219,10 @@ core::FrameRequest ProgrammeScreen::draw(UiContext& ctx, Navigation& nav) {
 
     Text(ctx, ctx.fonts.title, tr(ctx.language, Phrase::programme), t.text);
     ImGui::SameLine(0, ctx.mm(8));
+    // Spoken mode: the day's sessions one step from the title, past views, days and filters.
+    if (SkipToResults(ctx, "programme/skip", grid_ ? "programme/grid/" : "programme/session/"))
+        scroll_ = {};
+    if (ctx.spoken) ImGui::SameLine(0, ctx.mm(8));
     if (TapButton(ctx, "programme/view/list", tr(ctx.language, Phrase::view_list), ImVec2(0, 0),
                   grid_ ? ButtonStyle::secondary : ButtonStyle::selected)) {
         grid_ = false;

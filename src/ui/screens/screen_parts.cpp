@@ -36,6 +36,15 @@ std::string cities_with_countries(const content::Facets& facets,
     return line;
 }
 
+bool SkipToResults(UiContext& ctx, const std::string& id, const std::string& target) {
+    if (!ctx.spoken) return false;
+    const bool tapped = TapButton(ctx, id, tr(ctx.language, Phrase::skip_to_content), ImVec2(0, 0),
+                                  ButtonStyle::secondary, 0, {}, icon::skip);
+    if (!ctx.report.items.empty() && ctx.report.items.back().id == id)
+        ctx.report.items.back().skip_to_list = target;
+    return tapped;
+}
+
 void Section(UiContext& ctx, const char* heading, const std::string& text) {
     if (text.empty()) return;
     const Theme& t = theme();

@@ -17,6 +17,12 @@
 
 namespace plaza::ui {
 
+// In spoken mode only, the step after a screen's heading that takes the focus past what repeats
+// on every visit (filters, views, days) to the screen's results (WCAG 2.4.1, bypass blocks):
+// `target` is a list's id (its first item) or an id prefix ending in '/' (the first item drawn
+// with it). True when tapped by touch, as a button.
+bool SkipToResults(UiContext& ctx, const std::string& id, const std::string& target);
+
 // A heading and a wrapped paragraph; nothing at all when `text` is empty.
 void Section(UiContext& ctx, const char* heading, const std::string& text);
 

@@ -256,9 +256,244 @@ void land_spans(const std::vector<ImVec2>& corners, const std::vector<std::uint1
     }
 }
 
-float dot_radius(const UiContext& ctx, std::uint32_t partnerships, std::uint32_t most) {
+float dot_radius(float px_per_mm, std::uint32_t partnerships, std::uint32_t most) {
     const float share = most ? std::sqrt(static_cast<float>(partnerships) / most) : 1.0f;
-    return ctx.mm(1.0f) + ctx.mm(1.4f) * share;
+    return px_per_mm * (1.0f + 1.4f * share);
+}
+
+}  // namespace
+
+// The cities as a build reads them: where they are, how busy, and how large their names are in
+// the body font (measured on the main thread, which owns the fonts).
+struct WorldMap::Names {
+    std::uint64_t scene = ~std::uint64_t{0};
+    const void* font = nullptr;
+    float font_size = 0;
+    struct City {
+        MapPoint at;
+        std::uint32_t partnerships = 0;
+        ImVec2 text;
+        std::string name;
+    };
+    std::vector<City> cities;
+};
+
+struct WorldMap::Mesh {
+    struct Chunk {
+        std::uint32_t first_vertex, vertices, first_index, indices;
+    };
+    struct Label {
+        ImVec2 dot;  // the city, in the build's screen pixels
+        ImVec2 box;  // the label's corner, from the dot
+        ImVec2 size;
+        std::string name;
+        bool strong;
+    };
+    // What it was built for.
+    Key key;
+    MapPoint centre;
+    float scale = 1;
+    ImVec2 origin;
+    ImVec2 margin;  // built beyond the frame on each side, for pans
+    std::vector<ImDrawVert> vertices;
+    std::vector<ImDrawIdx> indices;  // relative to their chunk's first vertex
+    std::vector<Chunk> chunks;
+    std::vector<Label> labels;
+    std::vector<ImRect> dots;  // each city's dot and its ring, as drawn
+    // Kept between builds so that building again allocates nothing: the land's corners on
+    // screen and its pixels (see land_spans()).
+    std::vector<ImVec2> corners;
+    std::vector<std::uint64_t> cover;
+
+    ImVec2 to_screen(MapPoint p) const {
+        return ImVec2(origin.x + (p.x - centre.x) * scale, origin.y - (p.y - centre.y) * scale);
+    }
+};
+
+namespace {
+
+// Everything a build reads, copied or shared read-only, so that it can run on a worker while
+// the main thread draws and the visitor changes the filter.
+struct BuildInput {
+    const WorldShapes* world = nullptr;
+    std::shared_ptr<const SceneArcs> arcs;
+    std::shared_ptr<const WorldMap::Names> names;
+    std::vector<int> highlight;
+    float reveal = -1;
+    bool labels = true;
+    float px_per_mm = 4;
+    ImVec2 uv;
+    MapColours colours;
+};
+
+void build_mesh(const BuildInput& in, WorldMap::Mesh& m) {
+    m.vertices.clear(), m.indices.clear(), m.chunks.clear(), m.labels.clear(), m.dots.clear();
+    std::vector<std::uint32_t> starts;
+    MeshWriter mesh(m.vertices, m.indices, starts);
+    mesh.uv = in.uv;
+    const MapColours& colours = in.colours;
+    auto mm = [&](float millimetres) { return millimetres * in.px_per_mm; };
+    const ImRect frame(m.key.x, m.key.y, m.key.x + m.key.w, m.key.y + m.key.h);
+
+    // The coarsest shapes that look right at this scale, over the frame and a margin around it
+    // that a pan can bring into view without building again.
+    const WorldShapes& world = *in.world;
+    const ShapeLevel& shapes = world.level_for(m.scale, kMaxShapeErrorPx);
+    const ImRect area(frame.Min.x - m.margin.x, frame.Min.y - m.margin.y, frame.Max.x + m.margin.x,
+                      frame.Max.y + m.margin.y);
+    m.corners.clear();
+    for (const MapPoint& p : shapes.land)
+        m.corners.push_back(m.to_screen(p));
+    land_spans(m.corners, shapes.triangles, area, m.cover, mesh, colours.land);
+    // Borders once the visitor zooms in: at a glance the continents say enough, and the
+    // borders' thousands of pieces would cost more than the whole land.
+    if (&shapes != &world.levels.front()) {
+        const float border_width = std::max(1.0f, mm(0.25f));
+        std::uint32_t begin = 0;
+        for (const std::uint32_t end : shapes.border_ends) {
+            ImVec2 a = m.to_screen(shapes.border_points[begin]);
+            for (std::uint32_t i = begin + 1; i < end; ++i) {
+                const ImVec2 b = m.to_screen(shapes.border_points[i]);
+                if (i + 1 < end && std::abs(b.x - a.x) + std::abs(b.y - a.y) < 3.0f) continue;
+                if (!outside(area, {a, b}))
+                    mesh.line(a, b, border_width, colours.border, kMaxPiecePx);
+                a = b;
+            }
+            begin = end;
+        }
+    }
+
+    // Arcs, thin ones first; the busiest ones as far as the ink budget goes (a thousand links
+    // drawn whole are a tangle no one reads, and cost a frame each); with `reveal`, only the
+    // first of them and part of the next.
+    const std::vector<SceneArc>& arcs = in.arcs->arcs;
+    const std::vector<MapPoint>& points = in.arcs->points;
+    std::size_t first = arcs.size();
+    for (float ink = 0; first > 0 && ink < kArcInk * (m.key.w + m.key.h);) {
+        const SceneArc& arc = arcs[--first];
+        for (std::uint32_t i = 1; i < arc.count; ++i) {
+            if (i == arc.split) continue;
+            const MapPoint a = points[arc.first + i - 1], b = points[arc.first + i];
+            ink += (std::abs(b.x - a.x) + std::abs(b.y - a.y)) * m.scale;
+        }
+    }
+    const float shown = in.reveal < 0 ? static_cast<float>(arcs.size()) : in.reveal;
+    const float most = static_cast<float>(std::max(1u, in.arcs->most));
+    for (std::size_t n = first; n < arcs.size() && static_cast<float>(n - first) < shown; ++n) {
+        const SceneArc& arc = arcs[n];
+        const float part = std::min(1.0f, shown - static_cast<float>(n - first));
+        const float width =
+            mm(0.45f) + mm(1.6f) * std::sqrt(static_cast<float>(arc.partnerships) / most);
+        const ImU32 colour = IM_COL32(arc.colour.r, arc.colour.g, arc.colour.b, 255);
+        const auto drawn = static_cast<std::uint32_t>(std::ceil(part * (arc.count - 1)));
+        ImVec2 a = m.to_screen(points[arc.first]);
+        for (std::uint32_t i = 1; i <= drawn; ++i) {
+            const ImVec2 b = m.to_screen(points[arc.first + i]);
+            if (i != arc.split && !outside(area, {a, b}))
+                mesh.line(a, b, width, colour, kMaxPiecePx);
+            a = b;
+        }
+    }
+
+    // Cities with partnerships shown, each on a ring of the land's colour.
+    const auto& cities = in.names->cities;
+    std::uint32_t busiest = 1;
+    for (const WorldMap::Names::City& c : cities)
+        busiest = std::max(busiest, c.partnerships);
+    for (const WorldMap::Names::City& c : cities) {
+        if (c.partnerships == 0) continue;
+        const ImVec2 p = m.to_screen(c.at);
+        const float r = dot_radius(in.px_per_mm, c.partnerships, busiest);
+        if (outside(area, {ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r)})) continue;
+        mesh.disc(p, r + mm(0.5f), colours.dot_ring);
+        mesh.disc(p, r, colours.dot);
+        const float ringed = r + mm(0.5f);
+        m.dots.emplace_back(p.x - ringed, p.y - ringed, p.x + ringed, p.y + ringed);
+    }
+    for (const int i : in.highlight) {
+        if (i < 0 || i >= static_cast<int>(cities.size())) continue;
+        const WorldMap::Names::City& c = cities[static_cast<std::size_t>(i)];
+        const ImVec2 p = m.to_screen(c.at);
+        const float r = dot_radius(in.px_per_mm, c.partnerships, busiest);
+        mesh.disc(p, r + mm(1.6f), colours.dot_ring);
+        mesh.disc(p, r + mm(1.1f), colours.highlight);
+        mesh.disc(p, r, colours.dot);
+        const float ringed = r + mm(1.6f);
+        m.dots.emplace_back(p.x - ringed, p.y - ringed, p.x + ringed, p.y + ringed);
+    }
+    for (std::size_t c = 0; c < starts.size(); ++c) {
+        const std::uint32_t v_end =
+            c + 1 < starts.size() ? starts[c + 1] : static_cast<std::uint32_t>(m.vertices.size());
+        const std::uint32_t i_end = c + 1 < starts.size()
+                                        ? mesh.index_starts[c + 1]
+                                        : static_cast<std::uint32_t>(m.indices.size());
+        m.chunks.push_back(
+            {starts[c], v_end - starts[c], mesh.index_starts[c], i_end - mesh.index_starts[c]});
+    }
+
+    // Names where they fit without covering each other or any city's dot: the highlighted
+    // cities, then the busiest; to the right of their dot, else to the left, above or below;
+    // else not at all (the list beside the map names every city).
+    std::vector<int> order(in.highlight);
+    if (in.labels) {
+        std::vector<int> rest;
+        for (std::size_t i = 0; i < cities.size(); ++i)
+            if (cities[i].partnerships > 0) rest.push_back(static_cast<int>(i));
+        std::stable_sort(rest.begin(), rest.end(), [&](int a, int b) {
+            return cities[static_cast<std::size_t>(a)].partnerships >
+                   cities[static_cast<std::size_t>(b)].partnerships;
+        });
+        order.insert(order.end(), rest.begin(), rest.end());
+    }
+    const float pad = mm(0.8f);
+    std::vector<ImRect> taken(m.dots);
+    std::vector<int> named;
+    for (const int i : order) {
+        if (i < 0 || i >= static_cast<int>(cities.size()) || m.labels.size() >= kMaxLabels)
+            continue;
+        if (std::find(named.begin(), named.end(), i) != named.end()) continue;
+        const WorldMap::Names::City& city = cities[static_cast<std::size_t>(i)];
+        const ImVec2 p = m.to_screen(city.at);
+        const ImVec2 size(city.text.x + 2 * pad, city.text.y + 2 * pad);
+        const float gap = dot_radius(in.px_per_mm, city.partnerships, busiest) + mm(1.8f);
+        const bool strong =
+            std::find(in.highlight.begin(), in.highlight.end(), i) != in.highlight.end();
+        const ImVec2 corners[] = {
+            ImVec2(p.x + gap, p.y - size.y / 2), ImVec2(p.x - gap - size.x, p.y - size.y / 2),
+            ImVec2(p.x - size.x / 2, p.y - gap - size.y), ImVec2(p.x - size.x / 2, p.y + gap)};
+        for (const ImVec2& corner : corners) {
+            const ImRect box(corner, ImVec2(corner.x + size.x, corner.y + size.y));
+            if (!area.Contains(box)) continue;
+            if (std::any_of(taken.begin(), taken.end(),
+                            [&](const ImRect& r) { return r.Overlaps(box); }))
+                continue;
+            taken.push_back(box);
+            named.push_back(i);
+            m.labels.push_back(
+                {p, ImVec2(box.Min.x - p.x, box.Min.y - p.y), size, city.name, strong});
+            break;
+        }
+    }
+}
+
+void emit(const WorldMap::Mesh& m, ImDrawList* draw, ImVec2 scale, ImVec2 shift) {
+    for (const WorldMap::Mesh::Chunk& chunk : m.chunks) {
+        if (chunk.indices == 0) continue;
+        draw->PrimReserve(static_cast<int>(chunk.indices), static_cast<int>(chunk.vertices));
+        const ImDrawVert* from_vertex = m.vertices.data() + chunk.first_vertex;
+        for (std::uint32_t k = 0; k < chunk.vertices; ++k) {
+            draw->_VtxWritePtr[k] = from_vertex[k];
+            draw->_VtxWritePtr[k].pos.x = from_vertex[k].pos.x * scale.x + shift.x;
+            draw->_VtxWritePtr[k].pos.y = from_vertex[k].pos.y * scale.y + shift.y;
+        }
+        const auto base = static_cast<ImDrawIdx>(draw->_VtxCurrentIdx);
+        const ImDrawIdx* from = m.indices.data() + chunk.first_index;
+        for (std::uint32_t k = 0; k < chunk.indices; ++k)
+            draw->_IdxWritePtr[k] = static_cast<ImDrawIdx>(base + from[k]);
+        draw->_VtxWritePtr += chunk.vertices;
+        draw->_IdxWritePtr += chunk.indices;
+        draw->_VtxCurrentIdx += chunk.vertices;
+    }
 }
 
 }  // namespace
@@ -278,6 +513,8 @@ bool WorldMap::Key::operator==(const Key& o) const {
            labels == o.labels;
 }
 
+WorldMap::WorldMap() : inbox_(std::make_shared<Inbox>()) {}
+
 ImVec2 WorldMap::to_screen(MapPoint p) const {
     return ImVec2(origin_.x + (p.x - centre_.x) * scale_, origin_.y - (p.y - centre_.y) * scale_);
 }
@@ -285,168 +522,6 @@ ImVec2 WorldMap::to_screen(MapPoint p) const {
 ImVec2 WorldMap::city_on_screen(const MapScene& scene, int city) const {
     if (city < 0 || city >= static_cast<int>(scene.cities().size())) return ImVec2(-1, -1);
     return to_screen(scene.cities()[static_cast<std::size_t>(city)].at);
-}
-
-void WorldMap::build(const UiContext& ctx, const WorldShapes& world, const MapScene& scene,
-                     const MapLook& look) {
-    ++builds_;
-    vertices_.clear(), indices_.clear(), chunks_.clear(), labels_.clear();
-    std::vector<std::uint32_t> starts;
-    MeshWriter mesh(vertices_, indices_, starts);
-    mesh.uv = ImGui::GetDrawListSharedData()->TexUvWhitePixel;
-    const MapColours colours = map_colours();
-    const ImRect frame(key_.x, key_.y, key_.x + key_.w, key_.y + key_.h);
-
-    // The coarsest shapes that look right at this scale, over the frame and a margin around it
-    // that a pan can bring into view without building again.
-    const ShapeLevel& shapes = world.level_for(scale_, kMaxShapeErrorPx);
-    const ImRect area(frame.Min.x - margin_.x, frame.Min.y - margin_.y, frame.Max.x + margin_.x,
-                      frame.Max.y + margin_.y);
-    corners_.clear();
-    for (const MapPoint& p : shapes.land)
-        corners_.push_back(to_screen(p));
-    land_spans(corners_, shapes.triangles, area, cover_, mesh, colours.land);
-    // Borders once the visitor zooms in: at a glance the continents say enough, and the
-    // borders' thousands of pieces would cost more than the whole land.
-    if (&shapes != &world.levels.front()) {
-        const float border_width = std::max(1.0f, ctx.mm(0.25f));
-        std::uint32_t begin = 0;
-        for (const std::uint32_t end : shapes.border_ends) {
-            ImVec2 a = to_screen(shapes.border_points[begin]);
-            for (std::uint32_t i = begin + 1; i < end; ++i) {
-                const ImVec2 b = to_screen(shapes.border_points[i]);
-                if (i + 1 < end && std::abs(b.x - a.x) + std::abs(b.y - a.y) < 3.0f) continue;
-                if (!outside(area, {a, b}))
-                    mesh.line(a, b, border_width, colours.border, kMaxPiecePx);
-                a = b;
-            }
-            begin = end;
-        }
-    }
-
-    // Arcs, thin ones first; the busiest ones as far as the ink budget goes (a thousand links
-    // drawn whole are a tangle no one reads, and cost a frame each); with `reveal`, only the
-    // first of them and part of the next.
-    const std::vector<SceneArc>& arcs = scene.arcs();
-    const std::vector<MapPoint>& points = scene.points();
-    std::size_t first = arcs.size();
-    for (float ink = 0; first > 0 && ink < kArcInk * (key_.w + key_.h);) {
-        const SceneArc& arc = arcs[--first];
-        for (std::uint32_t i = 1; i < arc.count; ++i) {
-            if (i == arc.split) continue;
-            const MapPoint a = points[arc.first + i - 1], b = points[arc.first + i];
-            ink += (std::abs(b.x - a.x) + std::abs(b.y - a.y)) * scale_;
-        }
-    }
-    const float shown = look.reveal < 0 ? static_cast<float>(arcs.size()) : look.reveal;
-    const float most = static_cast<float>(std::max(1u, scene.most_partnerships()));
-    for (std::size_t n = first; n < arcs.size() && static_cast<float>(n - first) < shown; ++n) {
-        const SceneArc& arc = arcs[n];
-        const float part = std::min(1.0f, shown - static_cast<float>(n - first));
-        const float width =
-            ctx.mm(0.45f) + ctx.mm(1.6f) * std::sqrt(static_cast<float>(arc.partnerships) / most);
-        const ImU32 colour = IM_COL32(arc.colour.r, arc.colour.g, arc.colour.b, 255);
-        const auto drawn = static_cast<std::uint32_t>(std::ceil(part * (arc.count - 1)));
-        ImVec2 a = to_screen(points[arc.first]);
-        for (std::uint32_t i = 1; i <= drawn; ++i) {
-            const ImVec2 b = to_screen(points[arc.first + i]);
-            if (i != arc.split && !outside(area, {a, b}))
-                mesh.line(a, b, width, colour, kMaxPiecePx);
-            a = b;
-        }
-    }
-
-    // Cities with partnerships shown, each on a ring of the land's colour.
-    std::uint32_t busiest = 1;
-    for (const SceneCity& c : scene.cities())
-        busiest = std::max(busiest, c.partnerships);
-    const auto& cities = scene.cities();
-    for (std::size_t i = 0; i < cities.size(); ++i) {
-        if (cities[i].partnerships == 0) continue;
-        const ImVec2 p = to_screen(cities[i].at);
-        const float r = dot_radius(ctx, cities[i].partnerships, busiest);
-        if (outside(area, {ImVec2(p.x - r, p.y - r), ImVec2(p.x + r, p.y + r)})) continue;
-        mesh.disc(p, r + ctx.mm(0.5f), colours.dot_ring);
-        mesh.disc(p, r, colours.dot);
-    }
-    for (const int i : look.highlight) {
-        if (i < 0 || i >= static_cast<int>(cities.size())) continue;
-        const ImVec2 p = to_screen(cities[static_cast<std::size_t>(i)].at);
-        const float r = dot_radius(ctx, cities[static_cast<std::size_t>(i)].partnerships, busiest);
-        mesh.disc(p, r + ctx.mm(1.6f), colours.dot_ring);
-        mesh.disc(p, r + ctx.mm(1.1f), colours.highlight);
-        mesh.disc(p, r, colours.dot);
-    }
-    for (std::size_t c = 0; c < starts.size(); ++c) {
-        const std::uint32_t v_end =
-            c + 1 < starts.size() ? starts[c + 1] : static_cast<std::uint32_t>(vertices_.size());
-        const std::uint32_t i_end = c + 1 < starts.size()
-                                        ? mesh.index_starts[c + 1]
-                                        : static_cast<std::uint32_t>(indices_.size());
-        chunks_.push_back(
-            {starts[c], v_end - starts[c], mesh.index_starts[c], i_end - mesh.index_starts[c]});
-    }
-
-    // Names where they fit without covering each other: the highlighted cities, then the
-    // busiest, to the right of their dot or else to the left.
-    std::vector<int> order(look.highlight);
-    if (look.labels) {
-        std::vector<int> rest;
-        for (std::size_t i = 0; i < cities.size(); ++i)
-            if (cities[i].partnerships > 0) rest.push_back(static_cast<int>(i));
-        std::stable_sort(rest.begin(), rest.end(), [&](int a, int b) {
-            return cities[static_cast<std::size_t>(a)].partnerships >
-                   cities[static_cast<std::size_t>(b)].partnerships;
-        });
-        order.insert(order.end(), rest.begin(), rest.end());
-    }
-    ImFont* font = ctx.fonts.body;
-    const float pad = ctx.mm(0.8f);
-    std::vector<ImRect> taken;
-    for (const int i : order) {
-        if (i < 0 || i >= static_cast<int>(cities.size()) || labels_.size() >= kMaxLabels) continue;
-        if (std::any_of(labels_.begin(), labels_.end(),
-                        [&](const Label& l) { return l.city == i; }))
-            continue;
-        const SceneCity& city = cities[static_cast<std::size_t>(i)];
-        const ImVec2 p = to_screen(city.at);
-        const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, city.city.name.c_str());
-        const float gap = dot_radius(ctx, city.partnerships, busiest) + ctx.mm(1.8f);
-        const bool strong =
-            std::find(look.highlight.begin(), look.highlight.end(), i) != look.highlight.end();
-        for (const float side : {1.0f, -1.0f}) {
-            const float left = side > 0 ? p.x + gap : p.x - gap - text.x - 2 * pad;
-            const ImRect box(left, p.y - text.y / 2 - pad, left + text.x + 2 * pad,
-                             p.y + text.y / 2 + pad);
-            if (!area.Contains(box)) continue;
-            if (std::any_of(taken.begin(), taken.end(),
-                            [&](const ImRect& r) { return r.Overlaps(box); }))
-                continue;
-            taken.push_back(box);
-            labels_.push_back({box.Min, i, strong});
-            break;
-        }
-    }
-}
-
-void WorldMap::emit(ImDrawList* draw, ImVec2 offset) const {
-    for (const Chunk& chunk : chunks_) {
-        if (chunk.indices == 0) continue;
-        draw->PrimReserve(static_cast<int>(chunk.indices), static_cast<int>(chunk.vertices));
-        const ImDrawVert* from_vertex = vertices_.data() + chunk.first_vertex;
-        for (std::uint32_t k = 0; k < chunk.vertices; ++k) {
-            draw->_VtxWritePtr[k] = from_vertex[k];
-            draw->_VtxWritePtr[k].pos.x += offset.x;
-            draw->_VtxWritePtr[k].pos.y += offset.y;
-        }
-        const auto base = static_cast<ImDrawIdx>(draw->_VtxCurrentIdx);
-        const ImDrawIdx* from = indices_.data() + chunk.first_index;
-        for (std::uint32_t k = 0; k < chunk.indices; ++k)
-            draw->_IdxWritePtr[k] = static_cast<ImDrawIdx>(base + from[k]);
-        draw->_VtxWritePtr += chunk.vertices;
-        draw->_IdxWritePtr += chunk.indices;
-        draw->_VtxCurrentIdx += chunk.vertices;
-    }
 }
 
 int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& shapes,
@@ -504,17 +579,90 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
     key.high_contrast = high_contrast_in_use(), key.labels = look.labels;
     for (const int i : look.highlight)
         key.highlight = key.highlight * 31 + static_cast<std::size_t>(i) + 1;
-    // A pan moves what was built; it is built again when the pan nears the edge of the margin.
-    margin_ = look.interactive && view.zoom > 1 ? ImVec2(size.x / 2, size.y / 2) : ImVec2(0, 0);
-    // In whole pixels: the land's runs stay on whole rows, which the renderer fills exactly.
-    ImVec2 offset(std::round((built_centre_.x - centre_.x) * scale_),
-                  std::round((centre_.y - built_centre_.y) * scale_));
-    if (!(key == key_) || std::abs(offset.x) > margin_.x / 2 ||
-        std::abs(offset.y) > margin_.y / 2) {
-        key_ = key;
-        built_centre_ = centre_;
-        offset = ImVec2(0, 0);
-        build(ctx, shapes, scene, look);
+
+    // A build the worker finished since the last frame: drawn from now on.
+    if (inbox_->arrived) {
+        spare_ = std::move(shown_);
+        shown_ = std::move(inbox_->arrived);
+        inbox_->building = false;
+    }
+    // Where the last build's pixels are now: a pan moves them, a zoom scales them too. In whole
+    // pixels when only moved: the land's runs stay on whole rows, which the renderer fills
+    // exactly.
+    ImVec2 scale(1, 1), shift(0, 0);
+    bool stale = true;
+    if (shown_) {
+        const Mesh& m = *shown_;
+        const float k = scale_ / m.scale;
+        scale = ImVec2(k, k);
+        shift = ImVec2(origin_.x + (m.centre.x - centre_.x) * scale_ - m.origin.x * k,
+                       origin_.y - (m.centre.y - centre_.y) * scale_ - m.origin.y * k);
+        const ImVec2 offset(shift.x + m.origin.x * (k - 1), shift.y + m.origin.y * (k - 1));
+        stale = !(m.key == key) || std::abs(offset.x) > m.margin.x / 2 ||
+                std::abs(offset.y) > m.margin.y / 2;
+        if (k == 1) shift = ImVec2(std::round(shift.x), std::round(shift.y));
+    }
+    current_ = !stale;
+    if (stale && !inbox_->building) {
+        // The cities' places and names' sizes, measured again when the scene or font changes.
+        if (!names_ || names_->scene != scene.version() || names_->font != ctx.fonts.body ||
+            names_->font_size != ctx.fonts.body->FontSize) {
+            auto names = std::make_shared<Names>();
+            names->scene = scene.version();
+            names->font = ctx.fonts.body;
+            names->font_size = ctx.fonts.body->FontSize;
+            ImFont* font = ctx.fonts.body;
+            for (const SceneCity& c : scene.cities()) {
+                const bool shown = c.partnerships > 0 || !look.highlight.empty();
+                names->cities.push_back(
+                    {c.at, c.partnerships,
+                     shown ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, c.city.name.c_str())
+                           : ImVec2(0, 0),
+                     shown ? c.city.name : std::string()});
+            }
+            names_ = std::move(names);
+        }
+        std::shared_ptr<Mesh> mesh = spare_ ? std::move(spare_) : std::make_shared<Mesh>();
+        mesh->key = key;
+        mesh->centre = centre_;
+        mesh->scale = scale_;
+        mesh->origin = origin_;
+        // Built beyond the frame, so that a pan only moves it: built again when the pan nears
+        // the edge of the margin. Every frame copies and the renderer clips what lies in the
+        // margin, so a worker, which can build again without holding up a frame, keeps it
+        // narrow.
+        const bool background = look.background && ctx.map_worker && ctx.main_thread;
+        const float margin = background ? 0.125f : 0.5f;
+        mesh->margin = look.interactive && view.zoom > 1 ? ImVec2(size.x * margin, size.y * margin)
+                                                         : ImVec2(0, 0);
+        BuildInput in;
+        in.world = &shapes;
+        in.arcs = scene.shared_arcs();
+        in.names = names_;
+        in.highlight = look.highlight;
+        in.reveal = look.reveal;
+        in.labels = look.labels;
+        in.px_per_mm = ctx.px_per_mm;
+        in.uv = ImGui::GetDrawListSharedData()->TexUvWhitePixel;
+        in.colours = map_colours();
+        ++builds_;
+        if (background) {
+            inbox_->building = true;
+            core::MainThreadQueue* main_thread = ctx.main_thread;
+            std::weak_ptr<Inbox> inbox = inbox_;
+            ctx.map_worker->post([in = std::move(in), mesh, main_thread, inbox]() mutable {
+                build_mesh(in, *mesh);
+                main_thread->post([inbox, mesh]() mutable {
+                    if (auto box = inbox.lock()) box->arrived = std::move(mesh);
+                });
+            });
+        } else {
+            build_mesh(in, *mesh);
+            spare_ = std::move(shown_);
+            shown_ = std::move(mesh);
+            scale = ImVec2(1, 1), shift = ImVec2(0, 0);
+            current_ = true;
+        }
     }
 
     const MapColours colours = map_colours();
@@ -522,23 +670,45 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
     const ImVec2 max(min.x + size.x, min.y + size.y);
     draw->PushClipRect(min, max, true);
     draw->AddRectFilled(min, max, colours.sea);
-    // No texture: SDL's software renderer then fills the triangles instead of sampling the font
-    // atlas's white pixel for each of their pixels.
-    draw->PushTextureID(ImTextureID{});
-    emit(draw, offset);
-    draw->PopTextureID();
-    ImFont* font = ctx.fonts.body;
-    const float pad = ctx.mm(0.8f);
-    for (const Label& label : labels_) {
-        const std::string& name = scene.cities()[static_cast<std::size_t>(label.city)].city.name;
-        const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str());
-        const ImVec2 at(label.at.x + offset.x, label.at.y + offset.y);
-        const ImVec2 end(at.x + text.x + 2 * pad, at.y + text.y + 2 * pad);
-        draw->AddRectFilled(at, end, label.strong ? colours.dot_ring : colours.label_back,
-                            ctx.mm(1.0f));
-        if (label.strong) draw->AddRect(at, end, colours.highlight, ctx.mm(1.0f), 0, ctx.mm(0.4f));
-        draw->AddText(font, font->FontSize, ImVec2(at.x + pad, at.y + pad), colours.label,
-                      name.c_str());
+    if (shown_) {
+        // No texture: SDL's software renderer then fills the triangles instead of sampling the
+        // font atlas's white pixel for each of their pixels.
+        draw->PushTextureID(ImTextureID{});
+        emit(*shown_, draw, scale, shift);
+        draw->PopTextureID();
+        ImFont* font = ctx.fonts.body;
+        const float pad = ctx.mm(0.8f);
+        for (const Mesh::Label& label : shown_->labels) {
+            const ImVec2 at(label.dot.x * scale.x + shift.x + label.box.x,
+                            label.dot.y * scale.y + shift.y + label.box.y);
+            const ImVec2 end(at.x + label.size.x, at.y + label.size.y);
+            draw->AddRectFilled(at, end, label.strong ? colours.dot_ring : colours.label_back,
+                                ctx.mm(1.0f));
+            if (label.strong)
+                draw->AddRect(at, end, colours.highlight, ctx.mm(1.0f), 0, ctx.mm(0.4f));
+            draw->AddText(font, font->FontSize, ImVec2(at.x + pad, at.y + pad), colours.label,
+                          label.name.c_str());
+            // In the frame's report, so that checks can measure where the names went; not for
+            // spoken mode, which reads the screen's list of cities.
+            if (!ctx.spoken && ImRect(min, max).Overlaps(ImRect(at, end))) {
+                ctx.report.items.push_back({core::VisibleItem::Kind::text,
+                                            id + "/label",
+                                            label.name,
+                                            {at.x, at.y, label.size.x, label.size.y}});
+            }
+        }
+        // The dots too, unnamed (spoken mode passes over them), for the same checks.
+        if (!ctx.spoken && look.labels) {
+            for (const ImRect& dot : shown_->dots) {
+                const ImVec2 a(dot.Min.x * scale.x + shift.x, dot.Min.y * scale.y + shift.y);
+                const ImVec2 b(dot.Max.x * scale.x + shift.x, dot.Max.y * scale.y + shift.y);
+                if (!ImRect(min, max).Overlaps(ImRect(a, b))) continue;
+                ctx.report.items.push_back({core::VisibleItem::Kind::text,
+                                            id + "/dot",
+                                            "",
+                                            {a.x, a.y, b.x - a.x, b.y - a.y}});
+            }
+        }
     }
     draw->PopClipRect();
 

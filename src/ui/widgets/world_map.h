@@ -7,15 +7,17 @@
 //
 // Smooth at 10,000 partnerships on a software renderer: the scene is worked out when its data or
 // filter changes; the map's vertices are built only when what they depend on changes (frame,
-// zoom, scene, look, palette), with a margin around the frame so that a pan only moves them;
-// every other frame copies them into the draw list. The land goes as runs of pixels filled as
-// rectangles, lines in short pieces, and the arcs drawn are the busiest ones a budget of ink
-// allows (the scene bundles them per pair of cities).
+// zoom, scene, look, palette), with a margin around the frame so that a pan only moves them,
+// and for the map screen on a worker thread, the frames meanwhile drawing the last build moved
+// and scaled to the view; every frame copies the vertices into the draw list. The land goes as runs
+// of pixels filled as rectangles, lines in short pieces, and the arcs drawn are the busiest ones a
+// budget of ink allows (the scene bundles them per pair of cities).
 #pragma once
 
 #include <imgui.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -45,6 +47,9 @@ struct MapLook {
     bool interactive = true;
     // Names cities where there is room, the busiest first.
     bool labels = true;
+    // Builds the vertices on UiContext::map_worker when there is one: frames never wait for
+    // them; until a build is done, the last one is drawn moved and scaled to the view.
+    bool background = false;
     // What spoken mode says of the map (its label); the frame is one item for it.
     std::string label;
     std::string detail;
@@ -52,6 +57,7 @@ struct MapLook {
 
 class WorldMap {
   public:
+    WorldMap();
     // Draws the map in a frame of `size` pixels at the cursor, recorded as the control `id`.
     // Returns the index of the city a tap chose, -1 when none was.
     int draw(UiContext& ctx, const std::string& id, const WorldShapes& shapes,
@@ -60,10 +66,13 @@ class WorldMap {
     bool dragging() const { return dragging_; }
     // Where a city is drawn in the last frame, in screen pixels (headless checks, tests).
     ImVec2 city_on_screen(const MapScene& scene, int city) const;
-    // How many times it has built its vertices (tests check that unchanged frames reuse them).
+    // How many times it has started building its vertices (tests check that unchanged frames
+    // reuse them).
     std::uint64_t builds() const { return builds_; }
+    // True when the vertices drawn were built for the frame as it is now, not an earlier build
+    // moved and scaled while a worker builds the new one.
+    bool current() const { return current_; }
 
-  private:
     struct Key {
         float x = 0, y = 0, w = 0, h = 0;
         float zoom = 0, reveal = 0, px_per_mm = 0, font_size = 0;
@@ -73,34 +82,27 @@ class WorldMap {
         bool high_contrast = false, labels = false;
         bool operator==(const Key& o) const;
     };
-    struct Chunk {
-        std::uint32_t first_vertex, vertices, first_index, indices;
-    };
-    struct Label {
-        ImVec2 at;
-        int city;
-        bool strong;
-    };
-    void build(const UiContext& ctx, const WorldShapes& shapes, const MapScene& scene,
-               const MapLook& look);
-    void emit(ImDrawList* draw, ImVec2 offset) const;
+    struct Mesh;   // one build's vertices and labels (world_map.cpp)
+    struct Names;  // the cities' places and names' sizes a build reads (world_map.cpp)
+
+  private:
     ImVec2 to_screen(MapPoint p) const;
 
-    Key key_;
     ImVec2 origin_;  // the frame's middle, in screen pixels
     MapPoint centre_;
-    MapPoint built_centre_;  // the centre the vertices were built for
-    ImVec2 margin_;          // built beyond the frame on each side, for pans
-    float scale_ = 1;        // pixels per map unit
-    std::vector<ImDrawVert> vertices_;
-    std::vector<ImDrawIdx> indices_;  // relative to their chunk's first vertex
-    std::vector<Chunk> chunks_;
-    std::vector<Label> labels_;
-    // Kept between builds so that building again allocates nothing: the land's corners on
-    // screen and its pixels (see land_spans()).
-    std::vector<ImVec2> corners_;
-    std::vector<std::uint64_t> cover_;
+    float scale_ = 1;  // pixels per map unit
+    // Two buffers: the last finished build, drawn every frame (moved and scaled to the view
+    // until the next one is ready), and the one the next build fills. A worker's build comes
+    // back through `inbox_` on the main thread; the map may be gone by then.
+    std::shared_ptr<Mesh> shown_, spare_;
+    struct Inbox {
+        std::shared_ptr<Mesh> arrived;
+        bool building = false;
+    };
+    std::shared_ptr<Inbox> inbox_;
+    std::shared_ptr<const Names> names_;
     std::uint64_t builds_ = 0;
+    bool current_ = false;
     bool dragging_ = false;
     bool pinched_ = false;  // two fingers zoomed since the first came down
 };

@@ -234,9 +234,7 @@ void MapScene::set_cities(std::vector<content::MapCity> cities) {
     }
     std::sort(cities_.begin(), cities_.end(),
               [](const SceneCity& a, const SceneCity& b) { return a.city.id < b.city.id; });
-    arcs_.clear();
-    points_.clear();
-    most_ = 0;
+    arcs_ = std::make_shared<SceneArcs>();
     ++version_;
 }
 
@@ -306,9 +304,7 @@ void MapScene::set_partnerships(const std::vector<content::PartnershipCard>& car
     // Thin arcs first, so the busiest are drawn over them.
     std::stable_sort(bundles.begin(), bundles.end(),
                      [](const Bundle& x, const Bundle& y) { return x.count < y.count; });
-    arcs_.clear();
-    points_.clear();
-    most_ = 0;
+    auto made = std::make_shared<SceneArcs>();
     for (const Bundle& bundle : bundles) {
         SceneArc arc;
         arc.a = bundle.a, arc.b = bundle.b, arc.partnerships = bundle.count;
@@ -322,13 +318,14 @@ void MapScene::set_partnerships(const std::vector<content::PartnershipCard>& car
         const content::MapCity& from = cities_[bundle.a].city;
         const content::MapCity& to = cities_[bundle.b].city;
         const GeoLine line = great_circle(from.latitude, from.longitude, to.latitude, to.longitude);
-        arc.first = static_cast<std::uint32_t>(points_.size());
+        arc.first = static_cast<std::uint32_t>(made->points.size());
         arc.count = static_cast<std::uint32_t>(line.points.size());
         arc.split = line.starts.size() > 1 ? static_cast<std::uint32_t>(line.starts[1]) : 0;
-        points_.insert(points_.end(), line.points.begin(), line.points.end());
-        most_ = std::max(most_, bundle.count);
-        arcs_.push_back(arc);
+        made->points.insert(made->points.end(), line.points.begin(), line.points.end());
+        made->most = std::max(made->most, bundle.count);
+        made->arcs.push_back(arc);
     }
+    arcs_ = std::move(made);
     ++version_;
 }
 

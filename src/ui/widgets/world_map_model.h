@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,6 +79,14 @@ struct SceneArc {
     std::uint32_t split = 0;             // where its second line starts (0: one line)
 };
 
+// A scene's arcs and their points, shared read-only with the worker that builds a map's
+// vertices: a new filter makes a new one, so a build under way keeps the one it started with.
+struct SceneArcs {
+    std::vector<SceneArc> arcs;
+    std::vector<MapPoint> points;
+    std::uint32_t most = 0;  // the busiest arc's count
+};
+
 class MapScene {
   public:
     // The cities the map can show, by id (ContentStore::map_cities()).
@@ -88,10 +97,11 @@ class MapScene {
                           const std::vector<std::size_t>* shown = nullptr);
 
     const std::vector<SceneCity>& cities() const { return cities_; }
-    const std::vector<SceneArc>& arcs() const { return arcs_; }
-    const std::vector<MapPoint>& points() const { return points_; }
+    const std::vector<SceneArc>& arcs() const { return arcs_->arcs; }
+    const std::vector<MapPoint>& points() const { return arcs_->points; }
+    std::shared_ptr<const SceneArcs> shared_arcs() const { return arcs_; }
     // The busiest arc's count, for widths relative to it.
-    std::uint32_t most_partnerships() const { return most_; }
+    std::uint32_t most_partnerships() const { return arcs_->most; }
     // The index of the city with this id, -1 when the map does not have it.
     int city_index(std::int64_t id) const;
     // The city with partnerships shown nearest to `at`, within `radius` (map units); -1 if none.
@@ -101,9 +111,7 @@ class MapScene {
 
   private:
     std::vector<SceneCity> cities_;  // by id
-    std::vector<SceneArc> arcs_;
-    std::vector<MapPoint> points_;
-    std::uint32_t most_ = 0;
+    std::shared_ptr<const SceneArcs> arcs_ = std::make_shared<SceneArcs>();
     std::uint64_t version_ = 0;
 };
 
