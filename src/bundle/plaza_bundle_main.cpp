@@ -76,9 +76,12 @@ const Command kCommands[] = {
      "was understood: days, rooms, sessions, speakers, the time zone and its UTC offsets, and\n"
      "every warning with what was done about it. --tz names the event's IANA zone for files\n"
      "that carry only UTC offsets or none; --json prints the same as JSON.\n"},
-    {"synth", "synth -o OUT.plaza [--partnerships N] [--practices N] [--sessions N] [--seed S]",
+    {"synth",
+     "synth -o OUT.plaza [--partnerships N] [--practices N] [--sessions N] [--seed S] "
+     "[--shaped-cities]",
      "Writes a synthetic bundle for benchmarks and tests: the same options give the same file.\n"
-     "Defaults: 1000 partnerships, 100 practices, 100 sessions, seed 1.\n"},
+     "Defaults: 1000 partnerships, 100 practices, 100 sessions, seed 1. --shaped-cities names a\n"
+     "tenth of the cities in Arabic, Lao, Devanagari and Thai.\n"},
 };
 
 void print_overview(std::FILE* out) {
@@ -378,8 +381,8 @@ int run_inspect(const std::vector<std::string>& argv) {
 int run_synth(const std::vector<std::string>& argv) {
     Args args;
     std::string error;
-    if (!parse_args(argv, {"-o", "--partnerships", "--practices", "--sessions", "--seed"}, {}, args,
-                    error))
+    if (!parse_args(argv, {"-o", "--partnerships", "--practices", "--sessions", "--seed"},
+                    {"--shaped-cities"}, args, error))
         return usage_error("synth", error);
     if (!args.positional.empty() || !args.options.count("-o"))
         return usage_error("synth", "needs -o OUT.plaza");
@@ -394,6 +397,7 @@ int run_synth(const std::vector<std::string>& argv) {
             return usage_error("synth", std::string(name) + " takes a whole number, 0 to 1000000");
         *target = static_cast<int>(n);
     }
+    options.shaped_cities = args.options.count("--shaped-cities") > 0;
     if (args.options.count("--seed")) {
         long long seed;
         if (!parse_count(args.options["--seed"], 0, seed))
@@ -428,14 +432,11 @@ int main(int argc, char** argv) {
     const std::string command = args[0];
     args.erase(args.begin());
     using Runner = int (*)(const std::vector<std::string>&);
-    const std::map<std::string, Runner> runners = {{"new", run_new},
-                                                   {"build", run_build},
-                                                   {"keygen", run_keygen},
-                                                   {"sign", run_sign},
-                                                   {"verify", run_verify},
-                                                   {"inspect", run_inspect},
-                                                   {"synth", run_synth},
-                                                   {"import-schedule", run_import_schedule}};
+    const std::map<std::string, Runner> runners = {
+        {"new", run_new},       {"build", run_build},
+        {"keygen", run_keygen}, {"sign", run_sign},
+        {"verify", run_verify}, {"inspect", run_inspect},
+        {"synth", run_synth},   {"import-schedule", run_import_schedule}};
     auto it = runners.find(command);
     if (it == runners.end()) {
         std::fprintf(stderr, "plaza-bundle: unknown command '%s'\n\n", command.c_str());

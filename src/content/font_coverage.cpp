@@ -69,14 +69,16 @@ FaceChoice choose_faces(const std::set<char32_t>& code_points) {
         if (FcPatternGetString(fonts->fonts[i], FC_FILE, 0, &file) != FcResultMatch ||
             FcPatternGetCharSet(fonts->fonts[i], FC_CHARSET, 0, &charset) != FcResultMatch)
             continue;
-        // Collections (the CJK faces) are chosen by fonts.cpp itself.
+        // A collection's other faces cover the same characters as its first.
         if (FcPatternGetInteger(fonts->fonts[i], FC_INDEX, 0, &index) == FcResultMatch &&
             index != 0)
             continue;
         const std::string path = reinterpret_cast<const char*>(file);
         const std::string ext = std::filesystem::path(path).extension().string();
-        if (ext != ".ttf" && ext != ".otf") continue;
-        candidates.push_back({path, preference(path), charset});
+        if (ext != ".ttf" && ext != ".otf" && ext != ".ttc") continue;
+        // A collection's first face (Noto Sans CJK JP) covers Han and Hangul for the census;
+        // for any other character a single face is preferred.
+        candidates.push_back({path, ext == ".ttc" ? 8 : preference(path), charset});
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) {
