@@ -456,7 +456,10 @@ const std::string& Shaper::visual(const std::string& logical) {
         const auto* chars = reinterpret_cast<const FriBidiChar*>(line.data());
         fribidi_get_bidi_types(chars, n, types.data());
         fribidi_get_bracket_types(chars, n, types.data(), brackets.data());
-        FriBidiParType direction = FRIBIDI_PAR_ON;  // from the first strong character
+        // The interface's own direction, left to right, is every paragraph's: a list of cities
+        // that starts with an Arabic name still reads from the left. A right-to-left interface
+        // would pass FRIBIDI_PAR_RTL here.
+        FriBidiParType direction = FRIBIDI_PAR_LTR;
         if (!line.empty() && fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n,
                                                                  &direction, levels.data()) == 0)
             std::fill(levels.begin(), levels.end(), FriBidiLevel{0});

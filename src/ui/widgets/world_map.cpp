@@ -410,7 +410,8 @@ void WorldMap::build(const UiContext& ctx, const WorldShapes& world, const MapSc
             continue;
         const SceneCity& city = cities[static_cast<std::size_t>(i)];
         const ImVec2 p = to_screen(city.at);
-        const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, city.city.name.c_str());
+        const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0,
+                                                ui::shown(ctx.fonts, city.city.name).c_str());
         const float gap = dot_radius(ctx, city.partnerships, busiest) + ctx.mm(1.8f);
         const bool strong =
             std::find(look.highlight.begin(), look.highlight.end(), i) != look.highlight.end();
@@ -530,7 +531,8 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
     ImFont* font = ctx.fonts.body;
     const float pad = ctx.mm(0.8f);
     for (const Label& label : labels_) {
-        const std::string& name = scene.cities()[static_cast<std::size_t>(label.city)].city.name;
+        const std::string& name =
+            shown(ctx.fonts, scene.cities()[static_cast<std::size_t>(label.city)].city.name);
         const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, name.c_str());
         const ImVec2 at(label.at.x + offset.x, label.at.y + offset.y);
         const ImVec2 end(at.x + text.x + 2 * pad, at.y + text.y + 2 * pad);
