@@ -86,6 +86,25 @@ std::vector<std::string> break_lines(const std::string& text, float width,
     return lines;
 }
 
+namespace {
+
+// Characters shaped with the letters around them: spaces between words, combining marks, and
+// the joiners (ZWJ, ZWNJ) that choose Arabic and Indic forms.
+bool joins_run(char32_t cp) {
+    if (cp == U' ') return true;
+    switch (hb_unicode_general_category(hb_unicode_funcs_get_default(), cp)) {
+        case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+        case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+        case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+        case HB_UNICODE_GENERAL_CATEGORY_FORMAT:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace
+
 struct Shaper::Face {
     std::string regular, bold;
     bool bold_same_glyphs = false;  // the bold file numbers its glyphs as the regular does
@@ -211,6 +230,12 @@ Shaper::~Shaper() {
 
 bool Shaper::covers(char32_t cp) const {
     return face_of(cp) >= 0;
+}
+
+bool Shaper::assigned(char32_t cp) const {
+    return std::any_of(faces_.begin(), faces_.end(), [cp](const auto& face) {
+        return std::binary_search(face->code_points.begin(), face->code_points.end(), cp);
+    });
 }
 
 int Shaper::face_of(char32_t cp) const {
@@ -396,8 +421,9 @@ void Shaper::append_shaped(const std::vector<char32_t>& text, std::size_t begin,
 
 void Shaper::append_run(const std::vector<char32_t>& text, std::size_t begin, std::size_t end,
                         bool rtl, std::string& out) {
-    // Pieces of one face each: a shaped script's letters, with the spaces, marks and
-    // punctuation between them when the face has them; anything else drawn by code point.
+    // Pieces of one face each: a shaped script's letters, with the spaces, marks and joiners
+    // among them; anything else (punctuation, digits, Latin) drawn by code point from the
+    // atlas's fonts, which have their glyphs.
     struct Piece {
         std::size_t begin, end;
         int face;
@@ -407,9 +433,9 @@ void Shaper::append_run(const std::vector<char32_t>& text, std::size_t begin, st
     for (std::size_t i = begin; i < end; ++i) {
         const char32_t cp = text[i];
         int face = -1;
-        if (needs_shaping(cp)) {
+        if (needs_shaping(cp) || assigned(cp)) {
             face = face_of(cp);
-        } else if (current >= 0 && faces_[static_cast<size_t>(current)]->has(cp)) {
+        } else if (current >= 0 && joins_run(cp) && faces_[static_cast<size_t>(current)]->has(cp)) {
             face = current;
         }
         current = face;

@@ -95,6 +95,9 @@ class Shaper {
         bool operator<(const Key& o) const;
     };
     int face_of(char32_t cp) const;
+    // True for a character of the content only a shaping face has (the danda, the Arabic
+    // comma): the atlas has no glyph of its own for it.
+    bool assigned(char32_t cp) const;
     void append_run(const std::vector<char32_t>& text, std::size_t begin, std::size_t end, bool rtl,
                     std::string& out);
     void append_shaped(const std::vector<char32_t>& text, std::size_t begin, std::size_t end,

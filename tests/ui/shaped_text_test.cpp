@@ -224,6 +224,21 @@ TEST_CASE("a title mixing Latin and Arabic keeps its Latin words first and the A
     CHECK(arabic_first.compare(arabic_first.size() - 11, 11, ", Barcelona") == 0);
 }
 
+TEST_CASE("punctuation after a shaped name is drawn, by the atlas or by the script's face") {
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts =
+        plaza::ui::build_fonts(atlas, code_points_of("नई दिल्ली, India । القاهرة، الجيزة"), 4.0f);
+    REQUIRE(fonts.shaper != nullptr);
+    CHECK(fonts.missing.empty());
+    CHECK(plaza::ui::shown(fonts, "नई दिल्ली, India").find(", India") != std::string::npos);
+    // The danda and the Arabic comma only the scripts' faces have: shaped glyphs, not '?'.
+    for (const std::string text : {"नई दिल्ली ।", "القاهرة، الجيزة"}) {
+        CAPTURE(text);
+        for (const auto& glyph : fonts.shaper->glyphs_of_visual(plaza::ui::shown(fonts, text)))
+            CHECK((!glyph.face.empty() || glyph.id == U' '));
+    }
+}
+
 TEST_CASE("a right-to-left text wraps in reading order: its first words on the first line") {
     std::vector<std::string> lines =
         plaza::ui::break_lines("one two three four", 9.0f,
