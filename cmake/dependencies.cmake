@@ -15,6 +15,8 @@ pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
 pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)
 pkg_check_modules(ESPEAK_NG REQUIRED IMPORTED_TARGET espeak-ng)
 pkg_check_modules(LIBDRM REQUIRED IMPORTED_TARGET libdrm)
+pkg_check_modules(FONTCONFIG REQUIRED IMPORTED_TARGET fontconfig)
+pkg_check_modules(FRIBIDI REQUIRED IMPORTED_TARGET fribidi)
 
 set(PLAZA_IMGUI_BACKENDS_DIR "/usr/share/doc/libimgui-dev/examples/backends"
     CACHE PATH "Folder with Dear ImGui's backend sources (Debian: libimgui-dev)")

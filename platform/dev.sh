@@ -14,6 +14,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 packages=(
     build-essential cmake ninja-build pkg-config
     libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
+    libfribidi-dev libfontconfig-dev libharfbuzz-bin
     nlohmann-json3-dev doctest-dev libsodium-dev minisign libpugixml-dev libical-dev libxml2-dev
     libqrcodegencpp-dev libmd4c-dev libespeak-ng-dev zbar-tools sox iso-codes
     fonts-noto-core fonts-noto-cjk fonts-material-design-icons-iconfont espeak-ng-data

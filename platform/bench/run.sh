@@ -27,6 +27,13 @@ for n in 10000 50000; do
     fi
 done
 
+# A tenth of the cities in shaped and right-to-left scripts (Arabic, Lao, Devanagari, Thai).
+shaped="$out/synth10000-shaped.plaza"
+if [ ! -f "$shaped" ] || [ "$build/plaza-bundle" -nt "$shaped" ]; then
+    "$build/plaza-bundle" synth -o "$shaped" --partnerships 10000 --practices 1000 \
+        --sessions 1000 --shaped-cities >/dev/null
+fi
+
 echo "== every screen, 10,000 partnerships, 1920x1080, software renderer ($runs runs)"
 for i in $(seq "$runs"); do
     "$build/plaza" --headless --bundle "$out/synth10000.plaza" \
@@ -39,7 +46,8 @@ print(f"start {d['startup_to_first_frame_ms']:.0f} ms ({d['startup_cpu_ms']:.0f}
       f"UI build p50 {d['ui_build_ms']['p50']:.2f} p99 {d['ui_build_ms']['p99']:.2f} ms | frame p50 {d['frame_ms']['p50']:.1f} "
       f"p99 {d['frame_ms']['p99']:.1f} ms | PSS {d['pss_kib_at_exit'] / 1024:.1f} MB | "
       f"peak RSS {d['peak_rss_kib'] / 1024:.1f} MB | frames {d['frames']} | "
-      f"missing glyphs {d['missing_glyphs']['count']}")
+      f"missing glyphs {d['missing_glyphs']['count']} | "
+      f"atlas {d['font_atlas']['width']}x{d['font_atlas']['height']}")
 for screen, name in (('partnerships', 'the grid'), ('map', 'the map')):
     s = d['by_screen'][screen]
     print(f"  {name} alone ({s['frames']} frames): UI build p99 {s['ui_build_ms']['p99']:.2f} ms"
@@ -59,6 +67,26 @@ for screen, name in (('partnerships', 'the grid'), ('map', 'the map')):
         d['by_screen'][screen][keys[0]][keys[1]] for d in docs)
     print(f"  median of {runs}, {name}: UI build p99 {of('ui_build_ms', 'p99'):.2f} ms (bar 2) | "
           f"frame p99 {of('frame_ms', 'p99'):.1f} ms (bar 16; CPU {of('frame_cpu_ms', 'p99'):.1f})")
+PY
+
+echo "== every screen, 10,000 partnerships, a tenth of the cities in shaped scripts ($runs runs)"
+for i in $(seq "$runs"); do
+    "$build/plaza" --headless --bundle "$shaped" \
+        --script "$repo/platform/bench/visit_every_screen.plz" --out "$out/walk-shaped" \
+        --stats "$out/walk-shaped-$i.json" 2>/dev/null
+done
+python3 - "$out" "$runs" <<'PY'
+import json, statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+docs = [json.load(open(f"{out}/walk-shaped-{i}.json")) for i in range(1, runs + 1)]
+for d in docs:
+    print(f"start {d['startup_to_first_frame_ms']:.0f} ms | UI build p99 "
+          f"{d['ui_build_ms']['p99']:.2f} ms | frame p99 {d['frame_ms']['p99']:.1f} ms | PSS "
+          f"{d['pss_kib_at_exit'] / 1024:.1f} MB | missing glyphs {d['missing_glyphs']['count']} | "
+          f"atlas {d['font_atlas']['width']}x{d['font_atlas']['height']}")
+med = lambda key: statistics.median(d[key] for d in docs)
+print(f"  median of {runs}: start {med('startup_to_first_frame_ms'):.0f} ms (bar 200) | "
+      f"PSS {med('pss_kib_at_exit') / 1024:.1f} MB (bar 50)")
 PY
 
 # The window as a visitor meets it: plaza-window-bench starts plaza with --stats in a fresh Xvfb,

@@ -72,7 +72,7 @@ debootstrap_once() {  # arch dir
 # The build packages: the -dev packages platform/dev.sh installs, without the test-only tools.
 dev_packages=(libimgui-dev libsdl2-dev libsqlite3-dev libstb-dev libfreetype-dev libharfbuzz-dev
     libsodium-dev libpugixml-dev libical-dev libxml2-dev libqrcodegencpp-dev libmd4c-dev
-    libespeak-ng-dev libsystemd-dev)
+    libespeak-ng-dev libsystemd-dev libfribidi-dev libfontconfig-dev)
 
 # A bookworm root of this machine's architecture that builds for ARCH, so this machine's own
 # -dev packages are never touched. For another architecture (arm64 on an amd64 machine):

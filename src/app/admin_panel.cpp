@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "content/font_coverage.h"
 #include "core/civil_time.h"
 
 namespace plaza::app {
@@ -43,8 +44,9 @@ ui::AdminAction AdminPanel::draw(ui::UiContext& ctx, ui::AdminStatus s, const He
             static_cast<std::int64_t>(fs.f_bavail) * static_cast<std::int64_t>(fs.f_frsize);
     for (char32_t cp : health.missing_glyphs) {
         char buf[16];
-        std::snprintf(buf, sizeof buf, "U+%04X ", static_cast<unsigned>(cp));
-        s.missing_glyphs += buf;
+        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+        // The Debian package with a font for it, for the technician who can install it.
+        s.missing_glyphs += std::string(buf) + " (" + content::font_package_for(cp) + ") ";
     }
     s.clock = core::format_iso8601(ctx.wall_time_ms, 0).substr(0, 16) + " UTC" +
               (health.clock_plausible ? "" : " (!)");

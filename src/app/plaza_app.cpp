@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "content/font_coverage.h"
 #include "content/media_reader.h"
 #include "core/civil_time.h"
 #include "core/log.h"
@@ -164,11 +165,24 @@ void PlazaApp::load_fonts() {
                                       std::chrono::steady_clock::now() - started)
                                       .count()) +
                    " ms");
+    if (!fonts_.script_faces.empty()) {
+        std::string faces;
+        for (const std::string& face : fonts_.script_faces)
+            faces += " " + face;
+        core::log_info("faces for the content's scripts:" + faces);
+    }
     if (!fonts_.error.empty()) core::log_error(fonts_.error);
     if (!fonts_.reduced.empty()) core::log_warning(fonts_.reduced);
     if (!fonts_.missing.empty()) {
+        std::string packages;
+        for (char32_t cp : fonts_.missing) {
+            const std::string package = content::font_package_for(cp);
+            if (packages.find(package) == std::string::npos)
+                packages += (packages.empty() ? "" : ", ") + package;
+        }
         core::log_warning("no font provides these content characters: " +
-                          ui::describe_code_points(fonts_.missing));
+                          ui::describe_code_points(fonts_.missing) +
+                          " (Debian packages that may: " + packages + ")");
     }
 }
 

@@ -4,9 +4,11 @@
 #include <filesystem>
 
 #include "bundle/bundle_writer.h"
+#include "bundle/font_check.h"
 #include "bundle/source_reader.h"
 #include "content/bundle_check.h"
 #include "content/bundle_scan.h"
+#include "content/content_store.h"
 #include "core/civil_time.h"
 
 namespace plaza::bundle {
@@ -44,7 +46,18 @@ core::Result<bool> build_bundle(const BuildOptions& options, std::vector<std::st
         const content::ScanResult scan = content::scan_bundle_values(options.output_path);
         if (scan.problem != content::ScanProblem::none) refused.push_back(scan.detail);
     }
-    if (refused.empty()) return written;
+    if (refused.empty()) {
+        // A character no font has is a warning, not a refusal: the rest of the content is worth
+        // showing, and the kiosk lists the character as missing too (docs/organisers.md).
+        if (warnings) {
+            if (auto store = content::ContentStore::open(options.output_path)) {
+                for (std::string& line :
+                     uncovered_characters(store->code_points(), options.source_dir))
+                    warnings->push_back(std::move(line));
+            }
+        }
+        return written;
+    }
     std::error_code not_removed;
     std::filesystem::remove(options.output_path, not_removed);
     for (const std::string& r : refused)

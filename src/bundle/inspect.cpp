@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "bundle/font_check.h"
 #include "content/bundle_check.h"
 #include "content/content_store.h"
 #include "core/safe_file.h"
@@ -29,6 +30,8 @@ core::Result<InspectReport> inspect_bundle(const std::string& path) {
     r.counts = store->counts();
     r.meta["code_points"] = std::to_string(store->code_points().size());
     r.warnings = content::check_bundle(path);
+    for (std::string& line : uncovered_characters(store->code_points(), {}))
+        r.warnings.push_back(std::move(line));
 
     // A signature beside the bundle, read without blocking on a FIFO of that name.
     if (auto text = core::read_regular_file(path + ".minisig", 16 * 1024, core::Links::follow)) {

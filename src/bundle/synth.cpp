@@ -3,6 +3,8 @@
 
 #include <cmath>
 #include <cstdio>
+#include <iterator>
+#include <vector>
 
 #include "bundle/bundle_writer.h"
 #include "bundle/image_processing.h"
@@ -86,24 +88,49 @@ const CitySeed kCities[] = {
     {"porto", "Porto", "PT", 41.15, -8.61},
 };
 
+// With SynthOptions::shaped_cities: five more cities, a tenth of all, named in scripts that are
+// shaped or written right to left (Arabic, Lao, Devanagari, Thai).
+const CitySeed kShapedCities[] = {
+    {"cairo", "القاهرة", "EG", 30.04, 31.24},         {"amman", "عمّان", "JO", 31.95, 35.93},
+    {"vientiane", "ວຽງຈັນ", "LA", 17.97, 102.63},      {"new-delhi", "नई दिल्ली", "IN", 28.61, 77.21},
+    {"bangkok", "กรุงเทพมหานคร", "TH", 13.76, 100.50},
+};
+
 struct CountrySeed {
     const char* code;
     const char* name;
     const char* region;
 };
 const CountrySeed kCountries[] = {
-    {"VN", "Viet Nam", "Asia"},        {"KR", "Republic of Korea", "Asia"},
-    {"TW", "Taiwan", "Asia"},          {"CN", "China", "Asia"},
-    {"JP", "Japan", "Asia"},           {"PL", "Poland", "Europe"},
-    {"BR", "Brazil", "Latin America"}, {"CO", "Colombia", "Latin America"},
-    {"BE", "Belgium", "Europe"},       {"ES", "Spain", "Europe"},
-    {"DE", "Germany", "Europe"},       {"CH", "Switzerland", "Europe"},
-    {"GR", "Greece", "Europe"},        {"UA", "Ukraine", "Europe"},
-    {"SN", "Senegal", "Africa"},       {"CA", "Canada", "North America"},
-    {"ZA", "South Africa", "Africa"},  {"IS", "Iceland", "Europe"},
-    {"DK", "Denmark", "Europe"},       {"SE", "Sweden", "Europe"},
-    {"CZ", "Czechia", "Europe"},       {"TR", "Türkiye", "Asia"},
-    {"MT", "Malta", "Europe"},         {"PT", "Portugal", "Europe"},
+    {"VN", "Viet Nam", "Asia"},
+    {"KR", "Republic of Korea", "Asia"},
+    {"TW", "Taiwan", "Asia"},
+    {"CN", "China", "Asia"},
+    {"JP", "Japan", "Asia"},
+    {"PL", "Poland", "Europe"},
+    {"BR", "Brazil", "Latin America"},
+    {"CO", "Colombia", "Latin America"},
+    {"BE", "Belgium", "Europe"},
+    {"ES", "Spain", "Europe"},
+    {"DE", "Germany", "Europe"},
+    {"CH", "Switzerland", "Europe"},
+    {"GR", "Greece", "Europe"},
+    {"UA", "Ukraine", "Europe"},
+    {"SN", "Senegal", "Africa"},
+    {"CA", "Canada", "North America"},
+    {"ZA", "South Africa", "Africa"},
+    {"IS", "Iceland", "Europe"},
+    {"DK", "Denmark", "Europe"},
+    {"SE", "Sweden", "Europe"},
+    {"CZ", "Czechia", "Europe"},
+    {"TR", "Türkiye", "Asia"},
+    {"MT", "Malta", "Europe"},
+    {"PT", "Portugal", "Europe"},
+    {"EG", "Egypt", "Africa"},
+    {"JO", "Jordan", "Asia"},
+    {"LA", "Laos", "Asia"},
+    {"IN", "India", "Asia"},
+    {"TH", "Thailand", "Asia"},
 };
 
 struct ThemeSeed {
@@ -235,7 +262,10 @@ SourceBundle synthesize(const SynthOptions& o) {
 
     for (const auto& c : kCountries)
         b.countries.push_back({c.code, {c.name, {}}, c.region});
-    for (const auto& c : kCities)
+    std::vector<CitySeed> cities(std::begin(kCities), std::end(kCities));
+    if (o.shaped_cities)
+        cities.insert(cities.end(), std::begin(kShapedCities), std::end(kShapedCities));
+    for (const auto& c : cities)
         b.cities.push_back({c.id, c.name, c.country, c.id, c.lat, c.lon});
     for (const auto& t : kThemes)
         b.themes.push_back({t.id, {t.en, {{"es", t.es}, {"fr", t.fr}}}, t.colour});
@@ -250,28 +280,28 @@ SourceBundle synthesize(const SynthOptions& o) {
         images.push_back(key);
     }
 
-    const int city_count = static_cast<int>(std::size(kCities));
+    const int city_count = static_cast<int>(cities.size());
     for (int i = 0; i < o.partnerships; ++i) {
         PartnershipSource p;
         p.id = "p" + pad(i);
         const int lead = random.below(city_count);
         int partner = random.below(city_count - 1);
         if (partner >= lead) ++partner;
-        p.lead_cities = {kCities[lead].id};
-        p.partner_cities = {kCities[partner].id};
+        p.lead_cities = {cities[lead].id};
+        p.partner_cities = {cities[partner].id};
         if (random.below(4) == 0) {
             const int third = random.below(city_count);
-            if (third != lead && third != partner) p.partner_cities.push_back(kCities[third].id);
+            if (third != lead && third != partner) p.partner_cities.push_back(cities[third].id);
         }
         const ThemeSeed& theme = random.pick(kThemes);
         const char* noun = random.pick(kNouns);
-        p.title.base = std::string(theme.en) + " " + noun + ": " + kCities[lead].name + " – " +
-                       kCities[partner].name;
+        p.title.base = std::string(theme.en) + " " + noun + ": " + cities[lead].name + " – " +
+                       cities[partner].name;
         if (random.below(3) == 0) {
             p.title.by_lang["es"] =
-                std::string(theme.es) + ": " + kCities[lead].name + " – " + kCities[partner].name;
+                std::string(theme.es) + ": " + cities[lead].name + " – " + cities[partner].name;
             p.title.by_lang["fr"] =
-                std::string(theme.fr) + " : " + kCities[lead].name + " – " + kCities[partner].name;
+                std::string(theme.fr) + " : " + cities[lead].name + " – " + cities[partner].name;
         }
         p.summary.base = std::string("The cities ") + random.pick(kVerbs) + " " +
                          random.pick(kObjects) + " and " + random.pick(kVerbs) + " " +
@@ -290,7 +320,7 @@ SourceBundle synthesize(const SynthOptions& o) {
         p.starts_on = std::to_string(start);
         p.ends_on = std::to_string(start + 1 + random.below(4));
         p.status = p.ends_on < "2024" ? "completed" : "active";
-        p.contacts = {{std::string("City of ") + kCities[lead].name, "", "", ""}};
+        p.contacts = {{std::string("City of ") + cities[lead].name, "", "", ""}};
         p.images = {{images[static_cast<size_t>(i) % images.size()], ""}};
         p.featured = i < 6;
         b.partnerships.push_back(std::move(p));
@@ -299,7 +329,7 @@ SourceBundle synthesize(const SynthOptions& o) {
     for (int i = 0; i < o.practices; ++i) {
         PracticeSource p;
         p.id = "g" + pad(i);
-        const auto& city = kCities[random.below(city_count)];
+        const auto& city = cities[random.below(city_count)];
         const ThemeSeed& theme = random.pick(kThemes);
         p.city = city.id;
         p.title.base =
@@ -333,7 +363,7 @@ SourceBundle synthesize(const SynthOptions& o) {
     // Every other speaker has a photo. Links and photos take no random draws, so the rest of
     // the content stays what the same seed gave before they existed.
     for (int i = 0; i < (o.sessions > 0 ? speaker_count : 0); ++i) {
-        const auto& city = kCities[random.below(city_count)];
+        const auto& city = cities[random.below(city_count)];
         b.speakers.push_back({"s" + pad(i),
                               std::string(random.pick(kGiven)) + " " + random.pick(kFamily),
                               std::string("City of ") + city.name,

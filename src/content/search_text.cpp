@@ -67,6 +67,15 @@ bool separates_words(char32_t cp) {
            (cp >= 0x3001 && cp <= 0x3003) || (cp >= 0xFF01 && cp <= 0xFF0F);
 }
 
+// Arabic's short vowels and shadda, and Hebrew's points: written on a city's name in the
+// content, left out by most visitors and keyboards ("عمان" finds "عمّان"). FTS5's unicode61
+// removes diacritics from Latin letters only.
+bool is_vowel_mark(char32_t cp) {
+    return (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x0591 && cp <= 0x05BD) ||
+           cp == 0x05BF || cp == 0x05C1 || cp == 0x05C2 || cp == 0x05C4 || cp == 0x05C5 ||
+           cp == 0x05C7;
+}
+
 }  // namespace
 
 std::string fold_for_search(std::string_view text) {
@@ -74,6 +83,7 @@ std::string fold_for_search(std::string_view text) {
     std::string out;
     out.reserve(text.size());
     for (char32_t cp : points) {
+        if (is_vowel_mark(cp)) continue;
         if (const char* plain = plain_spelling(cp)) {
             out += plain;
         } else {
@@ -86,6 +96,7 @@ std::string fold_for_search(std::string_view text) {
 std::vector<std::string> search_words(std::string_view typed) {
     std::vector<std::string> words(1);
     for (char32_t cp : core::decode_utf8(typed)) {
+        if (is_vowel_mark(cp)) continue;
         if (separates_words(cp)) {
             if (!words.back().empty()) words.emplace_back();
         } else if (const char* plain = plain_spelling(cp)) {

@@ -18,6 +18,12 @@ struct SpeechPart {
 };
 using Utterance = std::vector<SpeechPart>;
 
+// Appends `text` read in `language`, except stretches in a script with its own espeak-ng voice
+// (a city's name in Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Myanmar, Ethiopic,
+// Georgian, Armenian...), which get that voice. Stretches in a script espeak-ng has no voice for
+// (Lao, Khmer, Tibetan) are left out rather than read as noise by another voice.
+void append_by_script(Utterance& utterance, const std::string& text, const std::string& language);
+
 // The parts' texts joined with a space, for logs and headless checks.
 std::string utterance_text(const Utterance& utterance);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "platform/runner.h"
 
+#include <imgui.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -57,6 +58,8 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
         {"rss_kib_at_exit", core::current_rss_kib()},
         {"pss_kib_at_exit", core::current_pss_kib()},
         {"missing_glyphs", {{"count", missing.size()}, {"code_points", missing}}},
+        {"font_atlas",
+         {{"width", ImGui::GetIO().Fonts->TexWidth}, {"height", ImGui::GetIO().Fonts->TexHeight}}},
         {"display", loop.display().describe()},
     };
     std::ofstream out(path);

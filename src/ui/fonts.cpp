@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/fonts.h"
 
+#include "content/font_coverage.h"
 #include "ui/icons.h"
+#include "ui/shaped_text.h"
 
 #include <hb-subset.h>
 #include <imgui.h>
 #include <imgui_freetype.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -57,22 +60,26 @@ std::vector<char> subset_font(const std::string& path, int face_index,
     return out;
 }
 
+// The subsets merged under a font, in order: Noto Sans CJK, then the faces of other scripts.
+using Merges = std::vector<const std::vector<char>*>;
+
 ImFont* add_font(ImFontAtlas& atlas, const std::string& path, float size_px, const ImWchar* ranges,
-                 std::vector<char>* cjk_subset, const std::string& icons = {},
+                 const Merges& merges, const std::string& icons = {},
                  const ImWchar* icon_ranges = nullptr) {
     ImFontConfig config;
     config.OversampleH = 1;
     config.OversampleV = 1;
     config.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), size_px, &config, ranges);
-    if (font && cjk_subset && !cjk_subset->empty()) {
+    for (const std::vector<char>* subset : merges) {
+        if (!font || !subset || subset->empty()) continue;
         // Merged fonts only fill glyphs the first font lacks (ImFontAtlas never overwrites a
         // glyph in MergeMode), so Latin text keeps Noto Sans' shapes.
         ImFontConfig merge = config;
         merge.MergeMode = true;
         merge.FontDataOwnedByAtlas = false;  // Dear ImGui keeps its own copy
-        atlas.AddFontFromMemoryTTF(cjk_subset->data(), static_cast<int>(cjk_subset->size()),
-                                   size_px, &merge, ranges);
+        atlas.AddFontFromMemoryTTF(const_cast<char*>(subset->data()),
+                                   static_cast<int>(subset->size()), size_px, &merge, ranges);
     }
     if (font && icon_ranges && !icons.empty()) {
         // Icons a little larger than the letters and sitting on the text's centre line: Material
@@ -142,7 +149,97 @@ void borrow_glyphs(ImFont* font, const ImFont* from, const std::vector<char32_t>
     if (added) font->BuildLookupTable();
 }
 
+// The content's characters that Noto Sans and Noto Sans CJK lack, by the faces that draw them:
+// subsets merged into the fonts for scripts drawn a glyph per character (Georgian, Armenian,
+// Ethiopic...), a Shaper for the scripts that need shaping. Only a bundle with such characters
+// asks fontconfig.
+struct ScriptFaces {
+    std::vector<std::vector<char>> regular, bold;  // subsets to merge
+    std::shared_ptr<Shaper> shaper;
+    std::set<char32_t> shaped;  // drawn by the shaper, not by code point
+    std::vector<std::string> files;
+};
+
+ScriptFaces script_faces(const FontFiles& files, const std::vector<char32_t>& code_points,
+                         const std::set<char32_t>& content_code_points) {
+    ScriptFaces out;
+    std::set<char32_t> lacking;
+    {
+        hb_blob_t* blob = hb_blob_create_from_file_or_fail(files.regular.c_str());
+        hb_face_t* face = hb_face_create(blob, 0);
+        hb_set_t* primary = hb_set_create();
+        hb_face_collect_unicodes(face, primary);
+        for (char32_t cp : code_points) {
+            if (!needs_cjk(cp) && !hb_set_has(primary, cp)) lacking.insert(cp);
+        }
+        hb_set_destroy(primary);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+    }
+    if (lacking.empty()) return out;
+    std::vector<ShapingFace> shaping;
+    for (const content::CoveringFace& face : content::choose_faces(lacking).faces) {
+        out.files.push_back(std::filesystem::path(face.regular).filename().string());
+        const bool shapes = std::any_of(face.code_points.begin(), face.code_points.end(),
+                                        [](char32_t cp) { return needs_shaping(cp); });
+        if (shapes) {
+            out.shaped.insert(face.code_points.begin(), face.code_points.end());
+            shaping.push_back({face.regular, face.bold, face.code_points});
+            continue;
+        }
+        const std::set<char32_t> used(face.code_points.begin(), face.code_points.end());
+        out.regular.push_back(subset_font(face.regular, 0, used));
+        out.bold.push_back(subset_font(face.bold, 0, used));
+    }
+    if (!shaping.empty()) {
+        std::set<char32_t> reserved;
+        for (char16_t cp : icon::kCodePoints)
+            reserved.insert(cp);
+        for (char32_t cp : content_code_points) {
+            if (cp >= 0xE000 && cp <= 0xF8FF) reserved.insert(cp);
+        }
+        out.shaper = std::make_shared<Shaper>(std::move(shaping), reserved, files.regular);
+    }
+    return out;
+}
+
+Merges merges_of(const std::vector<char>* cjk, const std::vector<std::vector<char>>& faces) {
+    Merges out{cjk};
+    for (const auto& f : faces)
+        out.push_back(&f);
+    return out;
+}
+
+// Rasterises the shaped scripts' glyphs for each font that draws content (before Build): at every
+// size and style while the atlas holds them, else in the regular style at body size only, and
+// when even the body is cut, only as many faces as a quarter of the atlas holds (the rest are
+// reported missing).
+void reserve_shaped(Shaper& shaper, ImFontAtlas& atlas, const FontSet& set, Reduction reduction,
+                    float body_px, float heading_px, float title_px, bool large, float display_px,
+                    float poster_px) {
+    shaper.begin_atlas();
+    if (reduction == Reduction::body_cut) shaper.keep_faces(body_px, 0.25 * kMaxAtlasPixels);
+    shaper.reserve_glyphs(atlas, set.body, body_px, false);
+    shaper.share_glyphs(set.body_italic, set.body);
+    if (reduction >= Reduction::headings_at_body_size) {
+        for (ImFont* font : {set.body_bold, set.heading, set.title})
+            shaper.share_glyphs(font, set.body);
+        return;
+    }
+    shaper.reserve_glyphs(atlas, set.body_bold, body_px, true);
+    shaper.reserve_glyphs(atlas, set.heading, heading_px, true);
+    shaper.reserve_glyphs(atlas, set.title, title_px, true);
+    if (large) {
+        shaper.reserve_glyphs(atlas, set.display, display_px, true);
+        shaper.reserve_glyphs(atlas, set.poster, poster_px, true);
+    }
+}
+
 }  // namespace
+
+const std::string& shown(const FontSet& fonts, const std::string& text) {
+    return fonts.shaper ? fonts.shaper->visual(text) : text;
+}
 
 FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_points,
                     float px_per_mm, const FontFiles& files, const FontSizesMm& sizes,
@@ -168,12 +265,23 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     for (char32_t cp : code_points_of(kExtraBase))
         base.push_back(cp);
     const std::set<char32_t> in_base(base.begin(), base.end());
-    std::vector<char32_t> extra, extra_other;  // content code points beyond the base ranges
+    std::vector<char32_t> candidates;  // content code points beyond the base ranges
     for (char32_t cp : content_code_points) {
         if (cp > 0xFFFF || is_layout_only(cp) || in_base.count(cp)) continue;
+        candidates.push_back(cp);
+    }
+    ScriptFaces scripts;
+    if (have_fonts) scripts = script_faces(files, candidates, content_code_points);
+    set.script_faces = scripts.files;
+    std::vector<char32_t> extra, extra_other;  // what the atlas draws by code point
+    for (char32_t cp : candidates) {
+        if (scripts.shaped.count(cp)) continue;
         extra.push_back(cp);
         if (!needs_cjk(cp)) extra_other.push_back(cp);
     }
+    const bool large_shaped =
+        scripts.shaper && std::any_of(large_code_points.begin(), large_code_points.end(),
+                                      [](char32_t cp) { return needs_shaping(cp); });
 
     // The large sizes (display, poster): ASCII and the characters of their own texts.
     static const ImWchar kLargeBase[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0};
@@ -208,6 +316,13 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     const auto needed = [&](Reduction r, size_t body_extra) {
         const std::vector<char32_t> kept(extra.begin(), extra.begin() + body_extra);
         double sum = base_area + area(kept, body_px);
+        if (scripts.shaper) {
+            sum += scripts.shaper->estimate_area(body_px);
+            if (r <= Reduction::styles_share_regular)
+                sum += scripts.shaper->estimate_area(body_px) +
+                       scripts.shaper->estimate_area(heading_px) +
+                       scripts.shaper->estimate_area(title_px);
+        }
         if (r == Reduction::none) sum += 2 * area(extra_other, body_px);
         if (r <= Reduction::styles_share_regular)
             sum += area(extra, heading_px) + area(extra, title_px);
@@ -236,9 +351,10 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         for (char32_t cp : body_cps) {
             if (needs_cjk(cp)) cjk_code_points.insert(cp);
         }
-        std::vector<char> cjk_subset;
+        std::vector<char> cjk_subset, cjk_bold_subset;
         if (!cjk_code_points.empty()) {
             cjk_subset = subset_font(files.cjk, files.cjk_face, cjk_code_points);
+            cjk_bold_subset = subset_font(files.cjk_bold, files.cjk_face, cjk_code_points);
             if (cjk_subset.empty()) {
                 set.error =
                     "cannot read the CJK font " + files.cjk + " (Debian package fonts-noto-cjk)";
@@ -252,23 +368,31 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         ranges_of(base, own_headings ? extra : none, heading_ranges);
         if (have_fonts) {
             const ImWchar* with_icons = icon_ranges.Data;
-            set.body = add_font(atlas, files.regular, body_px, body_ranges.Data, &cjk_subset, icons,
+            const Merges regular = merges_of(&cjk_subset, scripts.regular);
+            const Merges bold = merges_of(&cjk_bold_subset, scripts.bold);
+            const Merges heading_merges = own_headings ? bold : Merges{};
+            set.body = add_font(atlas, files.regular, body_px, body_ranges.Data, regular, icons,
                                 with_icons);
-            // Noto Sans CJK has no bold or italic: those styles draw the regular's glyphs.
-            set.body_bold =
-                add_font(atlas, files.bold, body_px, style_ranges.Data, nullptr, icons, with_icons);
-            set.body_italic = add_font(atlas, files.italic, body_px, style_ranges.Data, nullptr);
+            set.body_bold = add_font(atlas, files.bold, body_px, style_ranges.Data,
+                                     merges_of(nullptr, scripts.bold), icons, with_icons);
+            set.body_italic = add_font(atlas, files.italic, body_px, style_ranges.Data,
+                                       merges_of(nullptr, scripts.regular));
             set.heading = add_font(atlas, files.bold, heading_px, heading_ranges.Data,
-                                   own_headings ? &cjk_subset : nullptr, icons, with_icons);
-            set.title = add_font(atlas, files.bold, title_px, heading_ranges.Data,
-                                 own_headings ? &cjk_subset : nullptr, icons, with_icons);
-            set.display = add_font(atlas, files.bold, display_px, large_ranges.Data, &cjk_subset,
-                                   icons, with_icons);
-            set.poster = add_font(atlas, files.bold, poster_px, large_ranges.Data, &cjk_subset,
-                                  icons, with_icons);
+                                   heading_merges, icons, with_icons);
+            set.title = add_font(atlas, files.bold, title_px, heading_ranges.Data, heading_merges,
+                                 icons, with_icons);
+            set.display =
+                add_font(atlas, files.bold, display_px, large_ranges.Data, bold, icons, with_icons);
+            set.poster =
+                add_font(atlas, files.bold, poster_px, large_ranges.Data, bold, icons, with_icons);
+            if (scripts.shaper && set.body && set.body_bold && set.heading && set.title &&
+                set.display && set.poster)
+                reserve_shaped(*scripts.shaper, atlas, set, reduction, body_px, heading_px,
+                               title_px, large_shaped, display_px, poster_px);
         }
         built = set.body && set.body_bold && set.body_italic && set.heading && set.title &&
                 set.display && set.poster && atlas.Build();
+        if (built && scripts.shaper) scripts.shaper->copy_glyphs(atlas);
         const bool fits = atlas.TexWidth <= kMaxAtlasSide && atlas.TexHeight <= kMaxAtlasSide &&
                           static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= kMaxAtlasPixels;
         if (built && fits && body_extra < extra.size() && !calibrated) {
@@ -323,8 +447,10 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     // The glyphs are in the atlas now; the copies of the font files are no longer needed.
     atlas.ClearInputData();
 
+    if (built) set.shaper = scripts.shaper;
     for (char32_t cp : content_code_points) {
         if (is_layout_only(cp)) continue;
+        if (set.shaper && set.shaper->covers(cp)) continue;
         if (cp > 0xFFFF || !set.body->FindGlyphNoFallback(static_cast<ImWchar>(cp)))
             set.missing.push_back(cp);
     }

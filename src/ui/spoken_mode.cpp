@@ -61,8 +61,8 @@ core::Utterance SpokenMode::reading(const core::VisibleItem& item, const std::st
                      language});
     }
     // A comma before the second line, as a reader would pause there.
-    u.push_back({item.detail.empty() ? item.label : item.label + ",", own});
-    if (!item.detail.empty()) u.push_back({item.detail, own});
+    core::append_by_script(u, item.detail.empty() ? item.label : item.label + ",", own);
+    if (!item.detail.empty()) core::append_by_script(u, item.detail, own);
     if (item.position > 0 && item.count > 0) return u;
     if (item.kind == core::VisibleItem::Kind::control) {
         std::string role = item.role.empty() ? tr(language, Phrase::role_button) : item.role;

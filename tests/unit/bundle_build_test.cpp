@@ -106,6 +106,29 @@ TEST_CASE("build: the sample content in content/ builds without problems") {
     CHECK(result.ok());
 }
 
+TEST_CASE(
+    "build: a character no installed font has is a warning with file, line, field and package") {
+    TempDir dir;
+    Files files = plaza::test::valid_source();
+    // U+0870 (Arabic Extended-B, Unicode 14) is in no font of Debian 12; Lao and Arabic are.
+    files["cities.csv"] =
+        "id,name,latin,country,latitude,longitude\n"
+        "ghent,Gent,Ghent,BE,51.05,3.72\n"
+        "lodz,ວຽງຈັນ \u0870 عمّان,Lodz,PL,51.76,19.46\n";
+    plaza::test::write_source(dir.path() / "src", files);
+    Problems problems, warnings;
+    auto result =
+        plaza::bundle::build_bundle({dir / "src", dir / "out.plaza", 7}, problems, &warnings);
+    REQUIRE(problems.empty());
+    REQUIRE(result.ok());
+    std::string all;
+    for (const auto& w : warnings)
+        all += w + "\n";
+    CHECK(all ==
+          "cities.csv:3: name: U+0870 \"\u0870\": no installed font has it; kiosks show "
+          "\"?\" (the Debian package fonts-noto-extra may have it)\n");
+}
+
 TEST_CASE("build: a failed build keeps an existing bundle as it was") {
     TempDir dir;
     Files files = plaza::test::valid_source();

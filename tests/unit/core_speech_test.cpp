@@ -28,3 +28,27 @@ TEST_CASE("the recording voice keeps what it was asked to say, the newest last, 
     CHECK(speech.said().back()[0].text == std::to_string(RecordingSpeech::kKept + 9));
     CHECK(speech.said().front()[0].text == "10");
 }
+
+TEST_CASE("a city's name in its own script is read by that script's voice, or left out") {
+    plaza::core::Utterance u;
+    plaza::core::append_by_script(u, "Water in ວຽງຈັນ and عمّان, Jordan", "en");
+    REQUIRE(u.size() == 4);
+    CHECK(u[0].text == "Water in ");
+    CHECK(u[0].language == "en");
+    // Lao has no espeak-ng voice: left out, not read as noise by the English one.
+    CHECK(u[1].text == "and ");
+    CHECK(u[1].language == "en");
+    CHECK(u[2].text == "عمّان, ");
+    CHECK(u[2].language == "ar");
+    CHECK(u[3].text == "Jordan");
+    CHECK(u[3].language == "en");
+    u.clear();
+    plaza::core::append_by_script(u, "Երևան თბილისი", "fr");
+    REQUIRE(u.size() == 2);
+    CHECK(u[0].language == "hy");
+    CHECK(u[1].language == "ka");
+    u.clear();
+    plaza::core::append_by_script(u, "Łódź", "pl");
+    REQUIRE(u.size() == 1);
+    CHECK(u[0].language == "pl");
+}

@@ -314,3 +314,25 @@ TEST_CASE("cities: partnership cards know their cities, the facets name them") {
     CHECK(std::none_of(facets.cities.begin(), facets.cities.end(),
                        [](const plaza::content::Facet& f) { return f.key == "brussels"; }));
 }
+
+TEST_CASE("fts: a city named in its own script is found by that script and by its Latin name") {
+    plaza::test::TempDir dir;
+    auto files = plaza::test::valid_source();
+    files["cities.csv"] =
+        "id,name,latin,country,latitude,longitude\n"
+        "ghent,عمّان,Amman,BE,31.95,35.93\n"
+        "lodz,ວຽງຈັນ,Vientiane,PL,17.97,102.63\n";
+    plaza::test::write_source(dir.path() / "src", files);
+    std::vector<std::string> problems;
+    REQUIRE(plaza::bundle::build_bundle({dir / "src", dir / "out.plaza", 1}, problems).ok());
+    auto store = plaza::content::ContentStore::open(dir / "out.plaza");
+    REQUIRE(store.ok());
+    CHECK(has(store->search("vientiane", 20), "city", "ວຽງຈັນ, Poland"));
+    CHECK(has(store->search("vien", 20), "city", "ວຽງຈັນ"));
+    CHECK(has(store->search("ວຽງຈັນ", 20), "city", "ວຽງຈັນ"));
+    CHECK(has(store->search("ວຽງ", 20), "city", "ວຽງຈັນ"));
+    CHECK(has(store->search("amman", 20), "city", "عمّان"));
+    CHECK(has(store->search("عمّان", 20), "city", "عمّان"));
+    // Typed without the shadda, as most keyboards and visitors write it.
+    CHECK(has(store->search("عمان", 20), "city", "عمّان"));
+}

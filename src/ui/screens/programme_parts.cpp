@@ -168,11 +168,13 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
     const bool stacked = widest_time > width_px * 0.35f;
     const float time_width = stacked ? 0.0f : std::max(ctx.mm(42), widest_time);
     const float text_width = std::max(ctx.mm(20), width_px - time_width - 2 * pad);
+    // As the fonts draw them: shaped, in visual order (ui/shaped_text.h).
+    const std::string title = shown(ctx.fonts, s.item.title), details = shown(ctx.fonts, line);
     const ImVec2 title_size =
-        heading->CalcTextSizeA(heading->FontSize, FLT_MAX, text_width, s.item.title.c_str());
+        heading->CalcTextSizeA(heading->FontSize, FLT_MAX, text_width, title.c_str());
     const ImVec2 line_size =
         line.empty() ? ImVec2(0, 0)
-                     : body->CalcTextSizeA(body->FontSize, FLT_MAX, text_width, line.c_str());
+                     : body->CalcTextSizeA(body->FontSize, FLT_MAX, text_width, details.c_str());
     // Stacked: the badge beside the time on its own line; else under the time in its column.
     const float badge_gap = badge.label.empty() ? 0.0f : ctx.mm(kSpace.xs);
     const float time_height = stacked ? std::max(heading->FontSize, badge_box.y) : 0.0f;
@@ -208,8 +210,8 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
 
     const float left = min.x + pad + time_width;
     const float title_top = min.y + pad + time_height;
-    draw->AddText(heading, heading->FontSize, ImVec2(left, title_top), ink, s.item.title.c_str(),
-                  nullptr, text_width);
+    draw->AddText(heading, heading->FontSize, ImVec2(left, title_top), ink, title.c_str(), nullptr,
+                  text_width);
     if (s.cancelled) {
         // Struck through, not hidden: a visitor who planned to go learns that it is off.
         const float first_line = std::min(title_size.x, text_width);
@@ -217,7 +219,7 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
         draw->AddLine(ImVec2(left, y), ImVec2(left + first_line, y), ink, ctx.mm(0.5f));
     }
     draw->AddText(body, body->FontSize, ImVec2(left, title_top + title_size.y + ctx.mm(1)),
-                  t.text_muted, line.c_str(), nullptr, text_width);
+                  t.text_muted, details.c_str(), nullptr, text_width);
     RecordItem(ctx, core::VisibleItem::Kind::control, id, s.item.title);
     // The time and the details as one text run, so scripts can check what a row says.
     if (!ctx.report.items.empty() && ctx.report.items.back().id == id) {

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "ui/shaped_text.h"
 #include "ui/theme.h"
 #include "ui/widgets/content_widgets.h"
 #include "ui/widgets/kinetic_scroll.h"
@@ -29,10 +30,38 @@ constexpr float kCardPadMm = 4.0f;
 constexpr float kCardGapMm = 1.5f;
 const char* const kEllipsis = "\xE2\x80\xA6";  // …
 
-// Splits `text` into lines no wider than `width`; with `max_lines` > 0 the last kept line ends
-// in "…" when more would follow.
-std::vector<std::string> wrap_lines(ImFont* font, const std::string& text, float width,
-                                    int max_lines) {
+// A shaped text's lines (logical order) no wider than `width` in `font`.
+std::vector<std::string> logical_lines(const FontSet& fonts, ImFont* font, const std::string& text,
+                                       float width) {
+    return break_lines(text, width, [&](const std::string& line) {
+        const std::string& drawn = shown(fonts, line);
+        return font
+            ->CalcTextSizeA(font->FontSize, FLT_MAX, 0, drawn.c_str(), drawn.c_str() + drawn.size())
+            .x;
+    });
+}
+
+// The same lines as the fonts draw them.
+std::vector<std::string> shaped_lines(const FontSet& fonts, ImFont* font, const std::string& text,
+                                      float width) {
+    std::vector<std::string> lines = logical_lines(fonts, font, text, width);
+    for (std::string& line : lines)
+        line = shown(fonts, line);
+    return lines;
+}
+
+// Splits `text` into lines no wider than `width` (logical order: draw each through shown());
+// with `max_lines` > 0 the last kept line ends in "…" when more would follow.
+std::vector<std::string> wrap_lines(const FontSet& fonts, ImFont* font, const std::string& text,
+                                    float width, int max_lines) {
+    if (fonts.shaper && has_shaped_script(text)) {
+        std::vector<std::string> lines = logical_lines(fonts, font, text, width);
+        if (max_lines > 0 && static_cast<int>(lines.size()) > max_lines) {
+            lines.resize(static_cast<size_t>(max_lines));
+            lines.back() += kEllipsis;
+        }
+        return lines;
+    }
     std::vector<std::string> lines;
     const char* p = text.c_str();
     const char* end = p + text.size();
@@ -117,7 +146,8 @@ bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, 
                ButtonStyle style, ImU32 dot, const ButtonSpeech& speech, const char* icon) {
     const Theme& t = theme();
     ImFont* font = ctx.fonts.body;
-    const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+    const std::string& drawn = shown(ctx.fonts, label);
+    const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, drawn.c_str());
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
     const float min_px = ctx.mm(kMinTargetMm);
     const float icon_width =
@@ -154,7 +184,7 @@ bool TapButton(UiContext& ctx, const std::string& id, const std::string& label, 
         draw->AddText(font, font->FontSize, ImVec2(text_pos.x - icon_width, text_pos.y), text,
                       icon);
     }
-    draw->AddText(font, font->FontSize, text_pos, text, label.c_str());
+    draw->AddText(font, font->FontSize, text_pos, text, shown(ctx.fonts, label).c_str());
     core::VisibleItem item;
     item.kind = core::VisibleItem::Kind::control;
     item.id = id;
@@ -201,10 +231,11 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
         const float rest = height - 2 * pad - line * static_cast<float>(max_lines);
         max_sub_lines = rest >= ctx.mm(kCardGapMm) + sub_line ? 1 : -1;
     }
-    const std::vector<std::string> title_lines = wrap_lines(heading, title, text_width, max_lines);
+    const std::vector<std::string> title_lines =
+        wrap_lines(ctx.fonts, heading, title, text_width, max_lines);
     const std::vector<std::string> subtitle_lines =
         max_sub_lines < 0 ? std::vector<std::string>{}
-                          : wrap_lines(body, subtitle, text_width, max_sub_lines);
+                          : wrap_lines(ctx.fonts, body, subtitle, text_width, max_sub_lines);
     if (look.whole_title) {  // as tall as its lines need
         const float needed = 2 * pad + line * static_cast<float>(title_lines.size()) +
                              (subtitle_lines.empty() ? 0.0f : ctx.mm(kCardGapMm)) +
@@ -258,7 +289,8 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
     draw->PushClipRect(min, max, true);
     float y = min.y + pad;
     for (const std::string& text : title_lines) {
-        draw->AddText(heading, line, ImVec2(min.x + indent, y), t.text, text.c_str());
+        draw->AddText(heading, line, ImVec2(min.x + indent, y), t.text,
+                      shown(ctx.fonts, text).c_str());
         y += line;
     }
     // Under a two-line title in a grid, so that the second lines of a row line up.
@@ -267,7 +299,8 @@ bool TapCard(UiContext& ctx, const std::string& id, const std::string& title,
                                    : 2 * line;
     y = min.y + pad + title_height + ctx.mm(kCardGapMm);
     for (const std::string& text : subtitle_lines) {
-        draw->AddText(body, sub_line, ImVec2(min.x + indent, y), t.text_muted, text.c_str());
+        draw->AddText(body, sub_line, ImVec2(min.x + indent, y), t.text_muted,
+                      shown(ctx.fonts, text).c_str());
         y += sub_line;
     }
     draw->PopClipRect();
@@ -286,32 +319,17 @@ constexpr size_t kLongTextBytes = 2000;
 // call's 16-bit indices and asserts "Too many vertices in ImDrawList using 16-bit indices",
 // whatever the renderer supports (issue 20). A long text is laid out here the way RenderText
 // wraps it, and drawn a line per call, only the lines in view.
-void long_wrapped_text(const std::string& text, float wrap_pos) {
+using Lines = std::vector<std::pair<const char*, const char*>>;
+
+// Lays `lines` out as one item at the cursor and draws those in view, a line per call.
+void lines_item(const Lines& lines) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
-    const float scale = size / font->FontSize;
     const ImVec2 pos = window->DC.CursorPos;
-    const float wrap_width = ImGui::CalcWrapWidthForPos(pos, wrap_pos);
-    std::vector<std::pair<const char*, const char*>> lines;
     float width = 0.0f;
-    const char* s = text.c_str();
-    const char* const end = s + text.size();
-    while (s < end) {
-        const char* eol = font->CalcWordWrapPositionA(scale, s, end, wrap_width);
-        if (eol == s) ++eol;  // one character wider than the line
-        const char* newline = static_cast<const char*>(std::memchr(s, '\n', eol - s));
-        const char* line_end = newline ? newline : eol;
-        lines.emplace_back(s, line_end);
-        width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, line_end).x);
-        s = newline ? newline + 1 : eol;
-        // As RenderText does after a wrap: the blanks that follow are skipped, and one newline.
-        if (!newline) {
-            while (s < end && (*s == ' ' || *s == '\t'))
-                ++s;
-            if (s < end && *s == '\n') ++s;
-        }
-    }
+    for (const auto& [begin, end] : lines)
+        width = std::max(width, font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x);
     const ImVec2 whole(width, size * static_cast<float>(lines.size()));
     const ImRect bb(pos, ImVec2(pos.x + whole.x, pos.y + whole.y));
     ImGui::ItemSize(whole, 0.0f);
@@ -325,6 +343,44 @@ void long_wrapped_text(const std::string& text, float wrap_pos) {
         window->DrawList->AddText(font, size, ImVec2(pos.x, y), colour, lines[i].first,
                                   lines[i].second);
     }
+}
+
+void long_wrapped_text(const std::string& text, float wrap_pos) {
+    ImFont* font = ImGui::GetFont();
+    const float size = ImGui::GetFontSize();
+    const float scale = size / font->FontSize;
+    const float wrap_width =
+        ImGui::CalcWrapWidthForPos(ImGui::GetCurrentWindow()->DC.CursorPos, wrap_pos);
+    Lines lines;
+    const char* s = text.c_str();
+    const char* const end = s + text.size();
+    while (s < end) {
+        const char* eol = font->CalcWordWrapPositionA(scale, s, end, wrap_width);
+        if (eol == s) ++eol;  // one character wider than the line
+        const char* newline = static_cast<const char*>(std::memchr(s, '\n', eol - s));
+        const char* line_end = newline ? newline : eol;
+        lines.emplace_back(s, line_end);
+        s = newline ? newline + 1 : eol;
+        // As RenderText does after a wrap: the blanks that follow are skipped, and one newline.
+        if (!newline) {
+            while (s < end && (*s == ' ' || *s == '\t'))
+                ++s;
+            if (s < end && *s == '\n') ++s;
+        }
+    }
+    lines_item(lines);
+}
+
+// A text in a script that is shaped (ui/shaped_text.h): broken into lines in logical order, each
+// line then ordered and shaped on its own.
+void shaped_wrapped_text(const FontSet& fonts, const std::string& text, float wrap_pos) {
+    const std::vector<std::string> visual =
+        shaped_lines(fonts, ImGui::GetFont(), text,
+                     ImGui::CalcWrapWidthForPos(ImGui::GetCurrentWindow()->DC.CursorPos, wrap_pos));
+    Lines lines;
+    for (const std::string& line : visual)
+        lines.emplace_back(line.c_str(), line.c_str() + line.size());
+    lines_item(lines);
 }
 
 void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour, bool wrapped,
@@ -342,10 +398,15 @@ void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colo
         wrap_pos >= 0 &&
         ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrap_pos) < 3 * font->FontSize &&
         font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x > 3 * font->FontSize;
-    if (wrapped && text.size() > kLongTextBytes)
+    const bool shaped = ctx.fonts.shaper && has_shaped_script(text);
+    if (wrapped && shaped) {
+        shaped_wrapped_text(ctx.fonts, text, wrap_pos);
+    } else if (wrapped && text.size() > kLongTextBytes) {
         long_wrapped_text(text, wrap_pos);
-    else
-        ImGui::TextUnformatted(text.c_str(), text.c_str() + text.size());
+    } else {
+        const std::string& drawn = shown(ctx.fonts, text);
+        ImGui::TextUnformatted(drawn.c_str(), drawn.c_str() + drawn.size());
+    }
     if (wrap_at_edge) ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
@@ -372,7 +433,7 @@ void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour
         ImGuiWindow* window = ImGui::GetCurrentWindow();
         const float wrap_pos = window->DC.TextWrapPos < 0.0f ? 0.0f : window->DC.TextWrapPos;
         const float width = ImGui::CalcWrapWidthForPos(window->DC.CursorPos, wrap_pos);
-        const std::vector<std::string> lines = wrap_lines(font, text, width, max_lines);
+        const std::vector<std::string> lines = wrap_lines(ctx.fonts, font, text, width, max_lines);
         if (!lines.empty() && lines.back().size() >= 3 &&
             lines.back().compare(lines.back().size() - 3, 3, kEllipsis) == 0) {
             std::string shown;

@@ -613,12 +613,15 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
             names->font_size = ctx.fonts.body->FontSize;
             ImFont* font = ctx.fonts.body;
             for (const SceneCity& c : scene.cities()) {
-                const bool shown = c.partnerships > 0 || !look.highlight.empty();
+                const bool named = c.partnerships > 0 || !look.highlight.empty();
+                // As the fonts draw it (shaped, in visual order), measured here on the main
+                // thread: the worker only places the boxes.
+                const std::string& text = named ? shown(ctx.fonts, c.city.name) : std::string();
                 names->cities.push_back(
                     {c.at, c.partnerships,
-                     shown ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, c.city.name.c_str())
+                     named ? font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str())
                            : ImVec2(0, 0),
-                     shown ? c.city.name : std::string()});
+                     text});
             }
             names_ = std::move(names);
         }
