@@ -137,6 +137,8 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     ui::KioskSettings settings;
     settings.idle_timeout_seconds = config.idle_timeout_seconds;
     settings.low_reach = config.low_reach;
+    settings.reduced_motion = config.reduced_motion;
+    settings.high_contrast = config.high_contrast;
     // The operator set the time (--clock): the kiosk does not second-guess it.
     settings.trust_clock = runner.clock_ms.has_value();
     settings.low_reach_top = static_cast<float>(config.low_reach_top_percent) / 100.0f;
