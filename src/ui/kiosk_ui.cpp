@@ -63,9 +63,13 @@ std::set<char32_t> KioskUi::large_text_code_points() const {
     };
     titles(data.partnerships);
     titles(data.practices);
+    // The sessions of its Now & Next, during the event.
+    for (const std::string& title : store_.session_titles())
+        core::collect_code_points(title, out);
     for (const content::Language& language : data.event.languages) {
-        for (Phrase phrase : {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice,
-                              Phrase::now_and_next, Phrase::coming_up})
+        for (Phrase phrase :
+             {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice, Phrase::now_and_next,
+              Phrase::coming_up, Phrase::now_on, Phrase::up_next})
             core::collect_code_points(tr(language.code, phrase), out);
     }
     return out;

@@ -67,7 +67,8 @@ class KioskUi {
     float text_scale() const { return access_.text_scale(); }
     const std::string& language() const { return language_; }
     // The characters drawn at the type scale's large sizes (the event's name, what the attract
-    // loop features, its invitation in every language): the app builds those sizes for them.
+    // loop features and its sessions, its invitation in every language): the app builds those
+    // sizes for them.
     std::set<char32_t> large_text_code_points() const;
     void set_language(const std::string& code);
     // Everything back to how a new visitor should find it: language, screens, filters, text.
