@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Writes the README's gallery, which is also the golden screenshots the tests compare with:
-# every screen of tests/e2e/scripts/gallery.plz and the attract loop, landscape and portrait,
-# in both palettes, from the sample bundle at 11:15 on its first day, into docs/screens.
+# every screen of tests/e2e/scripts/gallery.plz, the attract loop and a room sign, landscape and
+# portrait, in both palettes, from the sample bundle at 11:15 on its first day, into docs/screens.
 #   platform/gallery.sh [BUILD_DIR]    (default build/sanitize, as platform/dev.sh test builds it)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)

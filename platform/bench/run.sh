@@ -3,7 +3,8 @@
 # Plaza's benchmarks against PRODUCT.md's quality bars. Builds Release, makes synthetic bundles of
 # 10,000 and 50,000 partnerships, walks every screen headless with --stats, runs the kiosk in a
 # real window under Xvfb (Debian's xvfb; no window manager) with real clicks on the on-screen
-# keyboard, times installing them (and hostile and worst-case bundles) and search-as-you-type.
+# keyboard, measures the attract loop's CPU there, times installing them (and hostile and
+# worst-case bundles) and search-as-you-type.
 # Prints the figures and their medians; asserts nothing (the machine may be shared and noisy).
 #   platform/bench/run.sh [RUNS]     RUNS: how many times to repeat each run (default 5)
 set -euo pipefail
@@ -116,6 +117,32 @@ print(f"  median of {runs}: start {med('startup_to_first_frame_ms'):.0f} ms (bar
       f"{med('startup_cpu_ms'):.0f} ms CPU) | PSS {med('pss_mib'):.1f} MB (bar 50) | keystroke to "
       f"results {med('keystroke_p50_ms'):.1f} ms (bar: one frame, 16.7 ms, plus the search time "
       f"below)")
+PY
+
+# The attract loop on the real clock in a window under Xvfb (tests/bench/cpu.sh: CPU over 10 s
+# once it runs): at 10,000 partnerships, and the sample during its event, when the loop shows
+# Now & Next.
+echo "== attract loop CPU under Xvfb, software renderer ($runs runs; bar 15 % of a core)"
+SOURCE_DATE_EPOCH=1709251200 "$build/plaza-bundle" build "$repo/content" -o "$out/sample.plaza" \
+    >/dev/null
+for i in $(seq "$runs"); do
+    "$repo/tests/platform/x11/with_xvfb.sh" "$repo/tests/bench/cpu.sh" "$build/plaza" \
+        "$out/synth10000.plaza" attract | grep '^attract' >"$out/attract-$i.txt"
+    "$repo/tests/platform/x11/with_xvfb.sh" "$repo/tests/bench/cpu.sh" "$build/plaza" \
+        "$out/sample.plaza" attract-event | grep '^attract' >>"$out/attract-$i.txt"
+    echo "10,000 partnerships: $(awk '$1 == "attract" {print $2}' "$out/attract-$i.txt") % |" \
+         "sample during its event: $(awk '$1 == "attract-event" {print $2}' "$out/attract-$i.txt") %"
+done
+python3 - "$out" "$runs" <<'PY'
+import statistics, sys
+out, runs = sys.argv[1], int(sys.argv[2])
+figures = {}
+for i in range(1, runs + 1):
+    for line in open(f"{out}/attract-{i}.txt"):
+        name, percent = line.split()[:2]
+        figures.setdefault(name, []).append(float(percent))
+print(f"  median of {runs}: 10,000 partnerships {statistics.median(figures['attract']):.2f} % | "
+      f"sample during its event {statistics.median(figures['attract-event']):.2f} % (bar 15)")
 PY
 
 echo "== install from a stick: copy, signature and every check (budget: 600 s, 96 MB of SQLite)"

@@ -239,6 +239,10 @@ const std::vector<Key>& keys() {
                  return in_quotes(v) + " is not a whole number from 0 to 70";
              return {};
          }},
+        {"high_contrast", "off",
+         [](std::string_view v, Config& c) { return apply_switch(v, c.high_contrast); }},
+        {"reduced_motion", "off",
+         [](std::string_view v, Config& c) { return apply_switch(v, c.reduced_motion); }},
         {"admin_pin", "no PIN, the admin panel stays locked",
          [](std::string_view v, Config& c) -> std::string {
              bool digits = v.size() >= 4 && v.size() <= 8;
@@ -449,6 +453,8 @@ class Parser {
         if (name == "display_hours") c.display_hours = d.display_hours;
         if (name == "low_reach") c.low_reach = d.low_reach;
         if (name == "low_reach_top_percent") c.low_reach_top_percent = d.low_reach_top_percent;
+        if (name == "reduced_motion") c.reduced_motion = d.reduced_motion;
+        if (name == "high_contrast") c.high_contrast = d.high_contrast;
         if (name == "admin_pin") c.admin_pin = d.admin_pin;
         if (name == "trusted_keys") c.trusted_keys = d.trusted_keys;
         if (name == "watch_folders") c.watch_folders = d.watch_folders;

@@ -47,6 +47,8 @@ struct Config {
     // of the screen from its top), for a wall-mounted screen a wheelchair user must reach.
     bool low_reach = false;  // what a new visitor finds; visitors can switch it either way
     int low_reach_top_percent = 40;
+    bool reduced_motion = false;            // screens change without sliding
+    bool high_contrast = false;             // what a new visitor finds; a room sign always shows it
     std::string admin_pin;                  // empty: the admin panel stays locked
     std::vector<std::string> trusted_keys;  // minisign public key files
     std::string data_folder = "/var/lib/plaza";

@@ -153,6 +153,8 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         ui::KioskSettings s;
         s.idle_timeout_seconds = c.idle_timeout_seconds;
         s.low_reach = c.low_reach;
+        s.reduced_motion = c.reduced_motion;
+        s.high_contrast = c.high_contrast;
         // The operator set the time (--clock): the kiosk does not second-guess it.
         s.trust_clock = runner.clock_ms.has_value();
         s.low_reach_top = static_cast<float>(c.low_reach_top_percent) / 100.0f;

@@ -50,6 +50,9 @@ class ContentStore {
     int local_offset_minutes(std::int64_t instant_ms) const;
     std::vector<ScheduleDayInfo> schedule_days() const;
     std::vector<RoomInfo> rooms() const;  // in the organisers' order
+    // Every session's title in the current language (the attract loop's Now & Next shows them
+    // in its poster type, whose glyphs are built for its own texts only).
+    std::vector<std::string> session_titles() const;
     // Sessions of one conference day (YYYY-MM-DD), by start time then room.
     std::vector<SessionItem> sessions_on(const std::string& day) const;
     // Per room: the session on at `instant_ms` and the next one starting within

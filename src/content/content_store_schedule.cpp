@@ -127,6 +127,16 @@ void ContentStore::read_sessions(Statement& stmt, std::vector<SessionItem>& out)
     }
 }
 
+std::vector<std::string> ContentStore::session_titles() const {
+    std::vector<std::string> titles;
+    auto stmt = db_.prepare("SELECT " + localized("session", "s.id", "title", "s.title") +
+                            " FROM session s");
+    if (!stmt) return titles;
+    while (stmt->step())
+        titles.push_back(stmt->column_text(0));
+    return titles;
+}
+
 std::vector<SessionItem> ContentStore::sessions_on(const std::string& day) const {
     std::vector<SessionItem> sessions;
     auto stmt =

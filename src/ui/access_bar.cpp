@@ -68,9 +68,9 @@ std::vector<AccessButton> access_buttons(const std::string& language, bool spoke
 
 }  // namespace
 
-void AccessBar::reset(bool low_reach) {
+void AccessBar::reset(bool low_reach, bool high_contrast) {
     text_size_ = 0;
-    high_contrast_ = false;
+    high_contrast_ = high_contrast;
     low_reach_ = low_reach;
     style_stale_ = true;
 }

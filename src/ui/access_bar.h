@@ -18,7 +18,7 @@ inline constexpr float kTextScales[] = {1.0f, 1.3f, 1.6f};
 class AccessBar {
   public:
     // The choices a new visitor finds; `low_reach`: every control in the lower band.
-    void reset(bool low_reach);
+    void reset(bool low_reach, bool high_contrast);
     float text_scale() const { return kTextScales[text_size_]; }
     bool low_reach() const { return low_reach_; }
     // Dear ImGui's style must follow the palette at the next frame (contrast switched, reset).

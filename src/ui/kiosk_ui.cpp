@@ -63,9 +63,13 @@ std::set<char32_t> KioskUi::large_text_code_points() const {
     };
     titles(data.partnerships);
     titles(data.practices);
+    // The sessions of its Now & Next, during the event.
+    for (const std::string& title : store_.session_titles())
+        core::collect_code_points(title, out);
     for (const content::Language& language : data.event.languages) {
-        for (Phrase phrase : {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice,
-                              Phrase::now_and_next, Phrase::coming_up})
+        for (Phrase phrase :
+             {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice, Phrase::now_and_next,
+              Phrase::coming_up, Phrase::now_on, Phrase::up_next})
             core::collect_code_points(tr(language.code, phrase), out);
     }
     return out;
@@ -90,7 +94,7 @@ void KioskUi::reset_session() {
         entry.second->reset();
     cover_.forget_visitor();
     spoken_.stop();
-    access_.reset(settings_.low_reach);
+    access_.reset(settings_.low_reach, settings_.high_contrast);
     set_language(first);
 }
 
@@ -175,7 +179,19 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
                                : 0.0f;
     const float bar = covered ? 0.0f : access_.height(ctx, spoken_.on());
     if (band_top > 0) DrawAboveBand(ctx, band_top, feed_.browse().event.name);
-    ImGui::SetNextWindowPos(ImVec2(0, band_top));
+    float slide = 0.0f;
+    if (covered) {
+        change_.forget();
+    } else {
+        slide = change_.offset(ctx.now, &top(), stack_.back().record, stack_.size(),
+                               settings_.reduced_motion || spoken_.on(), ctx.mm(kSpace.xxl));
+        // What the sliding screen uncovers is the page's own background, not the clear colour.
+        if (slide != 0.0f)
+            ImGui::GetBackgroundDrawList()->AddRectFilled(
+                ImVec2(0, band_top), ImVec2(io.DisplaySize.x, io.DisplaySize.y - bar),
+                theme().background);
+    }
+    ImGui::SetNextWindowPos(ImVec2(slide, band_top));
     ImGui::SetNextWindowSize(ImVec2(io.DisplaySize.x, io.DisplaySize.y - band_top - bar));
     constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                         ImGuiWindowFlags_NoSavedSettings |
@@ -234,7 +250,7 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
     }
     if (!covered && cover != Shown::asking && spoken_.after_frame(ctx.report, language_))
         request.animating = true;
-    if (access_.style_stale()) request.animating = true;
+    if (access_.style_stale() || change_.moving()) request.animating = true;
     return request;
 }
 

@@ -19,6 +19,7 @@
 #include "core/opening_hours.h"
 #include "ui/access_bar.h"
 #include "ui/idle_cover.h"
+#include "ui/screen_change.h"
 #include "ui/screen_feed.h"
 #include "ui/screens/screen.h"
 #include "ui/spoken_mode.h"
@@ -34,12 +35,15 @@ struct KioskSettings {
     std::optional<core::OpeningHours> display_hours;  // nullopt: the screen is always on
     std::string room;        // non-empty: a room sign for this room id (rooms.csv), not the kiosk
     bool low_reach = false;  // a new visitor finds every control in the lower band
+    bool high_contrast = false;  // a new visitor (and a room sign) finds the high-contrast palette
     float low_reach_top = 0.4f;  // where that band starts, as a fraction of the screen height
     // The world map's shapes (assets/map/); null: the kiosk shows no map.
     std::shared_ptr<const WorldShapes> world;
     // The wall clock was set by the operator (plaza --clock): the programme believes it even
     // far from the bundle's build date.
     bool trust_clock = false;
+    // Screens change without sliding (the venue's setting; spoken mode always does).
+    bool reduced_motion = false;
 };
 
 class KioskUi {
@@ -63,7 +67,8 @@ class KioskUi {
     float text_scale() const { return access_.text_scale(); }
     const std::string& language() const { return language_; }
     // The characters drawn at the type scale's large sizes (the event's name, what the attract
-    // loop features, its invitation in every language): the app builds those sizes for them.
+    // loop features and its sessions, its invitation in every language): the app builds those
+    // sizes for them.
     std::set<char32_t> large_text_code_points() const;
     void set_language(const std::string& code);
     // Everything back to how a new visitor should find it: language, screens, filters, text.
@@ -95,6 +100,7 @@ class KioskUi {
     std::vector<Place> stack_;
     KioskSettings settings_;
     IdleCover cover_;
+    ScreenChange change_;
     // Accessibility: the visitor's choices, reset with the rest for the next visitor.
     SpokenMode spoken_{nullptr};
     AccessBar access_;

@@ -7,13 +7,15 @@
 # WaitEventTimeout and polls every millisecond (about 2.5 % of a core by itself here), which is
 # SDL's cost, not Plaza's. Without DISPLAY it falls back to the offscreen driver.
 #   xvfb-run -a tests/bench/cpu.sh build/release/plaza build/release/sample.plaza [STATE...]
-# STATE is idle, attract, room-sign or dark; without any, all four are measured.
+# STATE is idle, attract, attract-event, room-sign or dark; without any, all five are measured.
+# attract-event is the attract loop on the demonstration clock during the sample event (its
+# Now & Next), for the sample bundle.
 set -euo pipefail
 plaza=$1
 bundle=$2
 shift 2
 states=("$@")
-[ ${#states[@]} -gt 0 ] || states=(idle attract room-sign dark)
+[ ${#states[@]} -gt 0 ] || states=(idle attract attract-event room-sign dark)
 seconds=${SECONDS_MEASURED:-10}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -54,8 +56,11 @@ for state in "${states[@]}"; do
     case $state in
     idle) measure idle 3 ;;
     attract) measure attract 25 --config "$tmp/attract.conf" ;;
+    attract-event)
+        measure attract-event 25 --config "$tmp/attract.conf" --clock 2024-03-19T10:30:00+01:00
+        ;;
     room-sign) measure room-sign 3 --mode room --room room-1 ;;
     dark) measure dark 3 --config "$tmp/dark.conf" ;;
-    *) echo "cpu.sh: unknown state $state (idle, attract, room-sign or dark)" >&2 && exit 64 ;;
+    *) echo "cpu.sh: unknown state $state (idle, attract, attract-event, room-sign or dark)" >&2 && exit 64 ;;
     esac
 done

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Golden screenshots (issue 16): the screens of scripts/gallery.plz (and the attract loop) from
-# the sample bundle with a fixed clock, at one size and in one palette, compared with the PNGs in
-# docs/screens that the README shows. A changed look is an intentional update of the goldens:
+# Golden screenshots (issue 16): the screens of scripts/gallery.plz, the attract loop and a room
+# sign from the sample bundle with a fixed clock, at one size and in one palette, compared with
+# the PNGs in docs/screens that the README shows. A changed look is an intentional update of the goldens:
 # platform/gallery.sh runs this with UPDATE=ON to write them. Invoked through `cmake -P` with
 # PLAZA, BUNDLE, SCRIPTS, OUT, GOLDEN, PROBE, SIZE (WxH), PALETTE (standard or high-contrast).
 set(clock 2024-03-19T11:15:00+01:00)
@@ -22,10 +22,21 @@ set(runs "${OUT}/gallery.plz")
 if(PALETTE STREQUAL "standard")
     list(APPEND runs "${SCRIPTS}/gallery_attract.plz")
 endif()
+# The room sign takes its palette from the configuration (it has no accessibility bar).
+set(high_contrast off)
+if(PALETTE STREQUAL "high-contrast")
+    set(high_contrast on)
+endif()
+file(WRITE "${OUT}/room_sign.conf" "high_contrast = ${high_contrast}\ndata_folder = ${OUT}/data\n")
+list(APPEND runs "${SCRIPTS}/gallery_room_sign.plz")
 foreach(run IN LISTS runs)
+    set(mode "")
+    if(run MATCHES "room_sign")
+        set(mode --mode room --room room-1 --config "${OUT}/room_sign.conf")
+    endif()
     execute_process(
         COMMAND "${PLAZA}" --headless --bundle "${BUNDLE}" --script "${run}" --out "${OUT}/shots"
-                --size "${SIZE}" --clock "${clock}"
+                --size "${SIZE}" --clock "${clock}" ${mode}
         RESULT_VARIABLE exit_code ERROR_VARIABLE stderr)
     if(NOT exit_code EQUAL 0)
         message(FATAL_ERROR "${run} failed (exit ${exit_code}):\n${stderr}")

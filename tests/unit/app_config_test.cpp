@@ -276,6 +276,17 @@ TEST_CASE("config: low_reach and low_reach_top_percent") {
     bad("low_reach_top_percent = 40%", "low_reach_top_percent", "'40%'");
 }
 
+TEST_CASE("config: high_contrast and reduced_motion are switches, off unless set") {
+    for (const std::string key : {"high_contrast", "reduced_motion"}) {
+        const auto field = [&key](const Config& c) {
+            return key == "high_contrast" ? c.high_contrast : c.reduced_motion;
+        };
+        CHECK_FALSE(field(good("")));
+        CHECK(field(good(key + " = on")));
+        CHECK_FALSE(field(bad(key + " = slow", key, "'slow' is neither on nor off; using off")));
+    }
+}
+
 TEST_CASE("config: kmsdrm_device_index") {
     CHECK(good("kmsdrm_device_index = 1").kmsdrm_device_index == 1);
     CHECK(good("kmsdrm_device_index =").kmsdrm_device_index == std::nullopt);
@@ -566,6 +577,8 @@ TEST_CASE("config: platform/debian/plaza.conf documents every key with the code'
                           "kmsdrm_device_index",
                           "low_reach",
                           "low_reach_top_percent",
+                          "reduced_motion",
+                          "high_contrast",
                           "touch_calibration",
                           "renderer"};
     std::string line, uncommented;

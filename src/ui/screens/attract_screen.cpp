@@ -100,11 +100,103 @@ void AttractScreen::draw_practice(UiContext& ctx, int turn, ImVec2 size) {
                  size);
 }
 
-bool AttractScreen::draw_sessions(UiContext& ctx, ImVec2 size) {
+bool AttractScreen::draw_now_next(UiContext& ctx, const ProgrammeData& p, int turn, ImVec2 size) {
+    const Theme& t = theme();
+    // On now, and the sessions that start next (at the same time); parallel ones take turns.
+    std::vector<const ProgrammeSession*> now, next;
+    for (const ProgrammeDay& day : p.days) {
+        for (const ProgrammeSession& s : day.sessions) {
+            if (s.cancelled) continue;
+            if (s.item.starts_at_ms <= p.now_ms && p.now_ms < s.item.ends_at_ms) {
+                now.push_back(&s);
+            } else if (s.item.starts_at_ms > p.now_ms &&
+                       (next.empty() || s.item.starts_at_ms == next.front()->item.starts_at_ms)) {
+                next.push_back(&s);
+            }
+        }
+    }
+    struct Entry {
+        Phrase label;
+        ImU32 colour;
+        const ProgrammeSession* session;
+    };
+    // The `k`th of each list, so parallel sessions take turns.
+    const auto entries_at = [&](int k) {
+        std::vector<Entry> out;
+        const auto kth = [k](const std::vector<const ProgrammeSession*>& list) {
+            return list[static_cast<size_t>(k) % list.size()];
+        };
+        if (!now.empty()) out.push_back({Phrase::now_on, t.live, kth(now)});
+        if (!next.empty()) out.push_back({Phrase::up_next, t.accent, kth(next)});
+        return out;
+    };
+    std::vector<Entry> entries = entries_at(turn);
+    if (entries.empty()) return false;
+
+    // Each entry: a line with its word, time and room, then the title in the poster size
+    // (capitals over 20 mm, read from 4 m). When both do not fit (landscape), now and next
+    // take turns.
+    const float pad = ctx.mm(kSpace.m);
+    const float gap = ctx.mm(kSpace.l);
+    ImFont* poster = ctx.fonts.poster;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const auto height = [&](const Entry& e) {
+        return ctx.fonts.title->FontSize + spacing + ctx.mm(kSpace.s) +
+               poster
+                   ->CalcTextSizeA(poster->FontSize, FLT_MAX, size.x - 2 * pad,
+                                   e.session->item.title.c_str())
+                   .y +
+               2 * pad;
+    };
+    float total = ctx.fonts.title->FontSize + ctx.mm(kSpace.m);
+    for (const Entry& e : entries)
+        total += height(e) + gap;
+    if (total > size.y && entries.size() > 1) {
+        const std::vector<Entry> pair = entries_at(turn / 2);
+        entries = {pair[static_cast<size_t>(turn) % 2]};
+    }
+
+    IconText(ctx, ctx.fonts.title, icon::programme, tr(ctx.language, Phrase::now_and_next),
+             t.accent);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (const Entry& e : entries) {
+        ImGui::Dummy(ImVec2(0, ctx.mm(kSpace.m)));
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        // The band goes under the words, sized by them: drawn after them, in a lower channel.
+        draw->ChannelsSplit(2);
+        draw->ChannelsSetCurrent(1);
+        const ProgrammeSession& s = *e.session;
+        std::string when = time_range(s) + " · " + s.item.room;
+        if (s.item.day != p.today) when = day_label(ctx.language, s.item.day) + " · " + when;
+        ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + size.x - 2 * pad);
+        Text(ctx, ctx.fonts.title, tr(ctx.language, e.label), e.colour);
+        ImGui::SameLine(0, ctx.mm(kSpace.m));
+        TextWrapped(ctx, ctx.fonts.title, when, t.text_muted);
+        ImGui::Dummy(ImVec2(0, ctx.mm(kSpace.s) - spacing));
+        TextWrapped(ctx, poster, s.item.title, t.text);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        const ImVec2 band_max(at.x + size.x, ImGui::GetItemRectMax().y + pad);
+        draw->ChannelsSetCurrent(0);
+        DrawSurface(draw, at, band_max, t.surface, ctx.mm(kRadiusMm), Elevation::raised,
+                    ctx.px_per_mm);
+        // Its word's colour along the band's left edge.
+        draw->AddRectFilled(at, ImVec2(at.x + ctx.mm(kSpace.s), band_max.y), e.colour);
+        draw->ChannelsMerge();
+        ImGui::SetCursorScreenPos(ImVec2(at.x, band_max.y));
+        ImGui::Dummy(ImVec2(0, 0));
+    }
+    return true;
+}
+
+bool AttractScreen::draw_sessions(UiContext& ctx, int turn, ImVec2 size) {
     const Theme& t = theme();
     const ProgrammeData& p = feed_->at(ctx.wall_time_ms);
     // Without a trustworthy clock, or once the event is over, "next" means nothing.
     if (!p.clock_plausible || p.phase == core::EventPhase::after) return false;
+    if (p.phase == core::EventPhase::during) return draw_now_next(ctx, p, turn, size);
     std::vector<const ProgrammeSession*> next;
     for (const ProgrammeDay& day : p.days) {
         for (const ProgrammeSession& s : day.sessions) {
@@ -212,7 +304,7 @@ core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
             draw_partnership(ctx, turn, area);
             break;
         case 1:
-            drawn = draw_sessions(ctx, area);
+            drawn = draw_sessions(ctx, turn, area);
             break;
         default:
             draw_practice(ctx, turn, area);

@@ -2,10 +2,11 @@
 // The attract loop an untouched kiosk shows, made to be read from 4 m: the event's band along the
 // top, "Touch to explore" in each of the bundle's languages in turn at the bottom, and between
 // them featured partnerships, the next sessions and a good practice taking turns with a fade, the
-// whole picture drifting slowly so that nothing stays on the same pixels for long. It asks for
-// frames at a modest rate: 15 per second during a fade, a couple per second while a slide only
-// drifts. Touches are handled by KioskUi (a touch wakes the kiosk without pressing anything), so
-// this screen has no controls.
+// whole picture drifting slowly so that nothing stays on the same pixels for long. While the
+// event runs, the sessions' turn is Now & Next: what is on and what comes next, in poster type. It
+// asks for frames at a modest rate: 15 per second during a fade, a couple per second while a slide
+// only drifts. Touches are handled by KioskUi (a touch wakes the kiosk without pressing anything),
+// so this screen has no controls.
 #pragma once
 
 #include <imgui.h>
@@ -39,7 +40,8 @@ class AttractScreen final : public Screen {
     void draw_feature(UiContext& ctx, const Feature& f, ImVec2 size);
     void draw_partnership(UiContext& ctx, int turn, ImVec2 size);
     void draw_practice(UiContext& ctx, int turn, ImVec2 size);
-    bool draw_sessions(UiContext& ctx, ImVec2 size);
+    bool draw_sessions(UiContext& ctx, int turn, ImVec2 size);
+    bool draw_now_next(UiContext& ctx, const ProgrammeData& p, int turn, ImVec2 size);
 
     const BrowseData* data_ = nullptr;
     ProgrammeFeed* feed_ = nullptr;

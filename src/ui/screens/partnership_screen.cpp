@@ -53,7 +53,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
     BeginScrollArea("profile", scroll_);
     const DetailColumns columns = detail_columns(ctx, ImGui::GetContentRegionAvail().x);
     ctx.content_language = p.fallback_language;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + columns.text_width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + columns.main_width);
     Heading(ctx, ctx.fonts.title, p.title, t.text);
     ImGui::PopTextWrapPos();
     std::string cities;
@@ -98,7 +98,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
                 look.position = static_cast<int>(i) + 1;
                 look.count = static_cast<int>(p.practices.size());
                 if (TapCard(ctx, "partnership/practice/" + std::to_string(card.id), card.title,
-                            card.city, std::min(width, columns.text_width), 30, look)) {
+                            card.city, std::min(width, columns.main_width), 30, look)) {
                     nav.open("practice", card.id);
                 }
             }
@@ -113,7 +113,7 @@ core::FrameRequest PartnershipScreen::draw(UiContext& ctx, Navigation& nav) {
                     Text(ctx, ctx.fonts.body_bold, day_label(ctx.language, s.item.day),
                          t.text_muted);
                 if (SessionRow(ctx, "partnership/session/" + std::to_string(s.item.id), s,
-                               columns.text_width, *event_)) {
+                               columns.main_width, *event_)) {
                     nav.open("session", s.item.id);
                 }
             }

@@ -36,7 +36,7 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
     BeginScrollArea("practice", scroll_);
     const DetailColumns columns = detail_columns(ctx, ImGui::GetContentRegionAvail().x);
     ctx.content_language = d.fallback_language;
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + columns.text_width);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + columns.main_width);
     Heading(ctx, ctx.fonts.title, d.title, t.text);
     ImGui::PopTextWrapPos();
 
@@ -52,8 +52,8 @@ core::FrameRequest PracticeScreen::draw(UiContext& ctx, Navigation& nav) {
             const float gap = ImGui::GetStyle().ItemSpacing.x;
             const int count = static_cast<int>(d.key_figures.size());
             const int per_row = std::clamp(
-                static_cast<int>((columns.text_width + gap) / (ctx.mm(60) + gap)), 1, count);
-            const float box = (columns.text_width - gap * static_cast<float>(per_row - 1)) /
+                static_cast<int>((columns.main_width + gap) / (ctx.mm(60) + gap)), 1, count);
+            const float box = (columns.main_width - gap * static_cast<float>(per_row - 1)) /
                               static_cast<float>(per_row);
             for (int i = 0; i < count; ++i) {
                 if (i % per_row != 0) ImGui::SameLine();

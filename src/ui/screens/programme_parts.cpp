@@ -43,6 +43,10 @@ std::string substitute(std::string pattern, const std::string& key, const std::s
 
 }  // namespace
 
+std::string time_range(const ProgrammeSession& s) {
+    return s.ends.empty() ? s.starts : s.starts + "–" + s.ends;
+}
+
 std::string period_label(const std::string& language, const std::string& date) {
     int year = 0, month = 0, day = 0;
     const bool has_month = (date.size() == 7 || date.size() == 10) &&

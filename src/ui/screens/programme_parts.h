@@ -19,6 +19,9 @@ namespace plaza::ui {
 // is not one).
 std::string day_label(const std::string& language, const std::string& date);
 
+// "11:00–12:00", or "11:00" for a session without an end.
+std::string time_range(const ProgrammeSession& s);
+
 // A partnership's start or end as the visitor's language writes it: "2022" as it is, "2022-03"
 // as "mars 2022" or "marzo de 2022", "2022-03-15" as "15 mars 2022"; other text as it is.
 std::string period_label(const std::string& language, const std::string& date);

@@ -20,10 +20,6 @@ constexpr double kDriftPeriodSeconds = 600.0;
 constexpr double kFrameSeconds = 1.0;  // the drift moves well under a pixel a second
 constexpr int kLaterShown = 6;
 
-std::string time_range(const ProgrammeSession& s) {
-    return s.ends.empty() ? s.starts : s.starts + "–" + s.ends;
-}
-
 }  // namespace
 
 void RoomSignScreen::load(ScreenFeed& feed, std::int64_t) {

@@ -167,20 +167,22 @@ DetailColumns detail_columns(const UiContext& ctx, float available_width) {
     if (available_width - gap - side_min < std::min(readable, ctx.mm(170))) {
         c.stacked = true;
         c.text_width = std::min(readable, available_width);
-        c.side_width = std::min(available_width, ctx.mm(170));
+        c.main_width = available_width;
+        c.side_width = available_width;
         return c;
     }
     c.text_width = std::min(readable, available_width - gap - side_min);
+    c.main_width = c.text_width;
     c.side_width = std::min(available_width - gap - c.text_width, ctx.mm(240));
     return c;
 }
 
 void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::function<void()>& main,
                   const std::function<void()>& side, const std::function<void()>& side_end) {
-    auto column = [&](float width, const std::function<void()>& draw,
+    auto column = [&](float width, float wrap, const std::function<void()>& draw,
                       const std::function<void()>& then) {
         ImGui::BeginGroup();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrap);
         draw();
         if (then) then();
         ImGui::PopTextWrapPos();
@@ -189,14 +191,14 @@ void DetailLayout(UiContext& ctx, const DetailColumns& columns, const std::funct
         ImGui::EndGroup();
     };
     if (columns.stacked) {
-        column(columns.side_width, side, nullptr);
-        column(columns.text_width, main, nullptr);
-        if (side_end) column(columns.side_width, side_end, nullptr);
+        column(columns.side_width, columns.side_width, side, nullptr);
+        column(columns.main_width, columns.text_width, main, nullptr);
+        if (side_end) column(columns.side_width, columns.side_width, side_end, nullptr);
         return;
     }
-    column(columns.text_width, main, nullptr);
+    column(columns.main_width, columns.text_width, main, nullptr);
     ImGui::SameLine(0, ctx.mm(kSpace.xl));
-    column(columns.side_width, side, side_end);
+    column(columns.side_width, columns.side_width, side, side_end);
 }
 
 void Photo(UiContext& ctx, const std::string& id, std::int64_t media_id, const std::string& caption,

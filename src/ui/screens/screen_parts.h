@@ -55,9 +55,11 @@ bool EndScrollArea(UiContext& ctx, KineticScrollState& state);
 // A detail page's two columns: the text in a readable column (at most kReadableChars average
 // characters a line at the current text size) and beside it a side column of facts, photos,
 // the map and QR codes. Where the screen is too narrow for both (portrait, large text) they
-// stack: the side column's pictures first, then the text.
+// stack across the whole width: the side column's pictures first, then the text, whose
+// paragraphs still wrap at the readable width while its cards and rows span the page.
 struct DetailColumns {
-    float text_width = 0;  // pixels
+    float text_width = 0;  // pixels: where running text wraps
+    float main_width = 0;  // the text column's cards, rows and figures
     float side_width = 0;
     bool stacked = false;
 };
