@@ -12,6 +12,7 @@
 #include "app/options.h"
 #include "app/plaza_app.h"
 #include "core/log.h"
+#include "core/process_stats.h"
 #include "install/start_guard.h"
 
 namespace plaza::app {
@@ -140,7 +141,9 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
     // The operator set the time (--clock): the kiosk does not second-guess it.
     settings.trust_clock = runner.clock_ms.has_value();
     settings.low_reach_top = static_cast<float>(config.low_reach_top_percent) / 100.0f;
+    const core::StartTimer map_timer;
     settings.world = load_world_map(options->world_map);
+    const core::StartSpan map_span = map_timer.end("world_map");
     if (config.display_hours) {
         settings.display_hours = core::OpeningHours{config.display_hours->start_minute,
                                                     config.display_hours->end_minute};
@@ -163,6 +166,7 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         start_on_installed();
         app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
     }
+    app->note_start_span(map_span);
     if (preview)
         app->enable_preview(std::move(preview),
                             first.ok ? std::vector<std::string>{} : first.output);
@@ -177,6 +181,7 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.watch = runner.display.mode != platform::WindowMode::headless;
         usb.start_notice = start_notice;
         app->enable_usb(std::move(usb));
+        app->keep_font_atlas_in(config.data_folder + "/font-atlas.cache");
         app->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }
     runner.process_start_seconds = process_start_seconds;

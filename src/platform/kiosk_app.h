@@ -12,6 +12,7 @@
 #include "core/frame_report.h"
 #include "core/idle_policy.h"
 #include "core/pinch.h"
+#include "core/process_stats.h"
 #include "core/speech.h"
 
 namespace plaza::platform {
@@ -65,6 +66,8 @@ class KioskApp {
     // Headless `save`: a file of the previewed content folder was just saved; the app looks at
     // once instead of at its next poll. False when the app previews nothing.
     virtual bool source_saved() { return false; }
+    // Steps of the start and their milliseconds (loading content, building fonts), for --stats.
+    virtual core::StartSpans start_spans() const { return {}; }
     // True while background work a script should wait for (an install) is under way.
     virtual bool busy() const { return false; }
 };
