@@ -7,11 +7,12 @@ file(MAKE_DIRECTORY "${DIR}/data")
 file(WRITE "${DIR}/plaza.conf" "data_folder = ${DIR}/data\nidle_timeout_seconds = 600\n")
 set(cache "${DIR}/data/font-atlas.cache")
 
-# Starts the kiosk on the sample; `expected` must be in its log. Sets `home` to the shot's hash.
+# Starts the kiosk on the sample; `expected` must be in its log, and --stats must list the font
+# atlas's step as read or built to match. Sets `home` to the shot's hash.
 function(start name expected)
     execute_process(
         COMMAND "${PLAZA}" --headless --bundle "${BUNDLE}" --config "${DIR}/plaza.conf"
-                --script "${SCRIPT}" --out "${DIR}/out/${name}"
+                --script "${SCRIPT}" --out "${DIR}/out/${name}" --stats "${DIR}/out/${name}.json"
         RESULT_VARIABLE exit_code ERROR_VARIABLE stderr TIMEOUT 300)
     if(NOT exit_code EQUAL 0)
         message(FATAL_ERROR "${name}: the kiosk did not show home (exit ${exit_code}):\n${stderr}")
@@ -19,6 +20,16 @@ function(start name expected)
     if(NOT stderr MATCHES "${expected}")
         message(FATAL_ERROR "${name}: the log does not say \"${expected}\":\n${stderr}")
     endif()
+    set(step "font_atlas_built")
+    if(expected MATCHES "read from the cache")
+        set(step "font_atlas_from_cache")
+    endif()
+    file(READ "${DIR}/out/${name}.json" stats)
+    foreach(listed "content_load" "${step}" "display_open" "app_start" "first_frame")
+        if(NOT stats MATCHES "\"step\": \"${listed}\"")
+            message(FATAL_ERROR "${name}: --stats does not list the step ${listed}:\n${stats}")
+        endif()
+    endforeach()
     if(NOT EXISTS "${cache}")
         message(FATAL_ERROR "${name}: no cache file ${cache} after the start")
     endif()
