@@ -7,8 +7,11 @@ set(tag "SPDX-License-Identifier: GPL-3.0-or-later")
 file(GLOB_RECURSE sources RELATIVE ${REPO}
      ${REPO}/src/*.cpp ${REPO}/src/*.h ${REPO}/tests/*.cpp ${REPO}/tests/*.h ${REPO}/tests/*.cmake
      ${REPO}/tests/*.sh ${REPO}/tests/*.py ${REPO}/cmake/*.cmake ${REPO}/platform/*.sh
-     ${REPO}/tools/*.mjs ${REPO}/content/*.py ${REPO}/CMakeLists.txt ${REPO}/src/*CMakeLists.txt
+     ${REPO}/tools/*.mjs ${REPO}/content/*.py ${REPO}/src/*CMakeLists.txt
      ${REPO}/tests/*CMakeLists.txt)
+# The top CMakeLists.txt by name: a recursive glob for it would walk build/ too, where
+# platform/pi/check.sh keeps whole Debian roots.
+list(APPEND sources CMakeLists.txt)
 set(missing "")
 foreach(source ${sources})
   if(source MATCHES "^tests/fuzz/corpus/" OR source MATCHES "/node_modules/")

@@ -16,6 +16,7 @@
 #include "core/utf8.h"
 #include "platform/service_notify.h"
 #include "platform/texture_cache.h"
+#include "ui/font_atlas_cache.h"
 #include "ui/theme.h"
 
 namespace plaza::app {
@@ -53,13 +54,15 @@ PlazaApp::PlazaApp(std::optional<content::ContentStore> store, std::string bundl
         return;
     }
     version_ = live_bundle().version;
-    const auto started = std::chrono::steady_clock::now();
+    const core::StartTimer timer;
     ui_ = std::make_unique<ui::KioskUi>(*store_, std::move(settings));
+    start_spans_.push_back(timer.end("content_load"));
     core::log_info("content of " + bundle_path_ + " loaded in " +
-                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      std::chrono::steady_clock::now() - started)
-                                      .count()) +
-                   " ms");
+                   std::to_string(static_cast<long>(start_spans_.back().ms)) + " ms");
+}
+
+PlazaApp::~PlazaApp() {
+    if (cache_writer_.joinable()) cache_writer_.join();
 }
 
 void PlazaApp::start(platform::PlatformServices& services) {
@@ -74,7 +77,7 @@ void PlazaApp::start(platform::PlatformServices& services) {
         load_images_from_bundle();
     }
     ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
-    load_fonts();
+    load_fonts(true);
     if (usb_settings_) {
         UsbHooks hooks;
         hooks.replace_content = [this](content::ContentStore store, const std::string& path) {
@@ -142,8 +145,8 @@ void PlazaApp::count_usage() {
     };
 }
 
-void PlazaApp::load_fonts() {
-    const auto started = std::chrono::steady_clock::now();
+void PlazaApp::load_fonts(bool cached) {
+    const core::StartTimer timer;
     // A room sign is read from about 3 m: roughly twice the kiosk's type (ISO 9241-303 puts
     // legible character height near 1/200 of the viewing distance, plus margin for eyesight).
     ui::FontSizesMm sizes = room_sign_ ? ui::FontSizesMm{10.0f, 16.0f, 24.0f} : ui::FontSizesMm{};
@@ -156,15 +159,33 @@ void PlazaApp::load_fonts() {
         code_points = store_->code_points();
     else
         core::collect_code_points(no_content_->all_text(), code_points);
-    fonts_ = ui::build_fonts(*ImGui::GetIO().Fonts, code_points, px_per_mm_, {}, sizes,
-                             ui_ ? ui_->large_text_code_points() : std::set<char32_t>{});
-    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const std::set<char32_t> large = ui_ ? ui_->large_text_code_points() : std::set<char32_t>{};
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    cached = cached && !font_cache_path_.empty();
+    const std::uint64_t key =
+        cached ? ui::font_atlas_key(code_points, px_per_mm_, {}, sizes, large) : 0;
+    std::string why;
+    const bool hit = cached && ui::load_font_atlas(font_cache_path_, key, atlas, fonts_, why);
+    if (!hit) {
+        fonts_ = ui::build_fonts(atlas, code_points, px_per_mm_, {}, sizes, large);
+        if (cached) core::log_info("font atlas cache not used: " + why);
+    }
+    std::string file = cached && !hit ? ui::font_atlas_file(key, atlas, fonts_) : std::string{};
+    if (!file.empty()) {
+        // A disk write (several MB on an SD card) has no place before the first frame.
+        if (cache_writer_.joinable()) cache_writer_.join();
+        cache_writer_ = std::thread([path = font_cache_path_, bytes = std::move(file)] {
+            std::string problem;
+            if (!ui::write_font_atlas_file(path, bytes, problem))
+                core::log_warning("the font atlas is built again at every start: " + problem);
+        });
+    }
+    const core::StartSpan span = timer.end(hit ? "font_atlas_from_cache" : "font_atlas_built");
+    if (!first_frame_) start_spans_.push_back(span);
     core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
-                   std::to_string(atlas.TexHeight) + " built in " +
-                   std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                      std::chrono::steady_clock::now() - started)
-                                      .count()) +
-                   " ms");
+                   std::to_string(atlas.TexHeight) +
+                   (hit ? " read from the cache in " : " built in ") +
+                   std::to_string(static_cast<long>(span.ms)) + " ms");
     if (!fonts_.script_faces.empty()) {
         std::string faces;
         for (const std::string& face : fonts_.script_faces)
@@ -241,7 +262,7 @@ void PlazaApp::between_frames() {
     // frame), and the renderer uploads the new one at the next frame.
     if (ui_->text_scale() != font_scale_) {
         ImGui::GetIO().Fonts->Clear();
-        load_fonts();
+        load_fonts(false);
         if (font_atlas_rebuilt_) font_atlas_rebuilt_();
     }
 }
@@ -289,7 +310,7 @@ void PlazaApp::rebuild_ui() {
         if (usb_) count_usage();
     }
     ImGui::GetIO().Fonts->Clear();
-    load_fonts();
+    load_fonts(true);
     if (font_atlas_rebuilt_) font_atlas_rebuilt_();
     report_status();
 }

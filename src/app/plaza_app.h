@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "app/admin_panel.h"
 #include "app/config.h"
@@ -32,6 +33,7 @@ class PlazaApp final : public platform::KioskApp {
   public:
     // `settings`: idle timeout, display hours and room-sign mode, for the UI. A bundle that is
     // missing or cannot be opened gives a kiosk that says so on screen (and logs why).
+    ~PlazaApp() override;
     static std::unique_ptr<PlazaApp> load(const std::string& bundle_path, float px_per_mm,
                                           ui::KioskSettings settings = {});
 
@@ -66,6 +68,13 @@ class PlazaApp final : public platform::KioskApp {
         running_ = std::move(running);
     }
 
+    // Keeps the rasterised font atlas in `path` (in the data folder) and starts from it when it
+    // matches: call before the runner starts. Without it every start builds the atlas.
+    void keep_font_atlas_in(std::string path) { font_cache_path_ = std::move(path); }
+    // A step of the start measured outside the app (the world map), for --stats.
+    void note_start_span(core::StartSpan span) { start_spans_.push_back(std::move(span)); }
+    core::StartSpans start_spans() const override { return start_spans_; }
+
     // The organisers' preview: rebuilds of their folder replace the content; `problems` (the
     // first build's, when it failed) show over it. Call before the runner starts.
     void enable_preview(std::unique_ptr<Preview> preview, std::vector<std::string> problems);
@@ -75,8 +84,9 @@ class PlazaApp final : public platform::KioskApp {
     std::int64_t event_morning_ms() const;
 
   private:
-    // Builds the font atlas for the content's code points (between frames only).
-    void load_fonts();
+    // Builds the font atlas for the content's code points (between frames only); `cached`: from
+    // and into the cache file, when there is one.
+    void load_fonts(bool cached);
     // New content went live: store, UI, fonts and images, between frames; back to home.
     void replace_content(content::ContentStore store, const std::string& path);
     LiveBundle live_bundle() const;
@@ -130,6 +140,11 @@ class PlazaApp final : public platform::KioskApp {
     std::optional<double> first_frame_;  // the clock at the first frame
     core::Speech* speech_ = nullptr;
     float font_scale_ = 1.0f;  // the text size the font atlas was built at
+    std::string font_cache_path_;
+    core::StartSpans start_spans_;
+    // Writes the font atlas cache file off the main thread; joined before the next write and
+    // when the app ends, so a file once started is always finished.
+    std::thread cache_writer_;
 };
 
 }  // namespace plaza::app

@@ -12,6 +12,7 @@
 #include "app/options.h"
 #include "app/plaza_app.h"
 #include "core/log.h"
+#include "core/process_stats.h"
 #include "core/safe_file.h"
 #include "install/start_guard.h"
 
@@ -146,7 +147,9 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         for (const std::string& line : first.output)
             core::log_info("preview: " + line);
     }
+    const core::StartTimer map_timer;
     const auto world = load_world_map(options->world_map);
+    const core::StartSpan map_span = map_timer.end("world_map");
     // What the UI takes from a configuration: the local one, with the values a venue's fleet.csv
     // assigned over it (at start, and live when a new one arrives).
     const auto settings_for = [&options, &runner, world](const Config& c) {
@@ -181,6 +184,7 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         start_on_installed();
         app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
     }
+    app->note_start_span(map_span);
     if (preview)
         app->enable_preview(std::move(preview),
                             first.ok ? std::vector<std::string>{} : first.output);
@@ -201,6 +205,7 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.status_folder = config.status_folder;
         app->enable_usb(std::move(usb));
         app->enable_fleet(config, settings_for);
+        app->keep_font_atlas_in(config.data_folder + "/font-atlas.cache");
         app->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }
     runner.process_start_seconds = process_start_seconds;

@@ -6,7 +6,6 @@
 #include <imgui_internal.h>
 
 #include <malloc.h>
-#include <sys/resource.h>
 #include <time.h>
 
 #include <cfloat>
@@ -15,6 +14,7 @@
 #include <exception>
 
 #include "core/log.h"
+#include "core/process_stats.h"
 #include "platform/sdl_input.h"
 
 namespace plaza::platform {
@@ -30,13 +30,6 @@ double thread_cpu_seconds() {
     timespec ts{};
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
     return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
-
-double process_cpu_ms() {
-    rusage usage{};
-    getrusage(RUSAGE_SELF, &usage);
-    const auto ms = [](const timeval& t) { return t.tv_sec * 1000.0 + t.tv_usec / 1000.0; };
-    return ms(usage.ru_utime) + ms(usage.ru_stime);
 }
 
 double steady_seconds() {
@@ -255,7 +248,7 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     figures_.frame_cpu_ms_by_screen[screen].add(frame_cpu_ms);
     if (figures_.first_frame_at < 0) {
         figures_.first_frame_at = frame_end;
-        figures_.first_frame_cpu_ms = process_cpu_ms();
+        figures_.first_frame_cpu_ms = core::process_cpu_ms();
     }
     ++figures_.frames;
     if (give_up) {

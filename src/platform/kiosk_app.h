@@ -12,6 +12,7 @@
 #include "core/frame_report.h"
 #include "core/idle_policy.h"
 #include "core/pinch.h"
+#include "core/process_stats.h"
 #include "core/speech.h"
 
 namespace plaza::platform {
@@ -71,6 +72,8 @@ class KioskApp {
     virtual bool source_saved() { return false; }
     // The live bundle's version number for headless `wait-until`; -1 when the app has none.
     virtual std::int64_t live_bundle_version() const { return -1; }
+    // Steps of the start and their milliseconds (loading content, building fonts), for --stats.
+    virtual core::StartSpans start_spans() const { return {}; }
     // True while background work a script should wait for (an install) is under way.
     virtual bool busy() const { return false; }
 };

@@ -40,8 +40,15 @@ nlohmann::json by_screen(const FrameFigures& f) {
 }
 
 bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp& app,
-                 const RunnerOptions& options) {
+                 const RunnerOptions& options, const core::StartSpans& runner_spans) {
     const FrameFigures& f = loop.figures();
+    // The steps of the start as they ran: the app's (content, world map, fonts), then the
+    // runner's (display, everything before the first frame).
+    nlohmann::json start_spans = nlohmann::json::array();
+    core::StartSpans spans = app.start_spans();
+    spans.insert(spans.end(), runner_spans.begin(), runner_spans.end());
+    for (const core::StartSpan& span : spans)
+        start_spans.push_back({{"step", span.step}, {"ms", span.ms}, {"cpu_ms", span.cpu_ms}});
     nlohmann::json missing = nlohmann::json::array();
     for (char32_t cp : app.missing_glyphs())
         missing.push_back(static_cast<std::uint32_t>(cp));
@@ -61,6 +68,7 @@ bool write_stats(const std::string& path, const FrameLoop& loop, const KioskApp&
         {"font_atlas",
          {{"width", ImGui::GetIO().Fonts->TexWidth}, {"height", ImGui::GetIO().Fonts->TexHeight}}},
         {"display", loop.display().describe()},
+        {"start_spans_ms", start_spans},
     };
     std::ofstream out(path);
     out << doc.dump(2) << '\n';
@@ -164,12 +172,18 @@ int run(KioskApp& app, const RunnerOptions& options) {
     const core::Clock& clock =
         headless ? static_cast<const core::Clock&>(virtual_clock) : live_clock;
     ServiceNotifier notifier;
+    // From main() to here: options, configuration, opening the content, the world map.
+    core::StartSpans spans{{"before_display",
+                            core::steady_ms() - options.process_start_seconds * 1000.0,
+                            core::process_cpu_ms()}};
+    const core::StartTimer opening;
     auto display = headless ? Display::open(options.display)
                             : wait_for_display(options.display, notifier, system_clock);
     if (!display) {
         core::log_error(display.error());
         return kExitNoDisplay;
     }
+    spans.push_back(opening.end("display_open"));
     core::log_info(display.value()->describe());
     // Headless runs record what the spoken mode says instead of playing it.
     core::RecordingSpeech recorded;
@@ -190,13 +204,21 @@ int run(KioskApp& app, const RunnerOptions& options) {
     }
     int code;
     {
+        const core::StartTimer starting;
         FrameLoop loop(app, *display.value(), clock, speech,
                        power->empty() ? nullptr : power.get());
+        spans.push_back(starting.end("app_start"));
+        const core::StartTimer first_frame;
         code = headless ? run_headless(loop, virtual_clock, app, recorded, power_log, options)
                         : run_live(loop, notifier, system_clock);
         notifier.stopping();
-        if (!options.stats_path.empty() && !write_stats(options.stats_path, loop, app, options) &&
-            code == kExitOk) {
+        const FrameFigures& figures = loop.figures();
+        if (figures.first_frame_at >= 0) {
+            spans.push_back(first_frame.until("first_frame", figures.first_frame_at * 1000.0,
+                                              figures.first_frame_cpu_ms));
+        }
+        if (!options.stats_path.empty() &&
+            !write_stats(options.stats_path, loop, app, options, spans) && code == kExitOk) {
             code = kExitIo;
         }
     }
