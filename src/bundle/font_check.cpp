@@ -108,8 +108,8 @@ std::vector<std::string> uncovered_characters(const std::set<char32_t>& census,
         std::string line = at == where.end() ? std::string() : at->second + ": ";
         line += std::string(code) + " \"" + character + "\": ";
         line += cp > 0xFFFF ? "the kiosk draws no characters beyond U+FFFF (emoji and "
-                              "historic scripts); kiosks show \"?\""
-                            : "no installed font has it; kiosks show \"?\" (the Debian package " +
+                              "historic scripts) — kiosks show \"?\""
+                            : "no installed font has it — kiosks show \"?\" (the Debian package " +
                                   content::font_package_for(cp) + " may have it)";
         out.push_back(line);
     }

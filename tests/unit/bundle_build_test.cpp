@@ -125,7 +125,7 @@ TEST_CASE(
     for (const auto& w : warnings)
         all += w + "\n";
     CHECK(all ==
-          "cities.csv:3: name: U+0870 \"\u0870\": no installed font has it; kiosks show "
+          "cities.csv:3: name: U+0870 \"\u0870\": no installed font has it — kiosks show "
           "\"?\" (the Debian package fonts-noto-extra may have it)\n");
 }
 
