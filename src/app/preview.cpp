@@ -1,62 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/preview.h"
 
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
 
 #include "core/log.h"
-
-extern char** environ;
+#include "core/run_captured.h"
 
 namespace plaza::app {
 namespace {
 
 constexpr auto kPollInterval = std::chrono::milliseconds(250);
 
-// Runs `argv` with stdout and stderr into one pipe; posix_spawn rather than fork because the
-// kiosk has other threads running.
+// Runs the bundle tool, its stdout and stderr together.
 PreviewBuild run_tool(const std::vector<std::string>& argv) {
     PreviewBuild result;
-    int pipe_fds[2];
-    if (pipe(pipe_fds) != 0) {
-        result.output.push_back("plaza: cannot start " + argv[0] + ": no pipe");
-        return result;
-    }
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addclose(&actions, pipe_fds[0]);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, pipe_fds[1], STDERR_FILENO);
-    posix_spawn_file_actions_addclose(&actions, pipe_fds[1]);
-    std::vector<char*> args;
-    for (const std::string& a : argv)
-        args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    pid_t pid = 0;
-    const int spawned =
-        posix_spawnp(&pid, argv[0].c_str(), &actions, nullptr, args.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    close(pipe_fds[1]);
-    std::string text;
-    char buffer[4096];
-    ssize_t n;
-    while ((n = read(pipe_fds[0], buffer, sizeof buffer)) > 0)
-        text.append(buffer, n);
-    close(pipe_fds[0]);
-    if (spawned != 0) {
+    const core::CapturedRun run = core::run_captured(argv);
+    if (!run.started) {
         result.output.push_back("plaza: cannot start " + argv[0] +
                                 " (install the plaza-bundle package to preview a folder)");
         return result;
     }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    result.ok = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+    result.ok = run.exit_code == 0;
+    const std::string& text = run.output;
     size_t start = 0;
     while (start < text.size()) {
         size_t end = text.find('\n', start);

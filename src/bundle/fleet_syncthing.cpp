@@ -3,7 +3,6 @@
 #include "bundle/fleet_syncthing.h"
 
 #include <fcntl.h>
-#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <thread>
+
+#include "core/run_captured.h"
 
 namespace plaza::bundle {
 
@@ -47,56 +48,13 @@ std::vector<std::string> gui_env(const SyncthingHome& home) {
 
 }  // namespace
 
-int run_program_captured(const std::vector<std::string>& argv, std::string& output, double seconds,
-                         const std::vector<std::string>& extra_env) {
-    output.clear();
-    int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) return -1;
-    const pid_t pid = ::fork();
-    if (pid < 0) return -1;
-    if (pid == 0) {
-        ::dup2(fds[1], 1);
-        ::dup2(fds[1], 2);
-        const int null = ::open("/dev/null", O_RDONLY);
-        if (null >= 0) ::dup2(null, 0);
-        set_child_env(extra_env);
-        auto args = c_args(argv);
-        ::execvp(args[0], args.data());
-        std::string message = argv[0] + ": cannot be started (is it installed?)\n";
-        (void)!::write(1, message.data(), message.size());
-        ::_exit(127);
-    }
-    ::close(fds[1]);
-    const auto give_up = Clock::now() + std::chrono::duration<double>(seconds);
-    bool timed_out = false;
-    for (;;) {
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(give_up - Clock::now());
-        if (left.count() <= 0) {
-            timed_out = true;
-            break;
-        }
-        pollfd p{fds[0], POLLIN, 0};
-        if (::poll(&p, 1, static_cast<int>(left.count())) <= 0) continue;
-        char buffer[4096];
-        const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
-        if (n <= 0) break;
-        output.append(buffer, static_cast<size_t>(n));
-    }
-    ::close(fds[0]);
-    if (timed_out) ::kill(pid, SIGKILL);
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    if (timed_out) return -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 core::Result<std::string> syncthing_cli(const SyncthingHome& home,
                                         const std::vector<std::string>& args) {
     std::vector<std::string> argv = {"syncthing", "cli", "--home", home.home};
     argv.insert(argv.end(), args.begin(), args.end());
-    std::string output;
-    const int code = run_program_captured(argv, output, 30.0, gui_env(home));
+    const core::CapturedRun run = core::run_captured(argv, 30.0, gui_env(home));
+    std::string output = run.output;
+    const int code = run.started ? run.exit_code : 127;
     if (code != 0) {
         while (!output.empty() && (output.back() == '\n' || output.back() == '\r'))
             output.pop_back();
@@ -111,11 +69,10 @@ core::Result<std::string> syncthing_cli(const SyncthingHome& home,
 
 core::Result<bool> generate_home(const SyncthingHome& home) {
     if (fs::exists(fs::path(home.home) / "config.xml")) return false;
-    std::string output;
-    const int code = run_program_captured(
-        {"syncthing", "generate", "--home", home.home, "--no-default-folder"}, output, 60.0);
-    if (code != 0)
-        return core::Error{"syncthing generate --home " + home.home + " failed: " + output};
+    const core::CapturedRun run = core::run_captured(
+        {"syncthing", "generate", "--home", home.home, "--no-default-folder"}, 60.0);
+    if (!run.started || run.exit_code != 0)
+        return core::Error{"syncthing generate --home " + home.home + " failed: " + run.output};
     return true;
 }
 

@@ -20,11 +20,6 @@ struct SyncthingHome {
     std::string gui_address;  // "127.0.0.1:PORT" to use until it is stored; "" = as configured
 };
 
-// Runs `program args...`, waiting at most `seconds`; stdout and stderr together in `output`.
-// The exit code, or -1 when it could not start or was stopped for taking too long.
-int run_program_captured(const std::vector<std::string>& argv, std::string& output, double seconds,
-                         const std::vector<std::string>& extra_env = {});
-
 // `syncthing cli --home HOME ARGS...`; the output when it succeeds, its message otherwise.
 core::Result<std::string> syncthing_cli(const SyncthingHome& home,
                                         const std::vector<std::string>& args);
