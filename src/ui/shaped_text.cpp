@@ -489,8 +489,7 @@ const std::string& Shaper::visual(const std::string& logical) {
         if (!line.empty() && fribidi_get_par_embedding_levels_ex(types.data(), brackets.data(), n,
                                                                  &direction, levels.data()) == 0)
             std::fill(levels.begin(), levels.end(), FriBidiLevel{0});
-        // Runs of one level, put in visual order by rule L2 of UAX #9: from the highest level
-        // down to the lowest odd one, every sequence at that level or above is reversed.
+        // Runs of one level, put in visual order.
         struct Run {
             std::size_t begin, end;
             FriBidiLevel level;
@@ -502,25 +501,7 @@ const std::string& Shaper::visual(const std::string& logical) {
             else
                 runs.push_back({i, i + 1, levels[i]});
         }
-        FriBidiLevel highest = 0, lowest_odd = 127;
-        for (const Run& r : runs) {
-            highest = std::max(highest, r.level);
-            if (r.level % 2) lowest_odd = std::min(lowest_odd, r.level);
-        }
-        for (int level = highest; level >= lowest_odd && level > 0; --level) {
-            for (std::size_t i = 0; i < runs.size();) {
-                if (runs[i].level < level) {
-                    ++i;
-                    continue;
-                }
-                std::size_t j = i;
-                while (j < runs.size() && runs[j].level >= level)
-                    ++j;
-                std::reverse(runs.begin() + static_cast<std::ptrdiff_t>(i),
-                             runs.begin() + static_cast<std::ptrdiff_t>(j));
-                i = j;
-            }
-        }
+        reorder_by_level(runs);
         for (const Run& r : runs)
             append_run(line, r.begin, r.end, r.level % 2 != 0, out);
         if (stop < decoded.size()) out += '\n';

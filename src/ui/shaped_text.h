@@ -7,6 +7,8 @@
 // measures, wraps at its spaces and draws. Latin, Greek, Cyrillic and CJK never come here.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -33,6 +35,32 @@ bool has_shaped_script(const std::string& text);
 // of its own.
 std::vector<std::string> break_lines(const std::string& text, float width,
                                      const std::function<float(const std::string&)>& measure);
+
+// Puts runs of text (anything with an embedding `level`) in visual order by rule L2 of UAX #9:
+// from the highest level down to the lowest odd one, every sequence at that level or above is
+// reversed.
+template <typename Run>
+void reorder_by_level(std::vector<Run>& runs) {
+    int highest = 0, lowest_odd = 127;
+    for (const Run& r : runs) {
+        highest = std::max<int>(highest, r.level);
+        if (r.level % 2) lowest_odd = std::min<int>(lowest_odd, r.level);
+    }
+    for (int level = highest; level >= lowest_odd && level > 0; --level) {
+        for (std::size_t i = 0; i < runs.size();) {
+            if (runs[i].level < level) {
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < runs.size() && runs[j].level >= level)
+                ++j;
+            std::reverse(runs.begin() + static_cast<std::ptrdiff_t>(i),
+                         runs.begin() + static_cast<std::ptrdiff_t>(j));
+            i = j;
+        }
+    }
+}
 
 struct ShapingFace {
     std::string regular, bold;

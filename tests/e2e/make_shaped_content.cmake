@@ -2,7 +2,8 @@
 # Makes a content folder for the shaped-scripts journeys: the sample content plus cities named in
 # their own scripts (Arabic, Hebrew, Devanagari, Bengali, Tamil, Thai, Lao, Khmer, Myanmar,
 # Ethiopic, Georgian, Armenian), a partnership of Vientiane and Amman and a session about it
-# (all marked illustrative).
+# and a good practice whose Markdown body is in Arabic and Lao, with bold words and links (all
+# marked illustrative).
 # Invoked by CTest: cmake -DSOURCE=content -DOUT=folder -DPLAZA_BUNDLE=exe -DBUNDLE=out.plaza -P ...
 file(REMOVE_RECURSE "${OUT}")
 file(COPY "${SOURCE}/" DESTINATION "${OUT}")
@@ -38,6 +39,24 @@ file(APPEND "${OUT}/partnerships.csv"
      "cities-in-their-scripts,Cities in their own scripts,,,,cairo,tel-aviv;new-delhi;dhaka;chennai;bangkok;phnom-penh;yangon;addis-ababa;tbilisi;yerevan,icp,circular-economy,11,2024,2024,active,Illustrative record that names its cities in their own scripts: القاهرة תל אביב नई दिल्ली ঢাকা சென்னை กรุงเทพมหานคร ភ្នំពេញ ရန်ကုန် አዲስ አበባ თბილისი Երևան.,,,,,,,,,\n")
 file(APPEND "${OUT}/sessions.csv"
      "water-vientiane-amman,Water losses in ວຽງຈັນ and عمّان,,,,2024-03-19 14:00,2024-03-19 15:00,room-1,circular-economy,panel,en,speaker-a,water-vientiane-amman,Illustrative session: two utilities compare their meters and their leaks.,,,,confirmed\n")
+file(WRITE "${OUT}/practices/water-losses-vientiane-amman.md"
+     "---\n"
+     "title: Water losses in ວຽງຈັນ and عمّان\n"
+     "summary: Illustrative practice: two water utilities compare how they find their leaks.\n"
+     "city: vientiane\n"
+     "themes: circular-economy\n"
+     "---\n"
+     "## عمّان\n"
+     "\n"
+     "تتعلم مرافق **المياه** في عمّان وفي ວຽງຈັນ معًا كيف تقلل الفاقد، "
+     "و[تقرير الشراكة](https://example.org/water) يشرح طريقتها.\n"
+     "\n"
+     "## ວຽງຈັນ\n"
+     "\n"
+     "ນ້ຳປະປາ **ວຽງຈັນ** ແລະ ອຳມານ ຮຽນຮູ້ ນຳກັນ ເບິ່ງ [ບົດລາຍງານ](https://example.org/lao) "
+     "ກ່ຽວກັບ ການຮົ່ວໄຫຼ ຂອງ ນ້ຳ.\n"
+     "\n"
+     "*Illustrative: the texts are an example, not a result of the partnership.*\n")
 execute_process(COMMAND "${PLAZA_BUNDLE}" build "${OUT}" -o "${BUNDLE}" RESULT_VARIABLE failed
                 ERROR_VARIABLE errors)
 if(failed)

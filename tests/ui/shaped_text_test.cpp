@@ -8,15 +8,18 @@
 #include <hb.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <regex>
 #include <string>
 #include <vector>
 
+#include "core/markdown.h"
 #include "core/utf8.h"
 #include "ui/fonts.h"
 #include "ui/shaped_text.h"
+#include "ui/widgets/content_widgets.h"
 
 namespace {
 
@@ -257,5 +260,102 @@ TEST_CASE("Latin, Greek, Cyrillic and CJK text stays on the fast path, untouched
     for (const std::string text : {"Αθήνα", "Київ", "서울 台北", "Đà Nẵng"}) {
         CHECK(!plaza::ui::has_shaped_script(text));
         CHECK(&plaza::ui::shown(fonts, text) == &text);
+    }
+}
+
+namespace {
+
+// The glyphs of a drawn piece, its spaces left out.
+std::vector<Placed> piece_glyphs(const plaza::ui::FontSet& fonts, const std::string& face,
+                                 const std::string& drawn) {
+    std::vector<Placed> out;
+    for (const Placed& p : plaza_glyphs(fonts, face, drawn)) {
+        if (p.glyph != "space") out.push_back(p);
+    }
+    return out;
+}
+
+std::vector<Placed> without_spaces(std::vector<Placed> glyphs) {
+    glyphs.erase(std::remove_if(glyphs.begin(), glyphs.end(),
+                                [](const Placed& p) { return p.glyph == "space"; }),
+                 glyphs.end());
+    return glyphs;
+}
+
+std::string joined(const std::vector<plaza::ui::ShapedPiece>& line) {
+    std::string out;
+    for (const plaza::ui::ShapedPiece& piece : line)
+        out += piece.text;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "an Arabic Markdown paragraph with bold and a link draws each run as hb-shape does, "
+    "the runs right to left") {
+    const std::string markdown = "تتعلم مرافق **المياه** في [عمّان](https://example.org) معًا";
+    const plaza::core::MarkdownDocument doc = plaza::core::parse_markdown(markdown);
+    REQUIRE(doc.blocks.size() == 1);
+    const std::vector<plaza::core::TextRun>& runs = doc.blocks[0].runs;
+    REQUIRE(runs.size() == 5);
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, code_points_of(markdown), 4.0f);
+    REQUIRE(fonts.shaper != nullptr);
+    CHECK(fonts.missing.empty());
+    const auto lines = plaza::ui::LayoutShapedRuns(fonts, runs, 10000.0f);
+    REQUIRE(lines.size() == 1);
+    REQUIRE(lines[0].size() == runs.size());
+    const std::string face = kNoto + "NotoSansArabic-Regular.ttf";
+    float x = 0;
+    for (size_t i = 0; i < runs.size(); ++i) {
+        const plaza::ui::ShapedPiece& piece = lines[0][i];
+        // The last run leftmost, the first rightmost; each run's words shaped as one text.
+        CHECK(piece.run == runs.size() - 1 - i);
+        CHECK(piece.x == doctest::Approx(x));
+        x += piece.width;
+        const std::string& text = runs[piece.run].text;
+        CAPTURE(text);
+        CHECK(describe(piece_glyphs(fonts, face, piece.text)) ==
+              describe(without_spaces(hb_shape(face, text))));
+    }
+    // The spaces between the words stay between them: a space on the right of the leftmost
+    // run and on the left of the rightmost, none at the line's ends.
+    CHECK(lines[0].front().text.front() != ' ');
+    CHECK(lines[0].front().text.back() == ' ');
+    CHECK(lines[0].back().text.front() == ' ');
+    CHECK(lines[0].back().text.back() != ' ');
+    // Without this layout the runs would be drawn left to right in the order typed, unshaped.
+    CHECK(describe(without_spaces(unshaped(face, runs[0].text))) !=
+          describe(without_spaces(hb_shape(face, runs[0].text))));
+}
+
+TEST_CASE("a shaped Markdown paragraph wraps in reading order, each line within its width") {
+    const std::string arabic = "تتعلم مرافق **المياه** في عمّان وفي ວຽງຈັນ معًا كيف تقلل الفاقد";
+    const std::string lao = "ນ້ຳປະປາ **ວຽງຈັນ** ແລະ ອຳມານ ຮຽນຮູ້ ນຳກັນ";
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts =
+        plaza::ui::build_fonts(atlas, code_points_of(arabic + lao), 4.0f);
+    REQUIRE(fonts.shaper != nullptr);
+    CHECK(fonts.missing.empty());
+    for (const std::string& markdown : {arabic, lao}) {
+        CAPTURE(markdown);
+        const std::vector<plaza::core::TextRun> runs =
+            plaza::core::parse_markdown(markdown).blocks.at(0).runs;
+        std::string all;
+        for (const auto& run : runs)
+            all += run.text;
+        const float width = fonts.body->FontSize * 6;
+        const auto lines = plaza::ui::LayoutShapedRuns(fonts, runs, width);
+        REQUIRE(lines.size() >= 2);
+        // The first word on the first line, the last word on the last.
+        const std::string first = all.substr(0, all.find(' '));
+        const std::string last = all.substr(all.rfind(' ') + 1);
+        CHECK(joined(lines.front()).find(plaza::ui::shown(fonts, first)) != std::string::npos);
+        CHECK(joined(lines.back()).find(plaza::ui::shown(fonts, last)) != std::string::npos);
+        for (const auto& line : lines) {
+            REQUIRE(!line.empty());
+            CHECK(line.back().x + line.back().width <= width + 0.5f);
+        }
     }
 }

@@ -103,14 +103,15 @@ void HomeScreen::draw_hero(UiContext& ctx) {
             // The credit on a dark label in the picture's corner, legible on any picture.
             ImFont* font = ctx.fonts.body;
             const float size = font->FontSize;
-            const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, brand.hero_credit.c_str());
+            const std::string& credit = shown(ctx.fonts, brand.hero_credit);
+            const ImVec2 extent = font->CalcTextSizeA(size, FLT_MAX, 0, credit.c_str());
             const float inset = ctx.mm(kSpace.s);
             const ImVec2 label_max(max.x - inset, max.y - inset);
             const ImVec2 label_min(label_max.x - extent.x - 2 * inset,
                                    label_max.y - extent.y - inset);
             DrawSurface(draw, label_min, label_max, t.text, ctx.mm(kRadiusMm));
             draw->AddText(font, size, ImVec2(label_min.x + inset, label_min.y + inset / 2),
-                          t.surface, brand.hero_credit.c_str());
+                          t.surface, credit.c_str());
             ImGui::SetCursorScreenPos(label_min);
             ImGui::Dummy(ImVec2(label_max.x - label_min.x, label_max.y - label_min.y));
             RecordItem(ctx, core::VisibleItem::Kind::text, "", brand.hero_credit);
@@ -136,12 +137,9 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     const float spacing_x = ImGui::GetStyle().ItemSpacing.x;
     for (size_t i = 0; i < event.languages.size(); ++i) {
         const content::Language& language = event.languages[i];
-        const float width = std::max(
-            ctx.mm(kMinTargetMm),
-            ctx.fonts.body
-                    ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, language.name.c_str())
-                    .x +
-                2 * ImGui::GetStyle().FramePadding.x);
+        const float width = std::max(ctx.mm(kMinTargetMm),
+                                     ShownTextSize(ctx.fonts, ctx.fonts.body, language.name).x +
+                                         2 * ImGui::GetStyle().FramePadding.x);
         if (i > 0 && width <= line_left) {
             ImGui::SameLine();
         } else {

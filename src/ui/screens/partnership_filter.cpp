@@ -65,10 +65,7 @@ bool PartnershipFilterChips(UiContext& ctx, const content::Facets& f, Partnershi
             const content::Facet& facet = facets[i];
             // Chips flow left to right and wrap when the next one would not fit.
             const float width =
-                ctx.fonts.body
-                    ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, facet.label.c_str())
-                    .x +
-                ctx.mm(14);
+                ShownTextSize(ctx.fonts, ctx.fonts.body, facet.label).x + ctx.mm(14);
             if (i > 0 && width < line_left) {
                 ImGui::SameLine();
             } else {

@@ -172,13 +172,16 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
     const bool stacked = widest_time > width_px * 0.35f;
     const float time_width = stacked ? 0.0f : std::max(ctx.mm(42), widest_time);
     const float text_width = std::max(ctx.mm(20), width_px - time_width - 2 * pad);
-    // As the fonts draw them: shaped, in visual order (ui/shaped_text.h).
-    const std::string title = shown(ctx.fonts, s.item.title), details = shown(ctx.fonts, line);
-    const ImVec2 title_size =
-        heading->CalcTextSizeA(heading->FontSize, FLT_MAX, text_width, title.c_str());
-    const ImVec2 line_size =
-        line.empty() ? ImVec2(0, 0)
-                     : body->CalcTextSizeA(body->FontSize, FLT_MAX, text_width, details.c_str());
+    // As the fonts draw them: shaped, in visual order, broken in reading order
+    // (ui/shaped_text.h).
+    const std::vector<std::string> title = ShownLines(ctx.fonts, heading, s.item.title, text_width);
+    const std::vector<std::string> details =
+        line.empty() ? std::vector<std::string>{} : ShownLines(ctx.fonts, body, line, text_width);
+    const ImVec2 title_size(
+        title.empty() ? 0.0f
+                      : heading->CalcTextSizeA(heading->FontSize, FLT_MAX, 0, title[0].c_str()).x,
+        heading->FontSize * static_cast<float>(title.size()));
+    const ImVec2 line_size(0.0f, body->FontSize * static_cast<float>(details.size()));
     // Stacked: the badge beside the time on its own line; else under the time in its column.
     const float badge_gap = badge.label.empty() ? 0.0f : ctx.mm(kSpace.xs);
     const float time_height = stacked ? std::max(heading->FontSize, badge_box.y) : 0.0f;
@@ -214,16 +217,21 @@ bool SessionRow(UiContext& ctx, const std::string& id, const ProgrammeSession& s
 
     const float left = min.x + pad + time_width;
     const float title_top = min.y + pad + time_height;
-    draw->AddText(heading, heading->FontSize, ImVec2(left, title_top), ink, title.c_str(), nullptr,
-                  text_width);
+    for (size_t i = 0; i < title.size(); ++i)
+        draw->AddText(heading, heading->FontSize,
+                      ImVec2(left, title_top + heading->FontSize * static_cast<float>(i)), ink,
+                      title[i].c_str());
     if (s.cancelled) {
         // Struck through, not hidden: a visitor who planned to go learns that it is off.
         const float first_line = std::min(title_size.x, text_width);
         const float y = title_top + heading->FontSize * 0.55f;
         draw->AddLine(ImVec2(left, y), ImVec2(left + first_line, y), ink, ctx.mm(0.5f));
     }
-    draw->AddText(body, body->FontSize, ImVec2(left, title_top + title_size.y + ctx.mm(1)),
-                  t.text_muted, details.c_str(), nullptr, text_width);
+    for (size_t i = 0; i < details.size(); ++i)
+        draw->AddText(body, body->FontSize,
+                      ImVec2(left, title_top + title_size.y + ctx.mm(1) +
+                                       body->FontSize * static_cast<float>(i)),
+                      t.text_muted, details[i].c_str());
     RecordItem(ctx, core::VisibleItem::Kind::control, id, s.item.title);
     // The time and the details as one text run, so scripts can check what a row says.
     if (!ctx.report.items.empty() && ctx.report.items.back().id == id) {

@@ -57,10 +57,7 @@ void ProgrammeScreen::draw_filters(UiContext& ctx, const ProgrammeData& p) {
         for (size_t i = 0; i < values.size(); ++i) {
             const std::string label =
                 names ? language_name(values[i], ctx.language, *event_) : values[i];
-            const float width =
-                ctx.fonts.body->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, label.c_str())
-                    .x +
-                ctx.mm(14);
+            const float width = ShownTextSize(ctx.fonts, ctx.fonts.body, label).x + ctx.mm(14);
             if (i > 0 && width < line_left) {
                 ImGui::SameLine();
             } else if (i > 0) {
@@ -132,10 +129,10 @@ void ProgrammeScreen::draw_grid(UiContext& ctx, Navigation& nav, const Programme
     const float name_width = column - 3 * gap;
     float header = 0;
     for (size_t c = 0; c < rooms.size(); ++c) {
-        header = std::max(header, room_font
-                                      ->CalcTextSizeA(room_font->FontSize, FLT_MAX, name_width,
-                                                      rooms[c]->name.c_str())
-                                      .y);
+        header = std::max(
+            header, room_font->FontSize *
+                        static_cast<float>(
+                            ShownLines(ctx.fonts, room_font, rooms[c]->name, name_width).size()));
         ImGui::SetCursorPos(ImVec2(origin.x + time_column + column * c, origin.y));
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + name_width);
         TextWrapped(ctx, room_font, rooms[c]->name, t.text);
@@ -180,8 +177,7 @@ void ProgrammeScreen::draw_grid(UiContext& ctx, Navigation& nav, const Programme
             const ImVec2 min = ImGui::GetItemRectMin();
             ImFont* f = ctx.fonts.heading;
             const float title_width =
-                std::min(f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, s.item.title.c_str()).x,
-                         column - gap - ctx.mm(8));
+                std::min(ShownTextSize(ctx.fonts, f, s.item.title).x, column - gap - ctx.mm(8));
             const float line_y = min.y + ctx.mm(4) + f->FontSize * 0.55f;
             draw->AddLine(ImVec2(min.x + ctx.mm(4), line_y),
                           ImVec2(min.x + ctx.mm(4) + title_width, line_y), t.text_muted,

@@ -69,10 +69,7 @@ void FacetLabels(UiContext& ctx, const std::vector<content::Facet>& facets) {
     float x = 0;
     for (size_t i = 0; i < facets.size(); ++i) {
         const float width =
-            2 * r + ctx.mm(2) +
-            ctx.fonts.body
-                ->CalcTextSizeA(ctx.fonts.body->FontSize, FLT_MAX, 0, facets[i].label.c_str())
-                .x;
+            2 * r + ctx.mm(2) + ShownTextSize(ctx.fonts, ctx.fonts.body, facets[i].label).x;
         if (i > 0 && x + ctx.mm(4) + width <= right) ImGui::SameLine(0, ctx.mm(4));
         const ImVec2 pos = ImGui::GetCursorScreenPos();
         x = pos.x + width;

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -40,6 +41,22 @@ void QrCode(UiContext& ctx, const std::string& id, const core::QrMatrix& qr, flo
 // The width left for text on this line: up to the wrap position a page set (a readable column),
 // else to the window's edge.
 float TextWidthLeft();
+
+// One piece of a line of styled runs as drawn: a run's part, in the fonts' visual order.
+struct ShapedPiece {
+    std::string text;     // as the fonts draw it (ui/fonts.h shown())
+    std::size_t run = 0;  // index into the runs
+    float x = 0, width = 0;
+};
+
+// A paragraph of styled runs in a script that is shaped (ui/shaped_text.h) laid out `width`
+// wide: broken at its spaces in logical order, as titles are, so that a right-to-left paragraph
+// reads from its first line down; each line's pieces then ordered (the right-to-left ones
+// reversed, spaces kept on their side) and shaped on their own. A word wider than a line has a
+// line of its own.
+std::vector<std::vector<ShapedPiece>> LayoutShapedRuns(const FontSet& fonts,
+                                                       const std::vector<core::TextRun>& runs,
+                                                       float width);
 
 // Wrapped text made of styled runs (regular, bold, italic), recorded as one text item.
 void RichText(UiContext& ctx, const std::vector<core::TextRun>& runs, ImU32 colour);

@@ -41,15 +41,6 @@ std::vector<std::string> logical_lines(const FontSet& fonts, ImFont* font, const
     });
 }
 
-// The same lines as the fonts draw them.
-std::vector<std::string> shaped_lines(const FontSet& fonts, ImFont* font, const std::string& text,
-                                      float width) {
-    std::vector<std::string> lines = logical_lines(fonts, font, text, width);
-    for (std::string& line : lines)
-        line = shown(fonts, line);
-    return lines;
-}
-
 // Splits `text` into lines no wider than `width` (logical order: draw each through shown());
 // with `max_lines` > 0 the last kept line ends in "…" when more would follow.
 std::vector<std::string> wrap_lines(const FontSet& fonts, ImFont* font, const std::string& text,
@@ -375,8 +366,8 @@ void long_wrapped_text(const std::string& text, float wrap_pos) {
 // line then ordered and shaped on its own.
 void shaped_wrapped_text(const FontSet& fonts, const std::string& text, float wrap_pos) {
     const std::vector<std::string> visual =
-        shaped_lines(fonts, ImGui::GetFont(), text,
-                     ImGui::CalcWrapWidthForPos(ImGui::GetCurrentWindow()->DC.CursorPos, wrap_pos));
+        ShownLines(fonts, ImGui::GetFont(), text,
+                   ImGui::CalcWrapWidthForPos(ImGui::GetCurrentWindow()->DC.CursorPos, wrap_pos));
     Lines lines;
     for (const std::string& line : visual)
         lines.emplace_back(line.c_str(), line.c_str() + line.size());
@@ -419,6 +410,20 @@ void text_item(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colo
 }
 
 }  // namespace
+
+std::vector<std::string> ShownLines(const FontSet& fonts, ImFont* font, const std::string& text,
+                                    float width) {
+    std::vector<std::string> lines = wrap_lines(fonts, font, text, width, 0);
+    for (std::string& line : lines)
+        line = shown(fonts, line);
+    return lines;
+}
+
+ImVec2 ShownTextSize(const FontSet& fonts, ImFont* font, const std::string& text) {
+    const std::string& drawn = shown(fonts, text);
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, drawn.c_str(),
+                               drawn.c_str() + drawn.size());
+}
 
 void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour) {
     text_item(ctx, font, text, colour, false, false);

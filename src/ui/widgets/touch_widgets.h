@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "ui/theme.h"
 #include "ui/ui_context.h"
@@ -64,6 +65,14 @@ void Text(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
 void TextWrapped(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour);
 void Heading(UiContext& ctx, ImFont* font, const std::string& text, ImU32 colour,
              int max_lines = 0);
+// `text` in `font` broken into lines no wider than `width`, each as the fonts draw it (a shaped
+// script broken in logical order, then each line ordered and shaped: ui/shaped_text.h), for
+// widgets that draw text themselves.
+std::vector<std::string> ShownLines(const FontSet& fonts, ImFont* font, const std::string& text,
+                                    float width);
+// The size of `text` drawn in one line in `font`, as the fonts draw it.
+ImVec2 ShownTextSize(const FontSet& fonts, ImFont* font, const std::string& text);
+
 // An icon (ui/icons.h) before a text run or heading: the icon is drawn, only the words are
 // recorded (spoken mode reads the words; scripts find them).
 void IconText(UiContext& ctx, ImFont* font, const char* icon, const std::string& text, ImU32 colour,
