@@ -63,9 +63,11 @@ std::set<char32_t> KioskUi::large_text_code_points() const {
     };
     titles(data.partnerships);
     titles(data.practices);
-    // The sessions of its Now & Next, during the event.
+    // The sessions of its Now & Next, during the event, and the ellipsis of a title that the
+    // Now & Next band shortens to one line.
     for (const std::string& title : store_.session_titles())
         core::collect_code_points(title, out);
+    core::collect_code_points("\xE2\x80\xA6", out);
     for (const content::Language& language : data.event.languages) {
         for (Phrase phrase :
              {Phrase::touch_to_start, Phrase::featured, Phrase::good_practice, Phrase::now_and_next,

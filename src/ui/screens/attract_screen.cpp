@@ -100,21 +100,45 @@ void AttractScreen::draw_practice(UiContext& ctx, int turn, ImVec2 size) {
                  size);
 }
 
-bool AttractScreen::draw_now_next(UiContext& ctx, const ProgrammeData& p, int turn, ImVec2 size) {
-    const Theme& t = theme();
-    // On now, and the sessions that start next (at the same time); parallel ones take turns.
+namespace {
+
+// On now, and the sessions that start next (at the same time), in the programme's order.
+// `cancelled`: a cancelled session counts too (the strip says it is off).
+struct NowNext {
     std::vector<const ProgrammeSession*> now, next;
+};
+
+NowNext now_and_next(const ProgrammeData& p, bool cancelled) {
+    NowNext out;
     for (const ProgrammeDay& day : p.days) {
         for (const ProgrammeSession& s : day.sessions) {
-            if (s.cancelled) continue;
+            if (s.cancelled && !cancelled) continue;
             if (s.item.starts_at_ms <= p.now_ms && p.now_ms < s.item.ends_at_ms) {
-                now.push_back(&s);
+                out.now.push_back(&s);
             } else if (s.item.starts_at_ms > p.now_ms &&
-                       (next.empty() || s.item.starts_at_ms == next.front()->item.starts_at_ms)) {
-                next.push_back(&s);
+                       (out.next.empty() ||
+                        s.item.starts_at_ms == out.next.front()->item.starts_at_ms)) {
+                out.next.push_back(&s);
             }
         }
     }
+    return out;
+}
+
+// "11:00–12:30 · Room 1", with the day before it when it is not today.
+std::string when_where(const UiContext& ctx, const ProgrammeData& p, const ProgrammeSession& s) {
+    std::string when = time_range(s) + " · " + s.item.room;
+    if (s.item.day != p.today) when = day_label(ctx.language, s.item.day) + " · " + when;
+    return when;
+}
+
+}  // namespace
+
+bool AttractScreen::draw_now_next(UiContext& ctx, const ProgrammeData& p, int turn, ImVec2 size) {
+    const Theme& t = theme();
+    // On now, and the sessions that start next (at the same time); parallel ones take turns.
+    const NowNext lists = now_and_next(p, false);
+    const std::vector<const ProgrammeSession*>&now = lists.now, &next = lists.next;
     struct Entry {
         Phrase label;
         ImU32 colour;
@@ -166,8 +190,7 @@ bool AttractScreen::draw_now_next(UiContext& ctx, const ProgrammeData& p, int tu
         draw->ChannelsSplit(2);
         draw->ChannelsSetCurrent(1);
         const ProgrammeSession& s = *e.session;
-        std::string when = time_range(s) + " · " + s.item.room;
-        if (s.item.day != p.today) when = day_label(ctx.language, s.item.day) + " · " + when;
+        const std::string when = when_where(ctx, p, s);
         ImGui::SetCursorScreenPos(ImVec2(at.x + pad, at.y + pad));
         ImGui::BeginGroup();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + size.x - 2 * pad);
@@ -219,6 +242,65 @@ bool AttractScreen::draw_sessions(UiContext& ctx, int turn, ImVec2 size) {
     return true;
 }
 
+float AttractScreen::draw_strip(UiContext& ctx, const ProgrammeData& p, int turn, ImVec2 at,
+                                float width, bool measure) {
+    const Theme& t = theme();
+    const NowNext lists = now_and_next(p, true);
+    struct Entry {
+        Phrase label;
+        ImU32 colour;
+        const ProgrammeSession* session;
+    };
+    // Parallel sessions take turns, a turn a slide.
+    std::vector<Entry> entries;
+    const auto kth = [turn](const std::vector<const ProgrammeSession*>& list) {
+        return list[static_cast<size_t>(turn) % list.size()];
+    };
+    if (!lists.now.empty()) entries.push_back({Phrase::now_on, t.live, kth(lists.now)});
+    if (!lists.next.empty()) entries.push_back({Phrase::up_next, t.accent, kth(lists.next)});
+    if (entries.empty()) return 0.0f;
+    // Each entry a card: its word, badge, time and room in the title size, the session's title
+    // in the display size (read at booth distance; the slides keep the poster size). Side by
+    // side in landscape, one above the other in portrait.
+    const bool portrait = ImGui::GetIO().DisplaySize.y > ImGui::GetIO().DisplaySize.x;
+    const float pad = ctx.mm(kSpace.m);
+    const float gap = ctx.mm(kSpace.l);
+    ImFont* label = ctx.fonts.title;
+    ImFont* title = ctx.fonts.display;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    const float cell_height = 2 * pad + label->FontSize + spacing + title->FontSize;
+    const auto n = static_cast<float>(entries.size());
+    const float height = portrait ? n * cell_height + (n - 1) * gap : cell_height;
+    if (measure) return height;
+    const float cell_width = portrait ? width : (width - (n - 1) * gap) / n;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < entries.size(); ++i) {
+        const Entry& e = entries[i];
+        const content::SessionItem& s = e.session->item;
+        const float k = static_cast<float>(i);
+        const ImVec2 min = portrait ? ImVec2(at.x, at.y + k * (cell_height + gap))
+                                    : ImVec2(at.x + k * (cell_width + gap), at.y);
+        const ImVec2 max(min.x + cell_width, min.y + cell_height);
+        DrawSurface(draw, min, max, t.surface, ctx.mm(kRadiusMm), Elevation::raised, ctx.px_per_mm);
+        draw->AddRectFilled(min, ImVec2(min.x + ctx.mm(kSpace.s), max.y), e.colour);
+        ImGui::SetCursorScreenPos(ImVec2(min.x + pad + ctx.mm(kSpace.s), min.y + pad));
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + cell_width - 2 * pad - ctx.mm(kSpace.s));
+        Text(ctx, label, tr(ctx.language, e.label), e.colour);
+        const BadgeLook badge = session_badge(ctx, s);
+        if (s.status == "moved" || s.status == "cancelled") {
+            ImGui::SameLine(0, ctx.mm(kSpace.m));
+            Badge(ctx, badge);
+        }
+        ImGui::SameLine(0, ctx.mm(kSpace.m));
+        Heading(ctx, label, when_where(ctx, p, *e.session), t.text_muted, 1);
+        Heading(ctx, title, s.title, e.session->cancelled ? t.text_muted : t.text, 1);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+    }
+    return height;
+}
+
 core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
     const Theme& t = theme();
     const content::EventInfo& event = data_->event;
@@ -245,11 +327,11 @@ core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
     const float logo = event.brand.logo ? ctx.mm(kStripMm) - 2 * inset : 0.0f;
     const float words_width = strip_width - logo - 2 * ctx.mm(kSpace.l);
     ImFont* name_font = ctx.fonts.title;
-    if (name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, 0, event.name.c_str()).x >
-        words_width)
+    if (ShownTextSize(ctx.fonts, name_font, event.name).x > words_width)
         name_font = ctx.fonts.heading;
     const float name_height =
-        name_font->CalcTextSizeA(name_font->FontSize, FLT_MAX, words_width, event.name.c_str()).y;
+        name_font->FontSize *
+        static_cast<float>(ShownLines(ctx.fonts, name_font, event.name, words_width).size());
     const float strip = std::max(ctx.mm(kStripMm), name_height + 2 * inset);
     ImGui::SetCursorPos(ImVec2(origin.x + margin + shift.x, origin.y + margin / 2 + shift.y));
     const ImVec2 strip_min = ImGui::GetCursorScreenPos();
@@ -292,9 +374,22 @@ core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
     Text(ctx, font, invite, t.accent_text);
     ImGui::PopStyleVar();
 
+    // During the event, what is on now and next in a band above the invitation, on every slide
+    // (issue 16); the slides share what is left.
+    const ProgrammeData& programme = feed_->at(ctx.wall_time_ms);
+    const bool during = programme.clock_plausible && programme.phase == core::EventPhase::during;
+    const float band_height =
+        during ? draw_strip(ctx, programme, turn, ImVec2(0, 0), strip_width, true) : 0.0f;
+    if (band_height > 0)
+        draw_strip(ctx, programme, turn,
+                   ImVec2(strip_min.x, pill_min.y - ctx.mm(kSpace.l) - band_height), strip_width,
+                   false);
+    const float band = band_height > 0 ? band_height + ctx.mm(kSpace.l) : 0.0f;
+
     // The slide between them.
     const float top = margin / 2 + strip + ctx.mm(kSpace.xl);
-    const ImVec2 area(size.x - 2 * margin, size.y - top - margin / 2 - pill.y - ctx.mm(kSpace.xl));
+    const ImVec2 area(size.x - 2 * margin,
+                      size.y - top - margin / 2 - pill.y - band - ctx.mm(kSpace.xl));
     ImGui::SetCursorPos(ImVec2(origin.x + margin + shift.x, origin.y + top + shift.y));
     ImGui::BeginGroup();
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, frame.opacity);

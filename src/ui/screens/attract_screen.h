@@ -42,6 +42,10 @@ class AttractScreen final : public Screen {
     void draw_practice(UiContext& ctx, int turn, ImVec2 size);
     bool draw_sessions(UiContext& ctx, int turn, ImVec2 size);
     bool draw_now_next(UiContext& ctx, const ProgrammeData& p, int turn, ImVec2 size);
+    // During the event: now and next in a band `width` wide from `at` (screen), on every slide;
+    // returns its height (0 when nothing is on or next), drawing nothing when `measure`.
+    float draw_strip(UiContext& ctx, const ProgrammeData& p, int turn, ImVec2 at, float width,
+                     bool measure);
 
     const BrowseData* data_ = nullptr;
     ProgrammeFeed* feed_ = nullptr;
