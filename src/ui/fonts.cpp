@@ -235,6 +235,23 @@ void reserve_shaped(Shaper& shaper, ImFontAtlas& atlas, const FontSet& set, Redu
     if (poster_shaped) shaper.reserve_glyphs(atlas, set.poster, poster_px, true);
 }
 
+// Moves the texture coordinates Dear ImGui gave the glyphs, the white pixel and the line
+// textures kAtlasRowNudge of a row down (ui/shaped_text.h says why).
+void nudge_rows(ImFontAtlas& atlas) {
+    const float dv = kAtlasRowNudge * atlas.TexUvScale.y;
+    for (ImFont* font : atlas.Fonts) {
+        for (ImFontGlyph& g : font->Glyphs) {
+            g.V0 += dv;
+            g.V1 += dv;
+        }
+    }
+    atlas.TexUvWhitePixel.y += dv;
+    for (ImVec4& uv : atlas.TexUvLines) {
+        uv.y += dv;
+        uv.w += dv;
+    }
+}
+
 }  // namespace
 
 const std::string& shown(const FontSet& fonts, const std::string& text) {
@@ -357,6 +374,9 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     for (;;) {
         atlas.Clear();
         atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        // The texture as tall as the glyphs need, not the next power of two: up to half the
+        // pixels, and the renderers take any height (OpenGL ES 2 allows it without mipmaps).
+        atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
         // Dear ImGui picks a width of 2048 for up to about 8 megapixels of glyphs and grows the
         // height past 4096: a large atlas is made as wide as allowed instead.
         if (needed(reduction, body_extra) > 0.85 * 2048.0 * 2048.0)
@@ -406,6 +426,7 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         }
         built = set.body && set.body_bold && set.body_italic && set.heading && set.title &&
                 set.display && set.poster && atlas.Build();
+        if (built) nudge_rows(atlas);
         if (built && scripts.shaper) scripts.shaper->copy_glyphs(atlas);
         const bool fits = atlas.TexWidth <= kMaxAtlasSide && atlas.TexHeight <= kMaxAtlasSide &&
                           static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= kMaxAtlasPixels;

@@ -5,6 +5,9 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "content/limits.h"
 #include "core/utf8.h"
 #include "ui/fonts.h"
@@ -97,6 +100,31 @@ TEST_CASE("the poster size holds its own texts and the display size only the inv
     CHECK(fonts.title->FindGlyphNoFallback(home) != nullptr);
     CHECK(fonts.poster->FindGlyphNoFallback(home) == nullptr);
     CHECK(fonts.display->FindGlyphNoFallback(home) == nullptr);
+}
+
+TEST_CASE("the atlas is as tall as its glyphs need, its rows a little inside each glyph's") {
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, code_points_of("Ghent"), 4.0f);
+    REQUIRE(fonts.error.empty());
+    CHECK((atlas.TexHeight & (atlas.TexHeight - 1)) != 0);  // not a power of two
+    // The lowest glyph or rectangle ends within a few rows of the bottom.
+    float lowest = 0.0f;
+    for (const ImFont* font : atlas.Fonts) {
+        for (const ImFontGlyph& g : font->Glyphs)
+            lowest = std::max(lowest, g.V1 * static_cast<float>(atlas.TexHeight));
+    }
+    for (const ImFontAtlasCustomRect& r : atlas.CustomRects)
+        lowest = std::max(lowest, static_cast<float>(r.Y + r.Height));
+    CHECK(lowest >= static_cast<float>(atlas.TexHeight) - 4.0f);
+    // SDL's software renderer truncates v * height to a row: every glyph's first row is its own.
+    for (const ImFont* font : atlas.Fonts) {
+        for (const ImFontGlyph& g : font->Glyphs) {
+            CAPTURE(g.Codepoint);
+            const float row = g.V0 * static_cast<float>(atlas.TexHeight);
+            CHECK(row - std::floor(row) > 0.0f);
+            CHECK(row - std::floor(row) < 0.1f);
+        }
+    }
 }
 
 TEST_CASE("city names in Vietnamese, Korean, Chinese, Greek, Cyrillic and Polish all get glyphs") {
