@@ -95,8 +95,9 @@ ImFont** font_slot(FontSet& set, int i) {
     return slots[i];
 }
 
-// What the file holds and how, counted up when it changes so that an older file is a miss.
-constexpr std::uint32_t kLayout = 2;
+// What the file holds and how, and which characters build_fonts puts in which font at which
+// size, counted up when either changes so that an older file is a miss.
+constexpr std::uint32_t kLayout = 4;
 
 }  // namespace
 

@@ -2,6 +2,8 @@
 #include "ui/fonts.h"
 
 #include "content/font_coverage.h"
+#include "core/utf8.h"
+#include "ui/i18n/phrases.h"
 #include "ui/icons.h"
 #include "ui/shaped_text.h"
 
@@ -215,8 +217,8 @@ Merges merges_of(const std::vector<char>* cjk, const std::vector<std::vector<cha
 // when even the body is cut, only as many faces as a quarter of the atlas holds (the rest are
 // reported missing).
 void reserve_shaped(Shaper& shaper, ImFontAtlas& atlas, const FontSet& set, Reduction reduction,
-                    float body_px, float heading_px, float title_px, bool large, float display_px,
-                    float poster_px) {
+                    float body_px, float heading_px, float title_px, bool display_shaped,
+                    float display_px, bool poster_shaped, float poster_px) {
     shaper.begin_atlas();
     if (reduction == Reduction::body_cut) shaper.keep_faces(body_px, 0.25 * kMaxAtlasPixels);
     shaper.reserve_glyphs(atlas, set.body, body_px, false);
@@ -229,9 +231,24 @@ void reserve_shaped(Shaper& shaper, ImFontAtlas& atlas, const FontSet& set, Redu
     shaper.reserve_glyphs(atlas, set.body_bold, body_px, true);
     shaper.reserve_glyphs(atlas, set.heading, heading_px, true);
     shaper.reserve_glyphs(atlas, set.title, title_px, true);
-    if (large) {
-        shaper.reserve_glyphs(atlas, set.display, display_px, true);
-        shaper.reserve_glyphs(atlas, set.poster, poster_px, true);
+    if (display_shaped) shaper.reserve_glyphs(atlas, set.display, display_px, true);
+    if (poster_shaped) shaper.reserve_glyphs(atlas, set.poster, poster_px, true);
+}
+
+// Moves the texture coordinates Dear ImGui gave the glyphs, the white pixel and the line
+// textures kAtlasRowNudge of a row down (ui/shaped_text.h says why).
+void nudge_rows(ImFontAtlas& atlas) {
+    const float dv = kAtlasRowNudge * atlas.TexUvScale.y;
+    for (ImFont* font : atlas.Fonts) {
+        for (ImFontGlyph& g : font->Glyphs) {
+            g.V0 += dv;
+            g.V1 += dv;
+        }
+    }
+    atlas.TexUvWhitePixel.y += dv;
+    for (ImVec4& uv : atlas.TexUvLines) {
+        uv.y += dv;
+        uv.w += dv;
     }
 }
 
@@ -257,13 +274,14 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
                             std::filesystem::exists(files.bold) &&
                             std::filesystem::exists(files.italic);
 
-    // Base ranges: what the on-screen keyboards can type and common punctuation, always present;
-    // everything else comes from the content's own code points, which keeps the atlas small.
-    static const ImWchar kExtraBase[] = {0x0100, 0x017F, 0x2000, 0x206F, 0x20AC,
-                                         0x20AC, 0x2190, 0x2193, 0};
-    std::vector<char32_t> base = code_points_of(atlas.GetGlyphRangesDefault());
-    for (char32_t cp : code_points_of(kExtraBase))
-        base.push_back(cp);
+    // Base ranges, always present: ASCII and Latin-1 (the interface's phrases in every language
+    // Plaza ships, the on-screen keyboards' letters), the French keyboard's œ, the punctuation
+    // the screens put between their parts (· – —), quotes and ellipsis, the euro and arrows.
+    // Everything else comes from the content's own code points, which keeps the atlas small:
+    // Latin Extended-A at every size was 10 % of it.
+    static const ImWchar kBase[] = {0x0020, 0x007E, 0x00A0, 0x00FF, 0x0152, 0x0153, 0x2010, 0x2027,
+                                    0x2030, 0x203A, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+    const std::vector<char32_t> base = code_points_of(kBase);
     const std::set<char32_t> in_base(base.begin(), base.end());
     std::vector<char32_t> candidates;  // content code points beyond the base ranges
     for (char32_t cp : content_code_points) {
@@ -279,18 +297,32 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
         extra.push_back(cp);
         if (!needs_cjk(cp)) extra_other.push_back(cp);
     }
-    const bool large_shaped =
-        scripts.shaper && std::any_of(large_code_points.begin(), large_code_points.end(),
-                                      [](char32_t cp) { return needs_shaping(cp); });
 
-    // The large sizes (display, poster): ASCII and the characters of their own texts.
-    static const ImWchar kLargeBase[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x2013, 0x2014, 0};
+    // The large sizes (display, poster): the characters of their own texts, and the space, full
+    // stop and question mark Dear ImGui draws for wrapping, ellipsis and a missing glyph. At
+    // poster size a glyph takes as many pixels as twenty at body size.
+    static const ImWchar kLargeBase[] = {0x0020, 0x0020, 0x002E, 0x002E, 0x003F, 0x003F, 0};
     std::vector<char32_t> large = code_points_of(kLargeBase);
     for (char32_t cp : large_code_points) {
         if (cp <= 0xFFFF && !is_layout_only(cp)) large.push_back(cp);
     }
-    ImVector<ImWchar> large_ranges;
+    // The display size draws one text, the attract loop's invitation, in the event's languages:
+    // of the large characters only those of the invitation in the languages Plaza ships (a
+    // language it does not ship shows the English one).
+    std::set<char32_t> invitation;
+    for (const Translation* translation : translations())
+        core::collect_code_points(tr(translation->language, Phrase::touch_to_start), invitation);
+    std::vector<char32_t> display = code_points_of(kLargeBase);
+    for (char32_t cp : large) {
+        if (invitation.count(cp)) display.push_back(cp);
+    }
+    const auto shapes = [&scripts](const std::vector<char32_t>& code_points) {
+        return scripts.shaper && std::any_of(code_points.begin(), code_points.end(),
+                                             [](char32_t cp) { return needs_shaping(cp); });
+    };
+    ImVector<ImWchar> large_ranges, display_ranges;
     ranges_of(large, {}, large_ranges);
+    ranges_of(display, {}, display_ranges);
     // Only the icons Plaza draws (ui/icons.h), a few kilobytes of the atlas.
     ImFontGlyphRangesBuilder icon_builder;
     for (char16_t cp : icon::kCodePoints)
@@ -311,7 +343,7 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     // leaves gaps). The estimate picks where to start; the build confirms it.
     const double budget = 0.85 * static_cast<double>(kMaxAtlasPixels);
     const double base_area = area(base, body_px) * 3 + area(base, heading_px) +
-                             area(base, title_px) + area(large, display_px) +
+                             area(base, title_px) + area(display, display_px) +
                              area(large, poster_px);
     const auto needed = [&](Reduction r, size_t body_extra) {
         const std::vector<char32_t> kept(extra.begin(), extra.begin() + body_extra);
@@ -342,6 +374,9 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     for (;;) {
         atlas.Clear();
         atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+        // The texture as tall as the glyphs need, not the next power of two: up to half the
+        // pixels, and the renderers take any height (OpenGL ES 2 allows it without mipmaps).
+        atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
         // Dear ImGui picks a width of 2048 for up to about 8 megapixels of glyphs and grows the
         // height past 4096: a large atlas is made as wide as allowed instead.
         if (needed(reduction, body_extra) > 0.85 * 2048.0 * 2048.0)
@@ -381,17 +416,17 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
                                    heading_merges, icons, with_icons);
             set.title = add_font(atlas, files.bold, title_px, heading_ranges.Data, heading_merges,
                                  icons, with_icons);
-            set.display =
-                add_font(atlas, files.bold, display_px, large_ranges.Data, bold, icons, with_icons);
-            set.poster =
-                add_font(atlas, files.bold, poster_px, large_ranges.Data, bold, icons, with_icons);
+            // No icons at the large sizes: the attract loop draws its icons in the title font.
+            set.display = add_font(atlas, files.bold, display_px, display_ranges.Data, bold);
+            set.poster = add_font(atlas, files.bold, poster_px, large_ranges.Data, bold);
             if (scripts.shaper && set.body && set.body_bold && set.heading && set.title &&
                 set.display && set.poster)
                 reserve_shaped(*scripts.shaper, atlas, set, reduction, body_px, heading_px,
-                               title_px, large_shaped, display_px, poster_px);
+                               title_px, shapes(display), display_px, shapes(large), poster_px);
         }
         built = set.body && set.body_bold && set.body_italic && set.heading && set.title &&
                 set.display && set.poster && atlas.Build();
+        if (built) nudge_rows(atlas);
         if (built && scripts.shaper) scripts.shaper->copy_glyphs(atlas);
         const bool fits = atlas.TexWidth <= kMaxAtlasSide && atlas.TexHeight <= kMaxAtlasSide &&
                           static_cast<long>(atlas.TexWidth) * atlas.TexHeight <= kMaxAtlasPixels;

@@ -58,7 +58,7 @@ struct FontSet {
     ImFont* body_italic = nullptr;  // emphasis in running text
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
-    ImFont* display = nullptr;      // home's event name over the hero band
+    ImFont* display = nullptr;      // the attract loop's invitation to touch
     ImFont* poster = nullptr;       // the attract loop, read from 4 m
     std::vector<char32_t> missing;  // content code points no font could provide
     // The faces drawn beyond Noto Sans and Noto Sans CJK (file names), for the report.
@@ -73,7 +73,7 @@ struct FontSet {
 };
 
 // Clears `atlas` and builds it anew; call between frames only (the atlas is locked inside one).
-// `large_code_points`: the characters drawn at display and poster size (ASCII is always there).
+// `large_code_points`: the characters drawn at display and poster size (only those are there).
 FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_points,
                     float px_per_mm, const FontFiles& files = {}, const FontSizesMm& sizes = {},
                     const std::set<char32_t>& large_code_points = {});

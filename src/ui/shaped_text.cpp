@@ -350,9 +350,9 @@ void Shaper::copy_glyphs(ImFontAtlas& atlas) {
                 bm.pixels.clear();
                 bm.pixels.shrink_to_fit();
                 bm.u0 = static_cast<float>(x0) * atlas.TexUvScale.x;
-                bm.v0 = static_cast<float>(y0) * atlas.TexUvScale.y;
+                bm.v0 = (static_cast<float>(y0) + kAtlasRowNudge) * atlas.TexUvScale.y;
                 bm.u1 = static_cast<float>(x0 + bm.width) * atlas.TexUvScale.x;
-                bm.v1 = static_cast<float>(y0 + bm.height) * atlas.TexUvScale.y;
+                bm.v1 = (static_cast<float>(y0 + bm.height) + kAtlasRowNudge) * atlas.TexUvScale.y;
             }
         }
     }

@@ -24,6 +24,13 @@ struct FT_LibraryRec_;
 
 namespace plaza::ui {
 
+// Where the atlas's texture coordinates put a glyph's top row: a sixty-fourth of a row below its
+// edge. SDL 2.26's software renderer finds the row by truncation (SW_QueueGeometry in
+// src/render/software/SDL_render_sw.c: (int)(v * texture->h)), and for a texture height that
+// is not a power of two y / h * h can come out just under y: the glyph would be drawn from the
+// row above. A GPU's filtering mixes in a sixty-fourth of the row below, which no eye sees.
+inline constexpr float kAtlasRowNudge = 1.0f / 64.0f;
+
 // True for the characters of the scripts that need shaping or are written right to left.
 bool needs_shaping(char32_t cp);
 // True when `text` holds such a character (a quick look at the bytes first).

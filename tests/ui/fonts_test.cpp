@@ -5,9 +5,14 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "content/limits.h"
 #include "core/utf8.h"
 #include "ui/fonts.h"
+#include "ui/i18n/phrases.h"
+#include "ui/widgets/onscreen_keyboard.h"
 
 namespace {
 
@@ -17,7 +22,110 @@ std::set<char32_t> code_points_of(const std::string& text) {
     return points;
 }
 
+// Every character of the interface's own text: each phrase in each language Plaza ships, each key
+// of its keyboards, and the separators the screens put between the parts of a line.
+std::set<char32_t> interface_code_points() {
+    std::set<char32_t> points = code_points_of("\u00B7\u2013\u2014");
+    for (const plaza::ui::Translation* translation : plaza::ui::translations()) {
+        for (int p = 0; p < static_cast<int>(plaza::ui::Phrase::count); ++p)
+            plaza::core::collect_code_points(
+                plaza::ui::tr(translation->language, static_cast<plaza::ui::Phrase>(p)), points);
+        for (const auto& row : plaza::ui::keyboard_layout(translation->language).rows) {
+            for (const std::string& key : row)
+                plaza::core::collect_code_points(key, points);
+        }
+    }
+    points.erase(U' ');
+    points.erase(U'\n');
+    return points;
+}
+
 }  // namespace
+
+TEST_CASE("every phrase and keyboard key of every language has a glyph whatever the content") {
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, code_points_of("Ghent"), 4.0f);
+    REQUIRE(fonts.error.empty());
+    const std::set<char32_t> points = interface_code_points();
+    CHECK(points.count(U'\u0153'));  // the French keyboard's œ
+    CHECK(points.count(U'\u00E7'));  // ç of the Catalan and French ones
+    for (char32_t cp : points) {
+        CAPTURE(static_cast<unsigned>(cp));
+        for (const ImFont* font : {fonts.body, fonts.body_bold, fonts.heading, fonts.title})
+            CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    }
+    // Letters beyond Latin-1 the interface never writes come from the content alone.
+    CHECK(fonts.title->FindGlyphNoFallback(static_cast<ImWchar>(U'\u0141')) == nullptr);
+    ImFontAtlas with_lodz;
+    const plaza::ui::FontSet lodz = plaza::ui::build_fonts(with_lodz, code_points_of("Łódź"), 4.0f);
+    for (const ImFont* font :
+         {lodz.body, lodz.body_bold, lodz.body_italic, lodz.heading, lodz.title})
+        CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'\u0141')) != nullptr);
+}
+
+TEST_CASE("the poster size holds its own texts and the display size only the invitation") {
+    const std::string title = "Łódź and Seoul: 서울";
+    std::set<char32_t> large = code_points_of(title);
+    std::set<char32_t> invitation;
+    for (const plaza::ui::Translation* translation : plaza::ui::translations())
+        plaza::core::collect_code_points(
+            plaza::ui::tr(translation->language, plaza::ui::Phrase::touch_to_start), invitation);
+    large.insert(invitation.begin(), invitation.end());
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts =
+        plaza::ui::build_fonts(atlas, code_points_of(title), 4.0f, {}, {}, large);
+    REQUIRE(fonts.error.empty());
+    CHECK(fonts.missing.empty());
+    for (char32_t cp : large) {
+        CAPTURE(static_cast<unsigned>(cp));
+        if (cp != U' ')
+            CHECK(fonts.poster->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    }
+    for (char32_t cp : invitation) {
+        CAPTURE(static_cast<unsigned>(cp));
+        CHECK(fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    }
+    // Dear ImGui's wrapping, ellipsis and missing glyph.
+    for (char32_t cp : {U' ', U'.', U'?'}) {
+        CHECK(fonts.poster->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+        CHECK(fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+    }
+    // Nothing else: a glyph at poster size takes the pixels of twenty at body size.
+    for (char32_t cp : {U'Q', U'7', U'\u00E9'})
+        CHECK(fonts.poster->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr);
+    for (char32_t cp : {U'\u0141', U'\uC11C'})
+        CHECK(fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr);
+    // No icons at the large sizes either: the attract loop draws them in the title font.
+    const auto home = static_cast<ImWchar>(0xE88A);
+    CHECK(fonts.title->FindGlyphNoFallback(home) != nullptr);
+    CHECK(fonts.poster->FindGlyphNoFallback(home) == nullptr);
+    CHECK(fonts.display->FindGlyphNoFallback(home) == nullptr);
+}
+
+TEST_CASE("the atlas is as tall as its glyphs need, its rows a little inside each glyph's") {
+    ImFontAtlas atlas;
+    const plaza::ui::FontSet fonts = plaza::ui::build_fonts(atlas, code_points_of("Ghent"), 4.0f);
+    REQUIRE(fonts.error.empty());
+    CHECK((atlas.TexHeight & (atlas.TexHeight - 1)) != 0);  // not a power of two
+    // The lowest glyph or rectangle ends within a few rows of the bottom.
+    float lowest = 0.0f;
+    for (const ImFont* font : atlas.Fonts) {
+        for (const ImFontGlyph& g : font->Glyphs)
+            lowest = std::max(lowest, g.V1 * static_cast<float>(atlas.TexHeight));
+    }
+    for (const ImFontAtlasCustomRect& r : atlas.CustomRects)
+        lowest = std::max(lowest, static_cast<float>(r.Y + r.Height));
+    CHECK(lowest >= static_cast<float>(atlas.TexHeight) - 4.0f);
+    // SDL's software renderer truncates v * height to a row: every glyph's first row is its own.
+    for (const ImFont* font : atlas.Fonts) {
+        for (const ImFontGlyph& g : font->Glyphs) {
+            CAPTURE(g.Codepoint);
+            const float row = g.V0 * static_cast<float>(atlas.TexHeight);
+            CHECK(row - std::floor(row) > 0.0f);
+            CHECK(row - std::floor(row) < 0.1f);
+        }
+    }
+}
 
 TEST_CASE("city names in Vietnamese, Korean, Chinese, Greek, Cyrillic and Polish all get glyphs") {
     ImFontAtlas atlas;
@@ -125,6 +233,8 @@ TEST_CASE("a census of every character of the BMP builds a bounded atlas and rep
     CHECK(fonts.reduced.find("not at all (listed as missing)") != std::string::npos);
     CHECK(fonts.missing.size() > 1000);
     // What the keyboards type is always there, in every font.
-    for (const ImFont* font : {fonts.body, fonts.heading, fonts.title})
-        CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'ł')) != nullptr);
+    for (const ImFont* font : {fonts.body, fonts.heading, fonts.title}) {
+        CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'œ')) != nullptr);
+        CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'ñ')) != nullptr);
+    }
 }
