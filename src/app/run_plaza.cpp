@@ -174,7 +174,11 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         std::fprintf(stderr, "plaza: --mode room needs --room ID (or room = ID in the config)\n");
         return platform::kExitUsage;
     }
-    auto app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
+    // The font atlas is kept in the data folder only where the kiosk keeps state (USB content).
+    const std::string font_cache =
+        usb_content ? config.data_folder + "/font-atlas.cache" : std::string();
+    auto app =
+        PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings, font_cache);
     // An installed bundle that cannot be opened is a start that failed at once: it is counted
     // as one and the guard asked again, so after two the kiosk comes up on the previous bundle
     // (or the sample) instead of on a screen saying its content could not be opened.
@@ -182,7 +186,8 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
                         tries < install::kFailedStartsBeforeRollBack;
          ++tries) {
         start_on_installed();
-        app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
+        app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings,
+                             font_cache);
     }
     app->note_start_span(map_span);
     if (preview)
@@ -205,7 +210,6 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.status_folder = config.status_folder;
         app->enable_usb(std::move(usb));
         app->enable_fleet(config, settings_for);
-        app->keep_font_atlas_in(config.data_folder + "/font-atlas.cache");
         app->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }
     runner.process_start_seconds = process_start_seconds;
