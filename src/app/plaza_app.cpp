@@ -89,6 +89,11 @@ PlazaApp::~PlazaApp() {
     if (cache_writer_.joinable()) cache_writer_.join();
 }
 
+void PlazaApp::set_world(std::shared_ptr<const ui::WorldShapes> world) {
+    settings_.world = world;
+    if (ui_) ui_->set_world(std::move(world));
+}
+
 ImFontAtlas* PlazaApp::font_atlas() {
     if (first_fonts_.valid()) {
         const core::StartTimer waiting;

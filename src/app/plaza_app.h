@@ -43,6 +43,8 @@ class PlazaApp final : public platform::KioskApp {
                                           std::string font_cache_path = {});
 
     ImFontAtlas* font_atlas() override;
+    // The world map's shapes, read after the content (while the font atlas is built).
+    void set_world(std::shared_ptr<const ui::WorldShapes> world);
 
     void start(platform::PlatformServices& services) override;
     core::FrameRequest draw_frame(const platform::FrameTime& time) override;

@@ -147,12 +147,11 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         for (const std::string& line : first.output)
             core::log_info("preview: " + line);
     }
-    const core::StartTimer map_timer;
-    const auto world = load_world_map(options->world_map);
-    const core::StartSpan map_span = map_timer.end("world_map");
+    // Read after the content, while the font atlas is built on a worker (set_world below).
+    std::shared_ptr<const ui::WorldShapes> world;
     // What the UI takes from a configuration: the local one, with the values a venue's fleet.csv
     // assigned over it (at start, and live when a new one arrives).
-    const auto settings_for = [&options, &runner, world](const Config& c) {
+    const auto settings_for = [&options, &runner, &world](const Config& c) {
         ui::KioskSettings s;
         s.idle_timeout_seconds = c.idle_timeout_seconds;
         s.low_reach = c.low_reach;
@@ -189,7 +188,10 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings,
                              font_cache);
     }
-    app->note_start_span(map_span);
+    const core::StartTimer map_timer;
+    world = load_world_map(options->world_map);
+    app->set_world(world);
+    app->note_start_span(map_timer.end("world_map"));
     if (preview)
         app->enable_preview(std::move(preview),
                             first.ok ? std::vector<std::string>{} : first.output);

@@ -63,6 +63,12 @@ class KioskUi {
     bool before_present();
     // The voice of spoken mode (from the platform); null: spoken mode stays silent.
     void set_speech(core::Speech* speech) { spoken_ = SpokenMode(speech); }
+    // The world map's shapes, when they were read after the UI was made (the start reads them
+    // while the font atlas is built).
+    void set_world(std::shared_ptr<const WorldShapes> world) {
+        settings_.world = world;
+        feed_.set_world(std::move(world));
+    }
     // The text size the visitor chose; the app builds the fonts at it between frames.
     float text_scale() const { return access_.text_scale(); }
     const std::string& language() const { return language_; }
