@@ -96,6 +96,9 @@ void PlazaApp::set_world(std::shared_ptr<const ui::WorldShapes> world) {
 
 ImFontAtlas* PlazaApp::font_atlas() {
     if (first_fonts_.valid()) {
+        // Work the frames after the first need, done while the atlas may still be being built
+        // rather than in the first frame's between_frames().
+        if (ui_) ui_->prepare_programme();
         const core::StartTimer waiting;
         FontBuild build = first_fonts_.get();
         start_spans_.push_back(build.span);

@@ -63,6 +63,7 @@ FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock,
         SDL_PushEvent(&event);
     });
     textures_ = std::make_unique<TextureCache>(display_.renderer(), main_thread_);
+    display_.show_blank();
     // The app's atlas, when it built one, is finished before the context exists: while it was
     // built on a worker no context was there for it to touch.
     ImGui::CreateContext(app_.font_atlas());
