@@ -2,6 +2,7 @@
 #include "app/plaza_app.h"
 
 #include <imgui.h>
+#include <time.h>
 
 #include <chrono>
 #include <cstdio>
@@ -20,9 +21,19 @@
 #include "ui/theme.h"
 
 namespace plaza::app {
+namespace {
+
+// CPU time of the calling thread: the font atlas worker's own share of the start.
+double thread_cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) * 1e-6;
+}
+
+}  // namespace
 
 std::unique_ptr<PlazaApp> PlazaApp::load(const std::string& bundle_path, float px_per_mm,
-                                         ui::KioskSettings settings) {
+                                         ui::KioskSettings settings, std::string font_cache_path) {
     // A kiosk without content still opens its display, says so and waits for a stick: under
     // systemd an exit here would only restart it into the same state, again and again.
     std::optional<content::ContentStore> store;
@@ -38,31 +49,63 @@ std::unique_ptr<PlazaApp> PlazaApp::load(const std::string& bundle_path, float p
         core::log_error("no content: " + unreadable +
                         "; waiting for a USB stick with a signed bundle");
     }
-    return std::unique_ptr<PlazaApp>(new PlazaApp(
-        std::move(store), bundle_path, std::move(unreadable), px_per_mm, std::move(settings)));
+    return std::unique_ptr<PlazaApp>(new PlazaApp(std::move(store), bundle_path,
+                                                  std::move(unreadable), px_per_mm,
+                                                  std::move(settings), std::move(font_cache_path)));
 }
 
 PlazaApp::PlazaApp(std::optional<content::ContentStore> store, std::string bundle_path,
-                   std::string unreadable, float px_per_mm, ui::KioskSettings settings)
+                   std::string unreadable, float px_per_mm, ui::KioskSettings settings,
+                   std::string font_cache_path)
     : store_(std::move(store)),
       bundle_path_(std::move(bundle_path)),
       px_per_mm_(px_per_mm),
       room_sign_(!settings.room.empty()),
-      settings_(settings) {
+      settings_(settings),
+      font_cache_path_(std::move(font_cache_path)),
+      atlas_(std::make_unique<ImFontAtlas>()) {
     if (!store_) {
         no_content_ = std::make_unique<ui::NoContentScreen>(std::move(unreadable));
-        return;
+    } else {
+        version_ = live_bundle().version;
+        const core::StartTimer timer;
+        ui_ = std::make_unique<ui::KioskUi>(*store_, std::move(settings));
+        start_spans_.push_back(timer.end("content_load"));
+        core::log_info("content of " + bundle_path_ + " loaded in " +
+                       std::to_string(static_cast<long>(start_spans_.back().ms)) + " ms");
     }
-    version_ = live_bundle().version;
-    const core::StartTimer timer;
-    ui_ = std::make_unique<ui::KioskUi>(*store_, std::move(settings));
-    start_spans_.push_back(timer.end("content_load"));
-    core::log_info("content of " + bundle_path_ + " loaded in " +
-                   std::to_string(static_cast<long>(start_spans_.back().ms)) + " ms");
+    // FreeType's rasterising is the largest part of the start: it needs only the census, so it
+    // runs on a worker while the world map loads and the display opens (issue 14), into an atlas
+    // no ImGui context knows yet.
+    first_fonts_ =
+        std::async(std::launch::async, [request = font_request(true), atlas = atlas_.get()] {
+            return build_font_atlas(request, *atlas);
+        });
 }
 
 PlazaApp::~PlazaApp() {
+    // A worker still building writes into atlas_: it finishes before the atlas goes.
+    if (first_fonts_.valid()) first_fonts_.wait();
     if (cache_writer_.joinable()) cache_writer_.join();
+}
+
+void PlazaApp::set_world(std::shared_ptr<const ui::WorldShapes> world) {
+    settings_.world = world;
+    if (ui_) ui_->set_world(std::move(world));
+}
+
+ImFontAtlas* PlazaApp::font_atlas() {
+    if (first_fonts_.valid()) {
+        // Work the frames after the first need, done while the atlas may still be being built
+        // rather than in the first frame's between_frames().
+        if (ui_) ui_->prepare_programme();
+        const core::StartTimer waiting;
+        FontBuild build = first_fonts_.get();
+        start_spans_.push_back(build.span);
+        start_spans_.push_back(waiting.end("font_atlas_wait"));
+        use_fonts(std::move(build));
+    }
+    return atlas_.get();
 }
 
 void PlazaApp::start(platform::PlatformServices& services) {
@@ -77,7 +120,6 @@ void PlazaApp::start(platform::PlatformServices& services) {
         load_images_from_bundle();
     }
     ui::apply_touch_style(ImGui::GetStyle(), px_per_mm_);
-    load_fonts(true);
     if (usb_settings_) {
         UsbHooks hooks;
         hooks.replace_content = [this](content::ContentStore store, const std::string& path) {
@@ -145,47 +187,69 @@ void PlazaApp::count_usage() {
     };
 }
 
-void PlazaApp::load_fonts(bool cached) {
-    const core::StartTimer timer;
+PlazaApp::FontRequest PlazaApp::font_request(bool cached) const {
+    FontRequest r;
     // A room sign is read from about 3 m: roughly twice the kiosk's type (ISO 9241-303 puts
     // legible character height near 1/200 of the viewing distance, plus margin for eyesight).
-    ui::FontSizesMm sizes = room_sign_ ? ui::FontSizesMm{10.0f, 16.0f, 24.0f} : ui::FontSizesMm{};
-    font_scale_ = ui_ ? ui_->text_scale() : 1.0f;
-    sizes.body *= font_scale_;
-    sizes.heading *= font_scale_;
-    sizes.title *= font_scale_;
-    std::set<char32_t> code_points;
+    r.sizes = room_sign_ ? ui::FontSizesMm{10.0f, 16.0f, 24.0f} : ui::FontSizesMm{};
+    const float scale = ui_ ? ui_->text_scale() : 1.0f;
+    r.sizes.body *= scale;
+    r.sizes.heading *= scale;
+    r.sizes.title *= scale;
     if (store_)
-        code_points = store_->code_points();
+        r.code_points = store_->code_points();
     else
-        core::collect_code_points(no_content_->all_text(), code_points);
-    const std::set<char32_t> large = ui_ ? ui_->large_text_code_points() : std::set<char32_t>{};
-    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
-    cached = cached && !font_cache_path_.empty();
-    const std::uint64_t key =
-        cached ? ui::font_atlas_key(code_points, px_per_mm_, {}, sizes, large) : 0;
-    std::string why;
-    const bool hit = cached && ui::load_font_atlas(font_cache_path_, key, atlas, fonts_, why);
-    if (!hit) {
-        fonts_ = ui::build_fonts(atlas, code_points, px_per_mm_, {}, sizes, large);
-        if (cached) core::log_info("font atlas cache not used: " + why);
+        core::collect_code_points(no_content_->all_text(), r.code_points);
+    if (ui_) r.large = ui_->large_text_code_points();
+    r.px_per_mm = px_per_mm_;
+    if (cached && !font_cache_path_.empty()) {
+        r.cache_path = font_cache_path_;
+        r.key = ui::font_atlas_key(r.code_points, r.px_per_mm, {}, r.sizes, r.large);
     }
-    std::string file = cached && !hit ? ui::font_atlas_file(key, atlas, fonts_) : std::string{};
-    if (!file.empty()) {
+    return r;
+}
+
+PlazaApp::FontBuild PlazaApp::build_font_atlas(const FontRequest& request, ImFontAtlas& atlas) {
+    const double started_ms = core::steady_ms();
+    const double started_cpu_ms = thread_cpu_ms();
+    FontBuild b;
+    const bool cached = !request.cache_path.empty();
+    b.from_cache = cached && ui::load_font_atlas(request.cache_path, request.key, atlas, b.fonts,
+                                                 b.why_not_cached);
+    if (!b.from_cache) {
+        b.fonts = ui::build_fonts(atlas, request.code_points, request.px_per_mm, {}, request.sizes,
+                                  request.large);
+        if (cached) b.cache_file = ui::font_atlas_file(request.key, atlas, b.fonts);
+    }
+    // The renderer uploads RGBA pixels: converted here, with the build, rather than by the frame
+    // that first draws text.
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
+    b.span = {b.from_cache ? "font_atlas_from_cache" : "font_atlas_built",
+              core::steady_ms() - started_ms, thread_cpu_ms() - started_cpu_ms};
+    return b;
+}
+
+void PlazaApp::use_fonts(FontBuild build) {
+    fonts_ = std::move(build.fonts);
+    font_scale_ = ui_ ? ui_->text_scale() : 1.0f;
+    const ImFontAtlas& atlas = *atlas_;
+    if (!font_cache_path_.empty() && !build.from_cache && !build.why_not_cached.empty())
+        core::log_info("font atlas cache not used: " + build.why_not_cached);
+    if (!build.cache_file.empty()) {
         // A disk write (several MB on an SD card) has no place before the first frame.
         if (cache_writer_.joinable()) cache_writer_.join();
-        cache_writer_ = std::thread([path = font_cache_path_, bytes = std::move(file)] {
+        cache_writer_ = std::thread([path = font_cache_path_, bytes = std::move(build.cache_file)] {
             std::string problem;
             if (!ui::write_font_atlas_file(path, bytes, problem))
                 core::log_warning("the font atlas is built again at every start: " + problem);
         });
     }
-    const core::StartSpan span = timer.end(hit ? "font_atlas_from_cache" : "font_atlas_built");
-    if (!first_frame_) start_spans_.push_back(span);
     core::log_info("font atlas " + std::to_string(atlas.TexWidth) + "x" +
                    std::to_string(atlas.TexHeight) +
-                   (hit ? " read from the cache in " : " built in ") +
-                   std::to_string(static_cast<long>(span.ms)) + " ms");
+                   (build.from_cache ? " read from the cache in " : " built in ") +
+                   std::to_string(static_cast<long>(build.span.ms)) + " ms");
     if (!fonts_.script_faces.empty()) {
         std::string faces;
         for (const std::string& face : fonts_.script_faces)
@@ -205,6 +269,10 @@ void PlazaApp::load_fonts(bool cached) {
                           ui::describe_code_points(fonts_.missing) +
                           " (Debian packages that may: " + packages + ")");
     }
+}
+
+void PlazaApp::load_fonts(bool cached) {
+    use_fonts(build_font_atlas(font_request(cached), *atlas_));
 }
 
 core::FrameRequest PlazaApp::draw_frame(const platform::FrameTime& time) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <set>
@@ -33,9 +34,17 @@ class PlazaApp final : public platform::KioskApp {
   public:
     // `settings`: idle timeout, display hours and room-sign mode, for the UI. A bundle that is
     // missing or cannot be opened gives a kiosk that says so on screen (and logs why).
+    // `font_cache_path`: a file in the data folder the rasterised font atlas is kept in and started
+    // from when it matches; empty: every start builds the atlas. The atlas is built on a worker
+    // from here on, while the display opens (font_atlas()).
     ~PlazaApp() override;
     static std::unique_ptr<PlazaApp> load(const std::string& bundle_path, float px_per_mm,
-                                          ui::KioskSettings settings = {});
+                                          ui::KioskSettings settings = {},
+                                          std::string font_cache_path = {});
+
+    ImFontAtlas* font_atlas() override;
+    // The world map's shapes, read after the content (while the font atlas is built).
+    void set_world(std::shared_ptr<const ui::WorldShapes> world);
 
     void start(platform::PlatformServices& services) override;
     core::FrameRequest draw_frame(const platform::FrameTime& time) override;
@@ -68,9 +77,6 @@ class PlazaApp final : public platform::KioskApp {
         running_ = std::move(running);
     }
 
-    // Keeps the rasterised font atlas in `path` (in the data folder) and starts from it when it
-    // matches: call before the runner starts. Without it every start builds the atlas.
-    void keep_font_atlas_in(std::string path) { font_cache_path_ = std::move(path); }
     // A step of the start measured outside the app (the world map), for --stats.
     void note_start_span(core::StartSpan span) { start_spans_.push_back(std::move(span)); }
     core::StartSpans start_spans() const override { return start_spans_; }
@@ -84,6 +90,29 @@ class PlazaApp final : public platform::KioskApp {
     std::int64_t event_morning_ms() const;
 
   private:
+    // What a font atlas is made from: the content's code points and sizes (the census).
+    struct FontRequest {
+        std::set<char32_t> code_points, large;
+        ui::FontSizesMm sizes;
+        float px_per_mm = 0.0f;
+        std::string cache_path;  // empty: no cache file
+        std::uint64_t key = 0;
+    };
+    // A built (or cache-read) atlas's fonts and what to report about it.
+    struct FontBuild {
+        ui::FontSet fonts;
+        bool from_cache = false;
+        std::string why_not_cached;
+        std::string cache_file;  // bytes to keep in the cache file; empty: nothing to write
+        core::StartSpan span;
+    };
+    // The census for the atlas at the current text size (main thread).
+    FontRequest font_request(bool cached) const;
+    // Fills `atlas`; touches no Dear ImGui context, so it may run on any thread while nothing
+    // else uses `atlas`.
+    static FontBuild build_font_atlas(const FontRequest& request, ImFontAtlas& atlas);
+    // Takes a build's fonts, starts writing the cache file and reports (main thread).
+    void use_fonts(FontBuild build);
     // Builds the font atlas for the content's code points (between frames only); `cached`: from
     // and into the cache file, when there is one.
     void load_fonts(bool cached);
@@ -100,7 +129,8 @@ class PlazaApp final : public platform::KioskApp {
     void rebuild_ui();
 
     PlazaApp(std::optional<content::ContentStore> store, std::string bundle_path,
-             std::string unreadable, float px_per_mm, ui::KioskSettings settings);
+             std::string unreadable, float px_per_mm, ui::KioskSettings settings,
+             std::string font_cache_path);
     // The image loader reads the live bundle on the texture cache's worker thread.
     void load_images_from_bundle();
     // A frame of the no-content screen, with what staff can still do over it.
@@ -142,6 +172,10 @@ class PlazaApp final : public platform::KioskApp {
     float font_scale_ = 1.0f;  // the text size the font atlas was built at
     std::string font_cache_path_;
     core::StartSpans start_spans_;
+    // The font atlas the ImGui context is made with (font_atlas()); the context does not own it.
+    std::unique_ptr<ImFontAtlas> atlas_;
+    // The first atlas, built on a worker from the constructor until font_atlas() takes it.
+    std::future<FontBuild> first_fonts_;
     // Writes the font atlas cache file off the main thread; joined before the next write and
     // when the app ends, so a file once started is always finished.
     std::thread cache_writer_;

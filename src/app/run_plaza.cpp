@@ -147,12 +147,11 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         for (const std::string& line : first.output)
             core::log_info("preview: " + line);
     }
-    const core::StartTimer map_timer;
-    const auto world = load_world_map(options->world_map);
-    const core::StartSpan map_span = map_timer.end("world_map");
+    // Read after the content, while the font atlas is built on a worker (set_world below).
+    std::shared_ptr<const ui::WorldShapes> world;
     // What the UI takes from a configuration: the local one, with the values a venue's fleet.csv
     // assigned over it (at start, and live when a new one arrives).
-    const auto settings_for = [&options, &runner, world](const Config& c) {
+    const auto settings_for = [&options, &runner, &world](const Config& c) {
         ui::KioskSettings s;
         s.idle_timeout_seconds = c.idle_timeout_seconds;
         s.low_reach = c.low_reach;
@@ -174,7 +173,11 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         std::fprintf(stderr, "plaza: --mode room needs --room ID (or room = ID in the config)\n");
         return platform::kExitUsage;
     }
-    auto app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
+    // The font atlas is kept in the data folder only where the kiosk keeps state (USB content).
+    const std::string font_cache =
+        usb_content ? config.data_folder + "/font-atlas.cache" : std::string();
+    auto app =
+        PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings, font_cache);
     // An installed bundle that cannot be opened is a start that failed at once: it is counted
     // as one and the guard asked again, so after two the kiosk comes up on the previous bundle
     // (or the sample) instead of on a screen saying its content could not be opened.
@@ -182,9 +185,13 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
                         tries < install::kFailedStartsBeforeRollBack;
          ++tries) {
         start_on_installed();
-        app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings);
+        app = PlazaApp::load(bundle, options->px_per_mm.value_or(config.px_per_mm), settings,
+                             font_cache);
     }
-    app->note_start_span(map_span);
+    const core::StartTimer map_timer;
+    world = load_world_map(options->world_map);
+    app->set_world(world);
+    app->note_start_span(map_timer.end("world_map"));
     if (preview)
         app->enable_preview(std::move(preview),
                             first.ok ? std::vector<std::string>{} : first.output);
@@ -205,7 +212,6 @@ int run_plaza(int argc, char** argv, double process_start_seconds) {
         usb.status_folder = config.status_folder;
         app->enable_usb(std::move(usb));
         app->enable_fleet(config, settings_for);
-        app->keep_font_atlas_in(config.data_folder + "/font-atlas.cache");
         app->when_running(kStartedAfterSeconds, [&guard] { guard.started(); });
     }
     runner.process_start_seconds = process_start_seconds;

@@ -11,6 +11,7 @@ core::Result<ContentStore> ContentStore::open(const std::string& path) {
     auto db = Database::open_untrusted_read_only(path);
     if (!db) return core::Error{db.error()};
     ContentStore store(std::move(db.value()));
+    store.path_ = path;
 
     const std::string version = store.meta("schema_version");
     if (version.empty()) {

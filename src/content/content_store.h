@@ -66,6 +66,8 @@ class ContentStore {
     EventInfo localized_event() const;
     // Every partnership as a grid card (no summary), in title order, with its filter data.
     std::vector<PartnershipCard> partnership_cards() const;
+    // The same cards of the featured partnerships only (what home and the attract loop show).
+    std::vector<PartnershipCard> featured_partnership_cards() const;
     std::vector<PracticeCard> practice_cards() const;
     // The choices the filter chips offer, each used by at least one partnership.
     Facets partnership_facets() const;
@@ -76,8 +78,13 @@ class ContentStore {
     // partnerships' links and theme colours are in their cards (city_ids, colour).
     std::vector<MapCity> map_cities() const;
 
+    // The file the store reads, for a second connection on another thread.
+    const std::string& path() const { return path_; }
+
   private:
     explicit ContentStore(Database db);
+    // The cards of the partnerships `condition` (SQL over `p`, the partnership row) selects.
+    std::vector<PartnershipCard> partnership_cards_where(const std::string& condition) const;
     std::vector<PartnershipCard> query_cards(const std::string& order_and_limit, int limit) const;
     // SQL for a translated column: the text in the first language of the chain that has one.
     std::string localized(const char* entity, const char* id_column, const char* field,
@@ -116,6 +123,7 @@ class ContentStore {
     // `co`.
     std::string city_label() const;
     Database db_;
+    std::string path_;
     EventInfo event_;
     std::string language_;
     std::vector<std::string> chain_;  // the languages to try before the base column

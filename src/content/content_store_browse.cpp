@@ -29,16 +29,24 @@ std::unordered_map<std::int64_t, Card*> index_by_id(std::vector<Card>& cards) {
     return index;
 }
 
+// " AND `column` IN (`owners`)": the links of the cards `owners` selects; none when it is empty
+// (every card's).
+std::string owned_by(const std::string& column, const std::string& owners) {
+    return owners.empty() ? std::string() : " AND " + column + " IN (" + owners + ")";
+}
+
 // The links of partnership or practice cards, each in one whole-table pass rather than a
 // subquery per card, which keeps loading 50,000 cards in the tens of milliseconds: their themes
-// (the first theme's colour is the card's) and their first image as thumbnail.
+// (the first theme's colour is the card's) and their first image as thumbnail. `owners`: a
+// query of the cards' ids when they are not all (see owned_by).
 template <typename Card>
 void attach_themes_and_thumbnails(const Database& db,
                                   const std::unordered_map<std::int64_t, Card*>& by_id,
-                                  const std::string& kind) {
+                                  const std::string& kind, const std::string& owners = {}) {
     auto themes =
         db.prepare("SELECT l." + kind + "_id, t.id, t.colour FROM " + kind +
-                   "_theme l JOIN theme t ON t.id = l.theme_id ORDER BY l." + kind + "_id, t.id");
+                   "_theme l JOIN theme t ON t.id = l.theme_id WHERE 1" +
+                   owned_by("l." + kind + "_id", owners) + " ORDER BY l." + kind + "_id, t.id");
     while (themes && themes->step()) {
         const auto it = by_id.find(themes->column_int(0));
         if (it == by_id.end()) continue;
@@ -46,9 +54,8 @@ void attach_themes_and_thumbnails(const Database& db,
             it->second->colour = parse_colour(themes->column_text(2));
         it->second->theme_ids.push_back(themes->column_int(1));
     }
-    auto thumbs = db.prepare(
-        "SELECT owner_id, media_id FROM media_link WHERE owner_kind = ?1 "
-        "ORDER BY owner_id, position DESC");
+    auto thumbs = db.prepare("SELECT owner_id, media_id FROM media_link WHERE owner_kind = ?1" +
+                             owned_by("owner_id", owners) + " ORDER BY owner_id, position DESC");
     if (!thumbs) return;
     thumbs->bind(1, kind);
     while (thumbs->step()) {
@@ -88,16 +95,29 @@ EventInfo ContentStore::localized_event() const {
 }
 
 std::vector<PartnershipCard> ContentStore::partnership_cards() const {
+    return partnership_cards_where("1");
+}
+
+std::vector<PartnershipCard> ContentStore::featured_partnership_cards() const {
+    return partnership_cards_where("p.featured");
+}
+
+std::vector<PartnershipCard> ContentStore::partnership_cards_where(
+    const std::string& condition) const {
+    const std::string where = " FROM partnership p WHERE " + condition;
+    // The links are read for the chosen cards only (a handful of featured ones read in well under
+    // a millisecond); for all of them, by whole-table passes.
+    const std::string owners = condition == "1" ? std::string() : "SELECT p.id" + where;
     std::vector<PartnershipCard> cards;
-    if (auto count = db_.prepare("SELECT count(*) FROM partnership"); count && count->step()) {
+    if (auto count = db_.prepare("SELECT count(*)" + where); count && count->step()) {
         cards.reserve(static_cast<size_t>(count->column_int(0)));
     }
     // A card shows its cities on one line: the first 120 characters of the label are plenty, and
     // 50,000 cards in memory stay small however long a bundle's labels are (issue 20).
     auto stmt =
         db_.prepare("SELECT p.id, " + localized("partnership", "p.id", "title", "p.title") +
-                    " AS t, substr(p.cities, 1, 120), coalesce(p.programme_id, 0), p.featured "
-                    "FROM partnership p ORDER BY t");
+                    " AS t, substr(p.cities, 1, 120), coalesce(p.programme_id, 0), p.featured" +
+                    where + " ORDER BY t");
     if (!stmt) return cards;
     while (stmt->step()) {
         PartnershipCard card;
@@ -109,8 +129,9 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
         cards.push_back(std::move(card));
     }
     const auto by_id = index_by_id(cards);
-    attach_themes_and_thumbnails(db_, by_id, "partnership");
-    auto sdgs = db_.prepare("SELECT partnership_id, sdg FROM partnership_sdg");
+    attach_themes_and_thumbnails(db_, by_id, "partnership", owners);
+    auto sdgs = db_.prepare("SELECT partnership_id, sdg FROM partnership_sdg WHERE 1" +
+                            owned_by("partnership_id", owners));
     while (sdgs && sdgs->step()) {
         const auto it = by_id.find(sdgs->column_int(0));
         if (it != by_id.end()) it->second->sdgs |= 1u << sdgs->column_int(1);
@@ -143,8 +164,9 @@ std::vector<PartnershipCard> ContentStore::partnership_cards() const {
             current->city_ids.push_back(city.second);
         positioned.clear();
     };
-    auto links = db_.prepare(
-        "SELECT partnership_id, city_id, position FROM partnership_city ORDER BY partnership_id");
+    auto links =
+        db_.prepare("SELECT partnership_id, city_id, position FROM partnership_city WHERE 1" +
+                    owned_by("partnership_id", owners) + " ORDER BY partnership_id");
     while (links && links->step()) {
         const auto card = by_id.find(links->column_int(0));
         const auto region = region_of_city.find(links->column_int(1));

@@ -105,6 +105,15 @@ std::string Display::describe() const {
            ")";
 }
 
+void Display::show_blank() {
+    begin_frame();
+    if (rotation_target_) {
+        SDL_SetRenderTarget(renderer_, nullptr);
+        SDL_RenderClear(renderer_);
+    }
+    SDL_RenderPresent(renderer_);
+}
+
 void Display::begin_frame() {
     SDL_SetRenderTarget(renderer_, rotation_target_);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);

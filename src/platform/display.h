@@ -56,6 +56,11 @@ class Display {
     std::string describe() const;
     const RendererChoice& renderer_choice() const { return choice_; }
 
+    // Shows a black screen, as a new window shows before its first frame. The first picture a
+    // window shows costs more than the ones after it (its framebuffer's pages are touched for
+    // the first time, several MB of page faults, and under X11 the server's copy of it too): the
+    // start pays that while it waits for the font atlas rather than in the first frame.
+    void show_blank();
     void begin_frame();
     void end_frame(ImDrawData* draw_data);
     // The screen as RGBA bytes, row by row; call after end_frame() and before present().

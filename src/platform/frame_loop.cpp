@@ -63,7 +63,10 @@ FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock,
         SDL_PushEvent(&event);
     });
     textures_ = std::make_unique<TextureCache>(display_.renderer(), main_thread_);
-    ImGui::CreateContext();
+    display_.show_blank();
+    // The app's atlas, when it built one, is finished before the context exists: while it was
+    // built on a worker no context was there for it to touch.
+    ImGui::CreateContext(app_.font_atlas());
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // the kiosk writes nothing per frame to disk
     io.LogFilename = nullptr;

@@ -15,6 +15,8 @@
 #include "core/process_stats.h"
 #include "core/speech.h"
 
+struct ImFontAtlas;
+
 namespace plaza::platform {
 
 class TextureCache;
@@ -44,6 +46,10 @@ struct FrameTime {
 class KioskApp {
   public:
     virtual ~KioskApp() = default;
+    // The font atlas the ImGui context is created with, built by the app (it may build it on a
+    // worker while the display opens, and wait for it here); it must outlive the context. Null:
+    // the context makes its own and start() fills it. Called once, before start().
+    virtual ImFontAtlas* font_atlas() { return nullptr; }
     // Before the first frame: fonts, style, image loading (the ImGui context exists, no frame
     // is open). The services outlive every later call.
     virtual void start(PlatformServices& services) = 0;

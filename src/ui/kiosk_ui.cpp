@@ -49,7 +49,7 @@ bool KioskUi::clock_plausible() const {
 
 std::set<char32_t> KioskUi::large_text_code_points() const {
     std::set<char32_t> out;
-    const BrowseData& data = feed_.browse();
+    const BrowseData& data = feed_.browse_first();
     core::collect_code_points(data.event.name, out);
     core::collect_code_points(data.event.city, out);
     // The attract loop's titles: the featured ones, or every one when none is featured (it
@@ -61,7 +61,7 @@ std::set<char32_t> KioskUi::large_text_code_points() const {
             if (card.featured || !any) core::collect_code_points(card.title, out);
         }
     };
-    titles(data.partnerships);
+    titles(data.showcase());
     titles(data.practices);
     // The sessions of its Now & Next, during the event, and the ellipsis of a title that the
     // Now & Next band shortens to one line.
@@ -81,7 +81,7 @@ void KioskUi::set_language(const std::string& code) {
     store_.set_language(code);
     language_ = store_.language().empty() ? code : store_.language();
     feed_.reload();
-    const content::EventBrand& brand = feed_.browse().event.brand;
+    const content::EventBrand& brand = feed_.browse_first().event.brand;
     use_brand_colour(
         brand.has_accent ? IM_COL32(brand.accent.r, brand.accent.g, brand.accent.b, 255) : 0);
     // What is on screen now comes again in the new language.
@@ -158,6 +158,7 @@ void KioskUi::between_frames() {
     // thousand sessions) is read here once the first frame is up, and again after a language
     // change, so the frame that opens Now & Next or the day view only draws.
     feed_.programme().prepare();
+    feed_.prepare_partnerships();
 }
 
 core::FrameRequest KioskUi::draw(UiContext& ctx) {
@@ -180,7 +181,7 @@ core::FrameRequest KioskUi::draw(UiContext& ctx) {
                                ? std::floor(io.DisplaySize.y * settings_.low_reach_top)
                                : 0.0f;
     const float bar = covered ? 0.0f : access_.height(ctx, spoken_.on());
-    if (band_top > 0) DrawAboveBand(ctx, band_top, feed_.browse().event.name);
+    if (band_top > 0) DrawAboveBand(ctx, band_top, feed_.browse_first().event.name);
     float slide = 0.0f;
     if (covered) {
         change_.forget();

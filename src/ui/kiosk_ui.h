@@ -63,6 +63,15 @@ class KioskUi {
     bool before_present();
     // The voice of spoken mode (from the platform); null: spoken mode stays silent.
     void set_speech(core::Speech* speech) { spoken_ = SpokenMode(speech); }
+    // Reads the programme ahead of its first use, as between_frames() does after each frame: the
+    // start calls it while the main thread would otherwise wait for the font atlas.
+    void prepare_programme() { feed_.programme().prepare(); }
+    // The world map's shapes, when they were read after the UI was made (the start reads them
+    // while the font atlas is built).
+    void set_world(std::shared_ptr<const WorldShapes> world) {
+        settings_.world = world;
+        feed_.set_world(std::move(world));
+    }
     // The text size the visitor chose; the app builds the fonts at it between frames.
     float text_scale() const { return access_.text_scale(); }
     const std::string& language() const { return language_; }

@@ -6,14 +6,55 @@
 
 namespace plaza::ui {
 
+ScreenFeed::~ScreenFeed() {
+    // The worker reads through its own connection and into its own list: it only has to end.
+    if (reading_.valid()) reading_.wait();
+}
+
 void ScreenFeed::reload() {
+    // A read in the previous language is of no use any more.
+    if (reading_.valid()) reading_.wait();
+    reading_ = {};
     browse_.event = store_.localized_event();
     browse_.counts = store_.counts();
-    browse_.partnerships = store_.partnership_cards();
+    browse_.featured_partnerships = store_.featured_partnership_cards();
+    browse_.partnerships.clear();
+    partnerships_read_ = false;
+    // Without featured ones the attract loop shows every partnership: they are needed at once.
+    if (browse_.featured_partnerships.empty()) {
+        browse_.partnerships = store_.partnership_cards();
+        partnerships_read_ = true;
+    }
     browse_.practices = store_.practice_cards();
     browse_.facets = store_.partnership_facets();
     programme_.invalidate();
     ++generation_;
+}
+
+void ScreenFeed::prepare_partnerships() {
+    if (partnerships_read_ || reading_.valid()) return;
+    // The same bundle, not a newer one put in its place since it was opened.
+    const std::string bundle = store_.meta("bundle_id") + " " + store_.meta("content_version");
+    reading_ = std::async(
+        std::launch::async,
+        [path = store_.path(), bundle,
+         language = store_.language()] -> std::optional<std::vector<content::PartnershipCard>> {
+            auto store = content::ContentStore::open(path);
+            if (!store || store->meta("bundle_id") + " " + store->meta("content_version") != bundle)
+                return std::nullopt;
+            store->set_language(language);
+            return store->partnership_cards();
+        });
+}
+
+const BrowseData& ScreenFeed::browse() {
+    if (partnerships_read_) return browse_;
+    std::optional<std::vector<content::PartnershipCard>> cards;
+    if (reading_.valid()) cards = reading_.get();
+    // Not started, or the worker could not open the bundle: read here, as the screen needs them.
+    browse_.partnerships = cards ? std::move(*cards) : store_.partnership_cards();
+    partnerships_read_ = true;
+    return browse_;
 }
 
 PartnershipPage ScreenFeed::partnership(std::int64_t id) {

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <future>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,9 +23,18 @@ namespace plaza::ui {
 struct BrowseData {
     content::EventInfo event;
     content::ContentCounts counts;
-    std::vector<content::PartnershipCard> partnerships;  // title order
-    std::vector<content::PracticeCard> practices;        // featured first
+    // Every partnership's card, in title order: complete in ScreenFeed::browse(), possibly still
+    // being read in ScreenFeed::browse_first().
+    std::vector<content::PartnershipCard> partnerships;
+    std::vector<content::PartnershipCard> featured_partnerships;  // title order
+    std::vector<content::PracticeCard> practices;                 // featured first
     content::Facets facets;
+
+    // The partnerships home and the attract loop show: the featured ones, or every one when none
+    // is (the list is then read with the rest).
+    const std::vector<content::PartnershipCard>& showcase() const {
+        return featured_partnerships.empty() ? partnerships : featured_partnerships;
+    }
 };
 
 // A partnership's profile with its sessions at their local times (see programme_session()).
@@ -45,14 +56,25 @@ class ScreenFeed {
     ScreenFeed(const ScreenFeed&) = delete;
     ScreenFeed& operator=(const ScreenFeed&) = delete;
 
-    // Reads the lists again in the store's current language; the programme follows when next
-    // needed, and screens see a new generation().
+    ~ScreenFeed();
+
+    // Reads the lists again in the store's current language; every partnership's card and the
+    // programme follow when next needed, and screens see a new generation().
     void reload();
     // Changes with every reload(): a screen that kept something from the feed reads it again
     // when this is not what it read it at (Screen::feed_changed()).
     std::uint64_t generation() const { return generation_; }
 
-    const BrowseData& browse() const { return browse_; }
+    // The lists, with every partnership's card: read now when prepare_partnerships() has not
+    // started reading them, else waited for.
+    const BrowseData& browse();
+    // The lists as they are: enough for home and the attract loop (event, counts, showcase,
+    // practices); `partnerships` may still be being read.
+    const BrowseData& browse_first() const { return browse_; }
+    // Starts reading every partnership's card on a worker, through its own connection to the
+    // bundle, if they are not read yet: 10,000 cards take tens of milliseconds that the first
+    // frame, home and the attract loop do not need (issue 16). Call between frames.
+    void prepare_partnerships();
     ProgrammeFeed& programme() { return programme_; }
     const ProgrammeFeed& programme() const { return programme_; }
     PartnershipPage partnership(std::int64_t id);
@@ -71,6 +93,9 @@ class ScreenFeed {
   private:
     content::ContentStore& store_;
     BrowseData browse_;
+    bool partnerships_read_ = false;  // browse_.partnerships is complete
+    // The worker's cards; nullopt when its connection could not read them.
+    std::future<std::optional<std::vector<content::PartnershipCard>>> reading_;
     ProgrammeFeed programme_;
     std::uint64_t generation_ = 0;
     std::shared_ptr<const WorldShapes> world_;

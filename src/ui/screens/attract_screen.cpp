@@ -46,7 +46,7 @@ const Card* pick(const std::vector<Card>& cards, int turn) {
 }  // namespace
 
 void AttractScreen::load(ScreenFeed& feed, std::int64_t) {
-    data_ = &feed.browse();
+    data_ = &feed.browse_first();
     feed_ = &feed.programme();
 }
 
@@ -83,7 +83,7 @@ void AttractScreen::draw_feature(UiContext& ctx, const Feature& f, ImVec2 size) 
 }
 
 void AttractScreen::draw_partnership(UiContext& ctx, int turn, ImVec2 size) {
-    const content::PartnershipCard* card = pick(data_->partnerships, turn);
+    const content::PartnershipCard* card = pick(data_->showcase(), turn);
     if (!card) return;
     draw_feature(ctx,
                  {tr(ctx.language, Phrase::featured), icon::partnership, card->title, card->cities,
@@ -306,8 +306,9 @@ core::FrameRequest AttractScreen::draw(UiContext& ctx, Navigation&) {
     const content::EventInfo& event = data_->event;
     const double elapsed = std::max(0.0, ctx.now - started_at_);
     const int slides =
-        kSlidesPerTurn * std::max<int>(1, static_cast<int>(std::max(data_->partnerships.size(),
-                                                                    data_->practices.size())));
+        kSlidesPerTurn * std::max<int>(1, static_cast<int>(std::max<std::int64_t>(
+                                              data_->counts.partnerships,
+                                              static_cast<std::int64_t>(data_->practices.size()))));
     const core::SlideFrame frame = core::slide_at(elapsed, slides, kSlideSeconds, kFadeSeconds);
     const int turn = frame.index / kSlidesPerTurn;
     const core::Drift drift = core::drift_at(elapsed, kDriftPeriodSeconds);

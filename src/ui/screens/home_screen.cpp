@@ -40,7 +40,7 @@ std::string event_dates(const std::string& language, const content::EventInfo& e
 }  // namespace
 
 void HomeScreen::load(ScreenFeed& feed, std::int64_t) {
-    data_ = &feed.browse();
+    data_ = &feed.browse_first();
 }
 
 void HomeScreen::draw_hero(UiContext& ctx) {
@@ -168,7 +168,8 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     };
     std::vector<Entry> entries = {
         {"home/partnerships", tr(ctx.language, Phrase::partnerships),
-         items(data_->partnerships.size()), icon::partnership, "partnerships"},
+         items(static_cast<std::size_t>(data_->counts.partnerships)), icon::partnership,
+         "partnerships"},
         {"home/practices", tr(ctx.language, Phrase::good_practices), items(data_->practices.size()),
          icon::practice, "practices"},
         {"home/map", tr(ctx.language, Phrase::map), tr(ctx.language, Phrase::map_prompt), icon::map,
@@ -207,7 +208,7 @@ core::FrameRequest HomeScreen::draw(UiContext& ctx, Navigation& nav) {
     auto next_column = [&] {
         if (++column % 2 == 1) ImGui::SameLine();
     };
-    for (const content::PartnershipCard& card : data_->partnerships) {
+    for (const content::PartnershipCard& card : data_->showcase()) {
         if (!card.featured) continue;
         if (TapCard(ctx, "home/featured/partnership/" + std::to_string(card.id), card.title,
                     cities_with_countries(data_->facets, card), width, 32,
