@@ -46,7 +46,27 @@ void log_recovery(void*, const char* fmt, ...) {
     core::log_warning(std::string("closing the failed frame: ") + buf);
 }
 
+// Dear ImGui keeps a draw list's buffers as large as the largest frame they held (the world map's
+// hundreds of thousands of vertices) for as long as its window draws. Its own compaction
+// (io.ConfigMemoryCompactTimer) only acts on windows that stopped drawing, and every screen of
+// the kiosk draws in the same window, so it never acts here. Buffers much larger than the last
+// frame used are made to fit it again; they grow back if a screen needs them.
+template <typename T>
+void fit(ImVector<T>& buffer) {
+    constexpr int kSlack = 4096;  // small buffers are left alone: regrowing them is not worth it
+    if (buffer.Capacity <= 2 * buffer.Size + kSlack) return;
+    ImVector<T> fitted(buffer);  // copies only the elements: capacity == size
+    buffer.swap(fitted);
+}
+
 }  // namespace
+
+void compact_draw_lists() {
+    for (ImGuiWindow* window : GImGui->Windows) {
+        fit(window->DrawList->VtxBuffer);
+        fit(window->DrawList->IdxBuffer);
+    }
+}
 
 FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock,
                      core::Speech& speech, DisplayPower* power)
@@ -227,12 +247,23 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     if (uploads_left) request.animating = true;
     policy_.note_pointer_busy(pointer_.busy());
     policy_.note_frame_drawn(request);
-    // When the kiosk is about to sleep, hand the heap's free pages back to the system: glibc
-    // keeps them after a burst of work (loading a screen, a search), and a kiosk left alone for
-    // days should not hold on to the high-water mark of its busiest minute.
+    // When the kiosk is about to sleep, let go of what the screen on show does not need: images
+    // not on it, draw buffers a screen left behind at their largest (the map's are megabytes;
+    // not while the same screen stays, which would only grow them again on its next pan), and
+    // the heap's free pages, which glibc keeps after a burst of work (loading a screen, a
+    // search). A kiosk left alone for days should not hold on to the high-water mark of its
+    // busiest minute (issue #16).
+    const std::string& screen = app_.frame_report().screen_id;
+    if (screen != last_screen_) {
+        screen_changed_ = true;
+        last_screen_ = screen;
+    }
     if (policy_.should_draw(now)) {
         trimmed_ = false;
     } else if (!trimmed_) {
+        textures_->release_undrawn();
+        if (screen_changed_) compact_draw_lists();
+        screen_changed_ = false;
         malloc_trim(0);
         trimmed_ = true;
     }
@@ -242,7 +273,6 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     figures_.ui_build_ms.add(build_ms);
     figures_.frame_ms.add(frame_ms);
     figures_.frame_cpu_ms.add(frame_cpu_ms);
-    const std::string& screen = app_.frame_report().screen_id;
     figures_.ui_build_ms_by_screen[screen].add(build_ms);
     figures_.frame_ms_by_screen[screen].add(frame_ms);
     figures_.frame_cpu_ms_by_screen[screen].add(frame_cpu_ms);
