@@ -48,13 +48,20 @@ void log_recovery(void*, const char* fmt, ...) {
 
 // Dear ImGui keeps a draw list's buffers as large as the largest frame they held (the world map's
 // hundreds of thousands of vertices) for as long as its window draws. Its own compaction
-// (io.ConfigMemoryCompactTimer) only acts on windows that stopped drawing, and every screen of
-// the kiosk draws in the same window, so it never acts here. Buffers much larger than the last
-// frame used are made to fit it again; they grow back if a screen needs them.
+// (io.ConfigMemoryCompactTimer) only acts on windows that stopped drawing for that long, and
+// then reserves the old capacity again when they come back; every screen of the kiosk draws in
+// the same window, so it never acts here. Buffers much larger than the last frame used are made
+// to fit it again (emptied for windows the last frame did not draw); they grow back if a screen
+// needs them.
 template <typename T>
-void fit(ImVector<T>& buffer) {
+void fit(ImVector<T>& buffer, bool drawn) {
     constexpr int kSlack = 4096;  // small buffers are left alone: regrowing them is not worth it
+    if (!drawn) buffer.Size = 0;
     if (buffer.Capacity <= 2 * buffer.Size + kSlack) return;
+    if (buffer.Size == 0) {
+        buffer.clear();  // frees
+        return;
+    }
     ImVector<T> fitted(buffer);  // copies only the elements: capacity == size
     buffer.swap(fitted);
 }
@@ -63,8 +70,8 @@ void fit(ImVector<T>& buffer) {
 
 void compact_draw_lists() {
     for (ImGuiWindow* window : GImGui->Windows) {
-        fit(window->DrawList->VtxBuffer);
-        fit(window->DrawList->IdxBuffer);
+        fit(window->DrawList->VtxBuffer, window->Active);
+        fit(window->DrawList->IdxBuffer, window->Active);
     }
 }
 

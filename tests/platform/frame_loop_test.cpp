@@ -161,6 +161,15 @@ class TwoScreensApp final : public plaza::test::TestKioskApp {
             ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, 10), ImVec2(x + 1, 11),
                                                       IM_COL32(200, 0, 0, 255));
         }
+        // A list only the map's screen shows, in a child window of its own.
+        if (screen == "map") {
+            ImGui::BeginChild("list", ImVec2(200, 200));
+            list = ImGui::GetCurrentWindow();
+            for (int i = 0; i < map_rects; ++i)
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(1, 1), ImVec2(2, 2),
+                                                          IM_COL32(0, 0, 200, 255));
+            ImGui::EndChild();
+        }
         ImGui::End();
         return {};
     }
@@ -168,6 +177,7 @@ class TwoScreensApp final : public plaza::test::TestKioskApp {
     static constexpr int kMapRects = 20000;  // four vertices each
     std::string screen = "map";
     int map_rects = kMapRects;
+    ImGuiWindow* list = nullptr;
 
   private:
     plaza::core::FrameReport report_;
@@ -202,6 +212,9 @@ TEST_CASE(
     CHECK(vertex_capacity() >= 4 * TwoScreensApp::kMapRects);
     draw_until_idle(loop);
     CHECK(vertex_capacity() < 8192);
+    // The map's list, not drawn at all now, keeps nothing.
+    REQUIRE(app.list != nullptr);
+    CHECK(app.list->DrawList->VtxBuffer.Capacity == 0);
     // Back on the map, the buffers grow again to what it draws.
     app.screen = "map";
     loop.request_redraw();
