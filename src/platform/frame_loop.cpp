@@ -8,9 +8,11 @@
 #include <malloc.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <cstdarg>
+#include <cstring>
 #include <exception>
 
 #include "core/log.h"
@@ -50,19 +52,20 @@ void log_recovery(void*, const char* fmt, ...) {
 // hundreds of thousands of vertices) for as long as its window draws. Its own compaction
 // (io.ConfigMemoryCompactTimer) only acts on windows that stopped drawing for that long, and
 // then reserves the old capacity again when they come back; every screen of the kiosk draws in
-// the same window, so it never acts here. Buffers much larger than the last frame used are made
-// to fit it again (emptied for windows the last frame did not draw); they grow back if a screen
-// needs them.
+// the same window, so it never acts here. Buffers much larger than the last frame used are cut
+// down to it, but never below what the other screens draw: growing again costs the next
+// screen's first frame a millisecond or two of copies and page faults.
 template <typename T>
 void fit(ImVector<T>& buffer, bool drawn) {
-    constexpr int kSlack = 4096;  // small buffers are left alone: regrowing them is not worth it
-    if (!drawn) buffer.Size = 0;
-    if (buffer.Capacity <= 2 * buffer.Size + kSlack) return;
-    if (buffer.Size == 0) {
-        buffer.clear();  // frees
-        return;
-    }
-    ImVector<T> fitted(buffer);  // copies only the elements: capacity == size
+    constexpr int kKeep = 1 << 16;  // elements; a screen other than the map stays under it
+    if (!drawn) buffer.Size = 0;    // the window was not in the last frame: its contents are old
+    const int keep = std::max(buffer.Size, kKeep);
+    if (buffer.Capacity <= 2 * keep) return;
+    ImVector<T> fitted;
+    fitted.reserve(keep);
+    fitted.resize(buffer.Size);
+    if (buffer.Size > 0)
+        std::memcpy(fitted.Data, buffer.Data, static_cast<size_t>(buffer.Size) * sizeof(T));
     buffer.swap(fitted);
 }
 

@@ -174,7 +174,7 @@ class TwoScreensApp final : public plaza::test::TestKioskApp {
         return {};
     }
     const plaza::core::FrameReport& frame_report() const override { return report_; }
-    static constexpr int kMapRects = 20000;  // four vertices each
+    static constexpr int kMapRects = 50000;  // four vertices each
     std::string screen = "map";
     int map_rects = kMapRects;
     ImGuiWindow* list = nullptr;
@@ -211,10 +211,10 @@ TEST_CASE(
     REQUIRE(loop.should_draw());
     CHECK(vertex_capacity() >= 4 * TwoScreensApp::kMapRects);
     draw_until_idle(loop);
-    CHECK(vertex_capacity() < 8192);
-    // The map's list, not drawn at all now, keeps nothing.
+    CHECK(vertex_capacity() <= 1 << 16);
+    // The map's list, not drawn at all now, keeps no more than any screen draws.
     REQUIRE(app.list != nullptr);
-    CHECK(app.list->DrawList->VtxBuffer.Capacity == 0);
+    CHECK(app.list->DrawList->VtxBuffer.Capacity <= 1 << 16);
     // Back on the map, the buffers grow again to what it draws.
     app.screen = "map";
     loop.request_redraw();
