@@ -15,6 +15,7 @@
 #include "core/process_stats.h"
 #include "core/safe_file.h"
 #include "install/start_guard.h"
+#include "platform/heap_policy.h"
 
 namespace plaza::app {
 namespace {
@@ -69,6 +70,7 @@ constexpr double kStartedAfterSeconds = 60.0;
 }  // namespace
 
 int run_plaza(int argc, char** argv, double process_start_seconds) {
+    platform::use_one_heap_for_all_threads();
     auto options = parse_options(std::vector<std::string>(argv + 1, argv + argc));
     if (!options) {
         std::fprintf(stderr, "plaza: %s\n\n%s", options.error().c_str(), kUsage);

@@ -8,9 +8,11 @@
 #include <malloc.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <cstdarg>
+#include <cstring>
 #include <exception>
 
 #include "core/log.h"
@@ -46,7 +48,35 @@ void log_recovery(void*, const char* fmt, ...) {
     core::log_warning(std::string("closing the failed frame: ") + buf);
 }
 
+// Dear ImGui keeps a draw list's buffers as large as the largest frame they held (the world map's
+// hundreds of thousands of vertices) for as long as its window draws. Its own compaction
+// (io.ConfigMemoryCompactTimer) only acts on windows that stopped drawing for that long, and
+// then reserves the old capacity again when they come back; every screen of the kiosk draws in
+// the same window, so it never acts here. Buffers much larger than the last frame used are cut
+// down to it, but never below what the other screens draw: growing again costs the next
+// screen's first frame a millisecond or two of copies and page faults.
+template <typename T>
+void fit(ImVector<T>& buffer, bool drawn) {
+    constexpr int kKeep = 1 << 16;  // elements; a screen other than the map stays under it
+    if (!drawn) buffer.Size = 0;    // the window was not in the last frame: its contents are old
+    const int keep = std::max(buffer.Size, kKeep);
+    if (buffer.Capacity <= 2 * keep) return;
+    ImVector<T> fitted;
+    fitted.reserve(keep);
+    fitted.resize(buffer.Size);
+    if (buffer.Size > 0)
+        std::memcpy(fitted.Data, buffer.Data, static_cast<size_t>(buffer.Size) * sizeof(T));
+    buffer.swap(fitted);
+}
+
 }  // namespace
+
+void compact_draw_lists() {
+    for (ImGuiWindow* window : GImGui->Windows) {
+        fit(window->DrawList->VtxBuffer, window->Active);
+        fit(window->DrawList->IdxBuffer, window->Active);
+    }
+}
 
 FrameLoop::FrameLoop(KioskApp& app, Display& display, const core::Clock& clock,
                      core::Speech& speech, DisplayPower* power)
@@ -230,12 +260,23 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     if (uploads_left) request.animating = true;
     policy_.note_pointer_busy(pointer_.busy());
     policy_.note_frame_drawn(request);
-    // When the kiosk is about to sleep, hand the heap's free pages back to the system: glibc
-    // keeps them after a burst of work (loading a screen, a search), and a kiosk left alone for
-    // days should not hold on to the high-water mark of its busiest minute.
+    // When the kiosk is about to sleep, let go of what the screen on show does not need: images
+    // not on it, draw buffers a screen left behind at their largest (the map's are megabytes;
+    // not while the same screen stays, which would only grow them again on its next pan), and
+    // the heap's free pages, which glibc keeps after a burst of work (loading a screen, a
+    // search). A kiosk left alone for days should not hold on to the high-water mark of its
+    // busiest minute (issue #16).
+    const std::string& screen = app_.frame_report().screen_id;
+    if (screen != last_screen_) {
+        screen_changed_ = true;
+        last_screen_ = screen;
+    }
     if (policy_.should_draw(now)) {
         trimmed_ = false;
     } else if (!trimmed_) {
+        textures_->release_undrawn();
+        if (screen_changed_) compact_draw_lists();
+        screen_changed_ = false;
         malloc_trim(0);
         trimmed_ = true;
     }
@@ -245,7 +286,6 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     figures_.ui_build_ms.add(build_ms);
     figures_.frame_ms.add(frame_ms);
     figures_.frame_cpu_ms.add(frame_cpu_ms);
-    const std::string& screen = app_.frame_report().screen_id;
     figures_.ui_build_ms_by_screen[screen].add(build_ms);
     figures_.frame_ms_by_screen[screen].add(frame_ms);
     figures_.frame_cpu_ms_by_screen[screen].add(frame_cpu_ms);

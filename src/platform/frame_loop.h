@@ -44,6 +44,10 @@ struct FrameFigures {
     long frames = 0;
 };
 
+// Fits Dear ImGui's windows' draw buffers to what the last frame used when they are much larger;
+// between frames (their contents were drawn).
+void compact_draw_lists();
+
 class FrameLoop {
   public:
     // `power`, when given, switches the panel off while the app shows a dark screen (and nothing
@@ -100,6 +104,8 @@ class FrameLoop {
     DisplayPower* power_;
     std::optional<bool> panel_on_;  // unknown until the first frame says
     bool trimmed_ = false;          // the heap was trimmed since the loop last went idle
+    std::string last_screen_;       // the screen id of the last frame drawn
+    bool screen_changed_ = false;   // another screen was drawn since the loop last went idle
 };
 
 }  // namespace plaza::platform

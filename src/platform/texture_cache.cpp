@@ -105,24 +105,33 @@ bool TextureCache::upload_and_evict() {
     }
     ready_.erase(ready_.begin(), ready_.begin() + static_cast<std::ptrdiff_t>(done));
 
-    if (bytes_ > budget_.cache_bytes) {
-        // Oldest first; images drawn in the last frame stay even over budget.
-        std::vector<std::pair<std::int64_t, core::ImageKey>> by_age;
-        for (const auto& [key, entry] : entries_) {
-            if (entry.texture && entry.last_used_frame < frame_ - 1)
-                by_age.emplace_back(entry.last_used_frame, key);
-        }
-        std::sort(by_age.begin(), by_age.end(),
-                  [](const auto& a, const auto& b) { return a.first < b.first; });
-        for (const auto& [age, key] : by_age) {
-            if (bytes_ <= budget_.cache_bytes) break;
-            Entry& entry = entries_[key];
-            bytes_ -= static_cast<std::int64_t>(entry.width) * entry.height * 4;
-            SDL_DestroyTexture(entry.texture);
-            entries_.erase(key);
-        }
-    }
+    // Images drawn in the last frame stay even over budget.
+    evict(budget_.cache_bytes, frame_ - 1, frame_ - budget_.release_after_frames);
     return !ready_.empty();
+}
+
+void TextureCache::release_undrawn() {
+    evict(budget_.idle_bytes, frame_, frame_ - budget_.release_after_frames);
+}
+
+void TextureCache::evict(std::int64_t limit, std::int64_t drawn_since, std::int64_t stale_before) {
+    const bool over = bytes_ > limit;
+    std::vector<std::pair<std::int64_t, core::ImageKey>> by_age;
+    for (const auto& [key, entry] : entries_) {
+        if (entry.texture && entry.last_used_frame < drawn_since &&
+            (over || entry.last_used_frame < stale_before))
+            by_age.emplace_back(entry.last_used_frame, key);
+    }
+    if (by_age.empty()) return;
+    std::sort(by_age.begin(), by_age.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [last_used, key] : by_age) {
+        if (bytes_ <= limit && last_used >= stale_before) break;
+        Entry& entry = entries_[key];
+        bytes_ -= static_cast<std::int64_t>(entry.width) * entry.height * 4;
+        SDL_DestroyTexture(entry.texture);
+        entries_.erase(key);
+    }
 }
 
 bool TextureCache::loading() const {

@@ -24,6 +24,12 @@ namespace plaza::platform {
 struct TextureBudget {
     std::int64_t cache_bytes = 8ll * 1024 * 1024;
     std::int64_t upload_bytes_per_frame = 4ll * 1024 * 1024;
+    // A visitor sees one screen of images at a time: an image not drawn for this many frames
+    // (about five seconds of animation) goes whatever the budget, and when the kiosk goes idle
+    // the images not on screen are kept only up to `idle_bytes` (about a screen of thumbnails,
+    // so going back a step rarely shows placeholders). Issue #16: memory after browsing.
+    std::int64_t release_after_frames = 300;
+    std::int64_t idle_bytes = 2ll * 1024 * 1024;
 };
 
 class TextureCache final : public core::ImageProvider {
@@ -43,6 +49,9 @@ class TextureCache final : public core::ImageProvider {
     // drawn recently while the cache is over its byte budget. Returns true if an upload is left
     // for the next frame.
     bool upload_and_evict();
+    // After the last frame before the kiosk sleeps: releases images that frame did not draw,
+    // the least recently drawn first, down to the budget's `idle_bytes`.
+    void release_undrawn();
 
     std::int64_t bytes_in_use() const { return bytes_; }
     std::size_t textures() const { return entries_.size(); }
@@ -63,6 +72,9 @@ class TextureCache final : public core::ImageProvider {
         core::Result<core::DecodedImage> image;
     };
     void forget_all();
+    // Releases images last drawn before frame `drawn_since`, oldest first, while more than
+    // `limit` bytes are in use; those last drawn before `stale_before` go whatever the limit.
+    void evict(std::int64_t limit, std::int64_t drawn_since, std::int64_t stale_before);
 
     SDL_Renderer* renderer_;
     core::MainThreadQueue& main_thread_;

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <stdexcept>
 
@@ -141,4 +142,97 @@ TEST_CASE(
         CHECK(loop.draw_frame());
     CHECK(app.presses == 1);
     CHECK(app.builds == builds_before + 5);
+}
+
+namespace {
+
+// One window for every screen, as the kiosk draws; the "map" screen draws tens of thousands of
+// vertices, the others a few.
+class TwoScreensApp final : public plaza::test::TestKioskApp {
+  public:
+    plaza::core::FrameRequest draw_frame(const plaza::platform::FrameTime&) override {
+        report_.screen_id = screen;
+        ImGui::SetNextWindowPos(ImVec2(0, 0));
+        ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
+        ImGui::Begin("plaza", nullptr, ImGuiWindowFlags_NoDecoration);
+        const int rects = screen == "map" ? map_rects : 10;
+        for (int i = 0; i < rects; ++i) {
+            const float x = static_cast<float>(i % 300);
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(x, 10), ImVec2(x + 1, 11),
+                                                      IM_COL32(200, 0, 0, 255));
+        }
+        // A list only the map's screen shows, in a child window of its own.
+        if (screen == "map") {
+            ImGui::BeginChild("list", ImVec2(200, 200));
+            list = ImGui::GetCurrentWindow();
+            for (int i = 0; i < map_rects; ++i)
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(1, 1), ImVec2(2, 2),
+                                                          IM_COL32(0, 0, 200, 255));
+            ImGui::EndChild();
+        }
+        ImGui::End();
+        return {};
+    }
+    const plaza::core::FrameReport& frame_report() const override { return report_; }
+    static constexpr int kMapRects = 50000;  // four vertices each
+    std::string screen = "map";
+    int map_rects = kMapRects;
+    ImGuiWindow* list = nullptr;
+
+  private:
+    plaza::core::FrameReport report_;
+};
+
+int vertex_capacity() {
+    return ImGui::FindWindowByName("plaza")->DrawList->VtxBuffer.Capacity;
+}
+
+}  // namespace
+
+// Draws frames until the loop would sleep (at most 100).
+void draw_until_idle(plaza::platform::FrameLoop& loop) {
+    for (int frames = 0; loop.should_draw() && frames < 100; ++frames)
+        CHECK(loop.draw_frame());
+    CHECK_FALSE(loop.should_draw());
+}
+
+TEST_CASE(
+    "when the kiosk goes idle on another screen, the draw buffers a screen left behind "
+    "are given back") {
+    auto display = headless_display();
+    plaza::core::ManualClock clock;
+    TwoScreensApp app;
+    plaza::core::RecordingSpeech speech;
+    plaza::platform::FrameLoop loop(app, *display, clock, speech);
+    CHECK(loop.draw_frame());
+    app.screen = "home";
+    CHECK(loop.draw_frame());
+    // Not while frames are still drawn: the visitor may be on the way back.
+    REQUIRE(loop.should_draw());
+    CHECK(vertex_capacity() >= 4 * TwoScreensApp::kMapRects);
+    draw_until_idle(loop);
+    CHECK(vertex_capacity() <= 1 << 16);
+    // The map's list, not drawn at all now, keeps no more than any screen draws.
+    REQUIRE(app.list != nullptr);
+    CHECK(app.list->DrawList->VtxBuffer.Capacity <= 1 << 16);
+    // Back on the map, the buffers grow again to what it draws.
+    app.screen = "map";
+    loop.request_redraw();
+    CHECK(loop.draw_frame());
+    CHECK(vertex_capacity() >= 4 * TwoScreensApp::kMapRects);
+}
+
+TEST_CASE("the screen on show keeps its draw buffers when the kiosk goes idle") {
+    auto display = headless_display();
+    plaza::core::ManualClock clock;
+    TwoScreensApp app;
+    plaza::core::RecordingSpeech speech;
+    plaza::platform::FrameLoop loop(app, *display, clock, speech);
+    draw_until_idle(loop);
+    // The map drawing far less for a moment (zoomed in on a few cities) keeps what its next
+    // pan or zoom out needs.
+    app.map_rects = 10;
+    loop.request_redraw();
+    draw_until_idle(loop);
+    CHECK(vertex_capacity() >= 4 * TwoScreensApp::kMapRects);
 }

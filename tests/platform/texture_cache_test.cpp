@@ -146,6 +146,83 @@ TEST_CASE("over its byte budget the cache evicts images not drawn recently") {
     CHECK(cache.textures() <= 3);
 }
 
+TEST_CASE("an image not drawn for a while is released, and loads again when drawn again") {
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureBudget budget;
+    budget.release_after_frames = 3;
+    TextureCache cache(sdl.renderer, queue, budget);
+    int loads = 0;
+    cache.set_loader([&](const ImageKey&) -> plaza::core::Result<std::string> {
+        ++loads;
+        return plaza::test::solid_image(16, 16, 0x00FF00FF);
+    });
+    // Frames drawing both until both are ready.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+    while (cache.image(ImageKey{1}).state == ImageState::loading ||
+           cache.image(ImageKey{2}).state == ImageState::loading) {
+        REQUIRE(std::chrono::steady_clock::now() < deadline);
+        queue.run_pending();
+        cache.upload_and_evict();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    REQUIRE(cache.textures() == 2);
+    // Well within the byte budget, but image 1 is no longer drawn.
+    for (int frame = 0; frame < 2; ++frame) {
+        cache.upload_and_evict();
+        cache.image(ImageKey{2});
+    }
+    CHECK(cache.textures() == 2);
+    for (int frame = 0; frame < 2; ++frame) {
+        cache.upload_and_evict();
+        cache.image(ImageKey{2});
+    }
+    CHECK(cache.textures() == 1);
+    CHECK(cache.bytes_in_use() == 16 * 16 * 4);
+    CHECK(cache.image(ImageKey{2}).state == ImageState::ready);
+    CHECK(wait_for(cache, queue, ImageKey{1}) == ImageState::ready);
+    CHECK(loads == 3);
+}
+
+TEST_CASE(
+    "going idle releases the images the last frame did not draw, the oldest first, down to "
+    "the idle budget") {
+    SoftwareRenderer sdl;
+    plaza::core::MainThreadQueue queue;
+    TextureBudget budget;
+    budget.idle_bytes = 2 * 16 * 16 * 4;  // room for two 16x16 images
+    TextureCache cache(sdl.renderer, queue, budget);
+    cache.set_loader([](const ImageKey&) -> plaza::core::Result<std::string> {
+        return plaza::test::solid_image(16, 16, 0x00FF00FF);
+    });
+    for (std::int64_t id = 1; id <= 4; ++id)
+        REQUIRE(wait_for(cache, queue, ImageKey{id}) == ImageState::ready);
+    // Frames drawing 1, then 2, then 3 and 4 together; then the kiosk goes idle.
+    for (std::int64_t id = 1; id <= 3; ++id) {
+        cache.upload_and_evict();
+        cache.image(ImageKey{id});
+    }
+    cache.image(ImageKey{4});
+    cache.release_undrawn();
+    // 3 and 4 are on screen and stay even beyond the idle budget; 1 and 2 are not: both go.
+    CHECK(cache.textures() == 2);
+    CHECK(cache.bytes_in_use() == 2 * 16 * 16 * 4);
+    CHECK(cache.image(ImageKey{3}).state == ImageState::ready);
+    CHECK(cache.image(ImageKey{4}).state == ImageState::ready);
+    CHECK(cache.image(ImageKey{1}).state == ImageState::loading);
+
+    // With only 4 on screen, the most recently drawn one beside it (3) fits the idle budget.
+    REQUIRE(wait_for(cache, queue, ImageKey{1}) == ImageState::ready);
+    for (std::int64_t id : {1, 3, 4}) {
+        cache.upload_and_evict();
+        cache.image(ImageKey{id});
+    }
+    cache.release_undrawn();
+    CHECK(cache.textures() == 2);
+    CHECK(cache.image(ImageKey{3}).state == ImageState::ready);
+    CHECK(cache.image(ImageKey{1}).state == ImageState::loading);
+}
+
 TEST_CASE("new content forgets every image, and late results of old jobs are dropped") {
     SoftwareRenderer sdl;
     plaza::core::MainThreadQueue queue;

@@ -237,6 +237,35 @@ TEST_CASE_FIXTURE(MapFixture, "the map builds its vertices only when what they d
 }
 
 TEST_CASE_FIXTURE(MapFixture,
+                  "the spare vertex buffer is kept while builds follow one another and released "
+                  "once the drawn build is current") {
+    REQUIRE_MESSAGE(shapes.ok(), shapes.error());
+    auto draw = [&](UiContext& ctx) {
+        map.draw(ctx, "map", shapes.value(), scene, view, ImVec2(1000, 600), look);
+    };
+    // Arcs revealed one frame after another (the attract loop): each build reuses the buffer
+    // the one before it drew from.
+    look.reveal = 1.5f;
+    ui.frame(draw);
+    const int half = ImGui::GetDrawData()->TotalVtxCount;
+    look.reveal = 2.5f;
+    ui.frame(draw);
+    CHECK(map.builds() == 2);
+    CHECK(map.holds_spare());
+    // Nothing changes: the drawn build is current and the spare goes.
+    ui.frame(draw);
+    CHECK(map.builds() == 2);
+    CHECK(map.current());
+    CHECK_FALSE(map.holds_spare());
+    // A change builds again into a new buffer: the same picture as before.
+    look.reveal = 1.5f;
+    ui.frame(draw);
+    CHECK(map.builds() == 3);
+    CHECK(map.current());
+    CHECK(ImGui::GetDrawData()->TotalVtxCount == half);
+}
+
+TEST_CASE_FIXTURE(MapFixture,
                   "on a worker, frames draw the last build moved and scaled until the next one "
                   "is back") {
     REQUIRE_MESSAGE(shapes.ok(), shapes.error());
@@ -295,6 +324,8 @@ TEST_CASE_FIXTURE(MapFixture,
     ui.frame(draw);
     CHECK(map.current());
     CHECK(map.builds() == 2);
+    // Only the build drawn is kept once it is back.
+    CHECK_FALSE(map.holds_spare());
 }
 
 TEST_CASE_FIXTURE(

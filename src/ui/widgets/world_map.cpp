@@ -666,6 +666,13 @@ int WorldMap::draw(UiContext& ctx, const std::string& id, const WorldShapes& sha
             scale = ImVec2(1, 1), shift = ImVec2(0, 0);
             current_ = true;
         }
+    } else if (!stale && spare_) {
+        // Nothing to build: the spare buffer (megabytes at 10,000 partnerships) waits for no
+        // one. Freed on the worker when there is one: its thousands of pieces would take the
+        // frame's time. Issue #16: memory after browsing.
+        if (look.background && ctx.map_worker)
+            ctx.map_worker->post([unused = std::move(spare_)] {});
+        spare_.reset();
     }
 
     const MapColours colours = map_colours();

@@ -72,6 +72,8 @@ class WorldMap {
     // True when the vertices drawn were built for the frame as it is now, not an earlier build
     // moved and scaled while a worker builds the new one.
     bool current() const { return current_; }
+    // True while it keeps a second buffer for the next build (tests check it goes).
+    bool holds_spare() const { return spare_ != nullptr; }
 
     struct Key {
         float x = 0, y = 0, w = 0, h = 0;
@@ -92,8 +94,9 @@ class WorldMap {
     MapPoint centre_;
     float scale_ = 1;  // pixels per map unit
     // Two buffers: the last finished build, drawn every frame (moved and scaled to the view
-    // until the next one is ready), and the one the next build fills. A worker's build comes
-    // back through `inbox_` on the main thread; the map may be gone by then.
+    // until the next one is ready), and the one the next build fills, kept only while builds
+    // follow one another (a reveal, a pan) and released once the drawn build is current. A
+    // worker's build comes back through `inbox_` on the main thread; the map may be gone by then.
     std::shared_ptr<Mesh> shown_, spare_;
     struct Inbox {
         std::shared_ptr<Mesh> arrived;
