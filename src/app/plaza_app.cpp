@@ -2,7 +2,6 @@
 #include "app/plaza_app.h"
 
 #include <imgui.h>
-#include <time.h>
 
 #include <chrono>
 #include <cstdio>
@@ -21,17 +20,6 @@
 #include "ui/theme.h"
 
 namespace plaza::app {
-namespace {
-
-// CPU time of the calling thread: the font atlas worker's own share of the start.
-double thread_cpu_ms() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) * 1000.0 + static_cast<double>(ts.tv_nsec) * 1e-6;
-}
-
-}  // namespace
-
 std::unique_ptr<PlazaApp> PlazaApp::load(const std::string& bundle_path, float px_per_mm,
                                          ui::KioskSettings settings, std::string font_cache_path) {
     // A kiosk without content still opens its display, says so and waits for a stick: under
@@ -211,7 +199,7 @@ PlazaApp::FontRequest PlazaApp::font_request(bool cached) const {
 
 PlazaApp::FontBuild PlazaApp::build_font_atlas(const FontRequest& request, ImFontAtlas& atlas) {
     const double started_ms = core::steady_ms();
-    const double started_cpu_ms = thread_cpu_ms();
+    const double started_cpu_ms = core::thread_cpu_ms();
     FontBuild b;
     const bool cached = !request.cache_path.empty();
     b.from_cache = cached && ui::load_font_atlas(request.cache_path, request.key, atlas, b.fonts,
@@ -227,7 +215,7 @@ PlazaApp::FontBuild PlazaApp::build_font_atlas(const FontRequest& request, ImFon
     int width = 0, height = 0;
     atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
     b.span = {b.from_cache ? "font_atlas_from_cache" : "font_atlas_built",
-              core::steady_ms() - started_ms, thread_cpu_ms() - started_cpu_ms};
+              core::steady_ms() - started_ms, core::thread_cpu_ms() - started_cpu_ms};
     return b;
 }
 

@@ -17,6 +17,9 @@ long current_rss_kib();
 long current_pss_kib();
 // CPU time of the whole process (all threads, user and system) in milliseconds.
 double process_cpu_ms();
+// CPU time of the calling thread in milliseconds: what one thread's work cost, whatever else the
+// process's other threads or the machine's other processes did meanwhile.
+double thread_cpu_ms();
 // Wall-clock milliseconds on the steady clock.
 double steady_ms();
 

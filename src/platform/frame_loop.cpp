@@ -6,7 +6,6 @@
 #include <imgui_internal.h>
 
 #include <malloc.h>
-#include <time.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -25,14 +24,6 @@ namespace {
 // Dear ImGui needs time to pass between two NewFrame()s; a frame built again before it is shown
 // lets as little pass as it accepts, so nothing on screen moves on because of it.
 constexpr float kRebuildDeltaTime = 1e-4f;
-
-// CPU time of the calling thread: the UI build figure counts what building the frame costs, not
-// the time another process or the image worker held the core (the benchmark machines are shared).
-double thread_cpu_seconds() {
-    timespec ts{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 double steady_seconds() {
     using namespace std::chrono;
@@ -170,7 +161,9 @@ core::FrameRequest FrameLoop::build_frame(double now, const core::PinchFrame& pi
     if (io.Fonts->TexID && (io.Fonts->TexPixelsAlpha8 || io.Fonts->TexPixelsRGBA32)) {
         io.Fonts->ClearTexData();
     }
-    const double build_start = thread_cpu_seconds();
+    // The UI build figure counts the main thread's CPU: not the time another process or the image
+    // worker held the core (the benchmark machines are shared).
+    const double build_start_ms = core::thread_cpu_ms();
     ImGui::NewFrame();
     core::FrameRequest request;
     try {
@@ -182,13 +175,13 @@ core::FrameRequest FrameLoop::build_frame(double now, const core::PinchFrame& pi
         give_up = frame_failed("drawing a frame failed with an exception of unknown type", request);
     }
     ImGui::Render();
-    build_ms = (thread_cpu_seconds() - build_start) * 1000.0;
+    build_ms = core::thread_cpu_ms() - build_start_ms;
     return request;
 }
 
 bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     const double frame_start = steady_seconds();
-    const double frame_cpu_start = thread_cpu_seconds();
+    const double frame_cpu_start_ms = core::thread_cpu_ms();
     const double now = clock_.monotonic_seconds();
     main_thread_.run_pending();
     const bool uploads_left = textures_->upload_and_evict();
@@ -282,7 +275,7 @@ bool FrameLoop::draw_frame(std::vector<std::uint8_t>* capture) {
     }
     const double frame_end = steady_seconds();
     const double frame_ms = (frame_end - frame_start) * 1000.0;
-    const double frame_cpu_ms = (thread_cpu_seconds() - frame_cpu_start) * 1000.0;
+    const double frame_cpu_ms = core::thread_cpu_ms() - frame_cpu_start_ms;
     figures_.ui_build_ms.add(build_ms);
     figures_.frame_ms.add(frame_ms);
     figures_.frame_cpu_ms.add(frame_cpu_ms);
