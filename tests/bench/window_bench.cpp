@@ -4,7 +4,9 @@
 // click, types letters on the on-screen keyboard with real pointer events (XTest) and times each
 // keystroke from the finger lifting to the results being on the X server's screen (read back
 // with XGetImage), then stops plaza and prints start-up time, PSS and the keystroke times as JSON.
-//   plaza-window-bench PLAZA BUNDLE LAYOUT_DIR STATS_FILE [LETTERS]
+//   plaza-window-bench PLAZA BUNDLE LAYOUT_DIR STATS_FILE CONFIG [LETTERS]
+// CONFIG is the kiosk's configuration (--config): its data folder holds the font atlas cache,
+// so a run is cold or warm as the caller leaves that folder.
 // LAYOUT_DIR holds home.json and search.json, shots of the same bundle at 1920x1080
 // (platform/bench/window_layout.plz): where Search, the keys and the results are.
 #include <X11/Xlib.h>
@@ -166,13 +168,15 @@ struct Child {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc < 5) {
-        std::fprintf(stderr,
-                     "usage: plaza-window-bench PLAZA BUNDLE LAYOUT_DIR STATS_FILE [LETTERS]\n");
+    if (argc < 6) {
+        std::fprintf(
+            stderr,
+            "usage: plaza-window-bench PLAZA BUNDLE LAYOUT_DIR STATS_FILE CONFIG [LETTERS]\n");
         return 64;
     }
-    const std::string plaza = argv[1], bundle = argv[2], layout = argv[3], stats = argv[4];
-    const std::string letters = argc > 5 ? argv[5] : "cegmpswcegmpsw";
+    const std::string plaza = argv[1], bundle = argv[2], layout = argv[3], stats = argv[4],
+                      config = argv[5];
+    const std::string letters = argc > 6 ? argv[6] : "cegmpswcegmpsw";
     try {
         const nlohmann::json home = read_json(layout + "/home.json");
         const nlohmann::json search = read_json(layout + "/search.json");
@@ -189,8 +193,9 @@ int main(int argc, char** argv) {
         Child plaza_process;
         const pid_t pid = fork();
         if (pid == 0) {
-            execl(plaza.c_str(), plaza.c_str(), "--bundle", bundle.c_str(), "--windowed",
-                  "1920x1080", "--stats", stats.c_str(), static_cast<char*>(nullptr));
+            execl(plaza.c_str(), plaza.c_str(), "--config", config.c_str(), "--bundle",
+                  bundle.c_str(), "--windowed", "1920x1080", "--stats", stats.c_str(),
+                  static_cast<char*>(nullptr));
             _exit(127);
         }
         plaza_process.pid = pid;
