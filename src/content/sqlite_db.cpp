@@ -67,13 +67,15 @@ core::Result<Database> Database::open_defensively(const std::string& path, bool 
     sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 0);
     sqlite3_limit(raw, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 100);
     sqlite3_limit(raw, SQLITE_LIMIT_TRIGGER_DEPTH, 1);
-    // A page cache of 512 KiB rather than SQLite's 2 MB per connection: pages read again come
-    // from the system's file cache, and a kiosk's memory is small (issue #16).
-    if (auto r = db.exec(writable ? "PRAGMA mmap_size=0; PRAGMA cache_size=-512;"
-                                  : "PRAGMA mmap_size=0; PRAGMA cache_size=-512; "
-                                    "PRAGMA query_only=1;");
+    if (auto r =
+            db.exec(writable ? "PRAGMA mmap_size=0;" : "PRAGMA mmap_size=0; PRAGMA query_only=1;");
         !r)
         return core::Error{r.error()};
+    // A page cache of 512 KiB rather than SQLite's 2 MB per connection: pages read again come
+    // from the system's file cache, and a kiosk's memory is small (issue #16). Setting it reads
+    // the schema, so on a file that is not a database it fails: that file keeps the default, and
+    // the first real read says what is wrong with it, where the bundle checks expect to say it.
+    (void)db.exec("PRAGMA cache_size=-512;");
     return db;
 }
 
