@@ -97,7 +97,7 @@ ImFont** font_slot(FontSet& set, int i) {
 
 // What the file holds and how, and which characters build_fonts puts in which font at which
 // size, counted up when either changes so that an older file is a miss.
-constexpr std::uint32_t kLayout = 4;
+constexpr std::uint32_t kLayout = 5;
 
 }  // namespace
 

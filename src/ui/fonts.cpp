@@ -217,8 +217,8 @@ Merges merges_of(const std::vector<char>* cjk, const std::vector<std::vector<cha
 // when even the body is cut, only as many faces as a quarter of the atlas holds (the rest are
 // reported missing).
 void reserve_shaped(Shaper& shaper, ImFontAtlas& atlas, const FontSet& set, Reduction reduction,
-                    float body_px, float heading_px, float title_px, bool display_shaped,
-                    float display_px, bool poster_shaped, float poster_px) {
+                    float body_px, float heading_px, float title_px, bool large_shaped,
+                    float display_px, float poster_px) {
     shaper.begin_atlas();
     if (reduction == Reduction::body_cut) shaper.keep_faces(body_px, 0.25 * kMaxAtlasPixels);
     shaper.reserve_glyphs(atlas, set.body, body_px, false);
@@ -231,8 +231,10 @@ void reserve_shaped(Shaper& shaper, ImFontAtlas& atlas, const FontSet& set, Redu
     shaper.reserve_glyphs(atlas, set.body_bold, body_px, true);
     shaper.reserve_glyphs(atlas, set.heading, heading_px, true);
     shaper.reserve_glyphs(atlas, set.title, title_px, true);
-    if (display_shaped) shaper.reserve_glyphs(atlas, set.display, display_px, true);
-    if (poster_shaped) shaper.reserve_glyphs(atlas, set.poster, poster_px, true);
+    if (large_shaped) {
+        shaper.reserve_glyphs(atlas, set.display, display_px, true);
+        shaper.reserve_glyphs(atlas, set.poster, poster_px, true);
+    }
 }
 
 // Moves the texture coordinates Dear ImGui gave the glyphs, the white pixel and the line
@@ -306,23 +308,12 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     for (char32_t cp : large_code_points) {
         if (cp <= 0xFFFF && !is_layout_only(cp)) large.push_back(cp);
     }
-    // The display size draws one text, the attract loop's invitation, in the event's languages:
-    // of the large characters only those of the invitation in the languages Plaza ships (a
-    // language it does not ship shows the English one).
-    std::set<char32_t> invitation;
-    for (const Translation* translation : translations())
-        core::collect_code_points(tr(translation->language, Phrase::touch_to_start), invitation);
-    std::vector<char32_t> display = code_points_of(kLargeBase);
-    for (char32_t cp : large) {
-        if (invitation.count(cp)) display.push_back(cp);
-    }
     const auto shapes = [&scripts](const std::vector<char32_t>& code_points) {
         return scripts.shaper && std::any_of(code_points.begin(), code_points.end(),
                                              [](char32_t cp) { return needs_shaping(cp); });
     };
-    ImVector<ImWchar> large_ranges, display_ranges;
+    ImVector<ImWchar> large_ranges;
     ranges_of(large, {}, large_ranges);
-    ranges_of(display, {}, display_ranges);
     // Only the icons Plaza draws (ui/icons.h), a few kilobytes of the atlas.
     ImFontGlyphRangesBuilder icon_builder;
     for (char16_t cp : icon::kCodePoints)
@@ -343,7 +334,7 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
     // leaves gaps). The estimate picks where to start; the build confirms it.
     const double budget = 0.85 * static_cast<double>(kMaxAtlasPixels);
     const double base_area = area(base, body_px) * 3 + area(base, heading_px) +
-                             area(base, title_px) + area(display, display_px) +
+                             area(base, title_px) + area(large, display_px) +
                              area(large, poster_px);
     const auto needed = [&](Reduction r, size_t body_extra) {
         const std::vector<char32_t> kept(extra.begin(), extra.begin() + body_extra);
@@ -417,12 +408,14 @@ FontSet build_fonts(ImFontAtlas& atlas, const std::set<char32_t>& content_code_p
             set.title = add_font(atlas, files.bold, title_px, heading_ranges.Data, heading_merges,
                                  icons, with_icons);
             // No icons at the large sizes: the attract loop draws its icons in the title font.
-            set.display = add_font(atlas, files.bold, display_px, display_ranges.Data, bold);
+            // Display and poster draw the same texts (the attract loop's invitation, titles and,
+            // during the event, its Now & Next band) at two sizes.
+            set.display = add_font(atlas, files.bold, display_px, large_ranges.Data, bold);
             set.poster = add_font(atlas, files.bold, poster_px, large_ranges.Data, bold);
             if (scripts.shaper && set.body && set.body_bold && set.heading && set.title &&
                 set.display && set.poster)
                 reserve_shaped(*scripts.shaper, atlas, set, reduction, body_px, heading_px,
-                               title_px, shapes(display), display_px, shapes(large), poster_px);
+                               title_px, shapes(large), display_px, poster_px);
         }
         built = set.body && set.body_bold && set.body_italic && set.heading && set.title &&
                 set.display && set.poster && atlas.Build();

@@ -58,7 +58,7 @@ struct FontSet {
     ImFont* body_italic = nullptr;  // emphasis in running text
     ImFont* heading = nullptr;
     ImFont* title = nullptr;
-    ImFont* display = nullptr;      // the attract loop's invitation to touch
+    ImFont* display = nullptr;      // the attract loop's invitation and Now & Next band
     ImFont* poster = nullptr;       // the attract loop, read from 4 m
     std::vector<char32_t> missing;  // content code points no font could provide
     // The faces drawn beyond Noto Sans and Noto Sans CJK (file names), for the report.

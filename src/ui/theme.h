@@ -78,7 +78,7 @@ struct TypeScale {
     float body = 5.5f;      // running text, arm's length
     float heading = 8.0f;   // section headings, card titles
     float title = 12.0f;    // a page's title
-    float display = 18.0f;  // home's event name over the hero band, read from 2 m
+    float display = 18.0f;  // the attract loop's invitation and Now & Next band, read from 4 m
     float poster = 30.0f;   // the attract loop, read from 4 m: capitals over 20 mm
 };
 inline constexpr TypeScale kType{};

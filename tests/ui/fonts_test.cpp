@@ -63,7 +63,7 @@ TEST_CASE("every phrase and keyboard key of every language has a glyph whatever 
         CHECK(font->FindGlyphNoFallback(static_cast<ImWchar>(U'\u0141')) != nullptr);
 }
 
-TEST_CASE("the poster size holds its own texts and the display size only the invitation") {
+TEST_CASE("the display and poster sizes hold their own texts and nothing else") {
     const std::string title = "Łódź and Seoul: 서울";
     std::set<char32_t> large = code_points_of(title);
     std::set<char32_t> invitation;
@@ -81,9 +81,10 @@ TEST_CASE("the poster size holds its own texts and the display size only the inv
         if (cp != U' ')
             CHECK(fonts.poster->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
     }
-    for (char32_t cp : invitation) {
+    for (char32_t cp : large) {
         CAPTURE(static_cast<unsigned>(cp));
-        CHECK(fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
+        if (cp != U' ')
+            CHECK(fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
     }
     // Dear ImGui's wrapping, ellipsis and missing glyph.
     for (char32_t cp : {U' ', U'.', U'?'}) {
@@ -91,10 +92,10 @@ TEST_CASE("the poster size holds its own texts and the display size only the inv
         CHECK(fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) != nullptr);
     }
     // Nothing else: a glyph at poster size takes the pixels of twenty at body size.
-    for (char32_t cp : {U'Q', U'7', U'\u00E9'})
+    for (char32_t cp : {U'Q', U'7', U'\u00E9'}) {
         CHECK(fonts.poster->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr);
-    for (char32_t cp : {U'\u0141', U'\uC11C'})
         CHECK(fonts.display->FindGlyphNoFallback(static_cast<ImWchar>(cp)) == nullptr);
+    }
     // No icons at the large sizes either: the attract loop draws them in the title font.
     const auto home = static_cast<ImWchar>(0xE88A);
     CHECK(fonts.title->FindGlyphNoFallback(home) != nullptr);
