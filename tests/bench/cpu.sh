@@ -47,7 +47,9 @@ measure() {  # name settle-seconds plaza-args...
         'BEGIN {printf "%-12s %6.2f %% of one core over %.1f s\n", n, 100 * (b - a) / hz / (e - s), e - s}'
 }
 
-printf 'idle_timeout_seconds = 20\n' >"$tmp/attract.conf"
+# A data folder of its own: a kiosk with a configuration keeps its state (the font atlas cache
+# among it) there, never in the system's /var/lib/plaza.
+printf 'idle_timeout_seconds = 20\ndata_folder = %s\n' "$tmp/data" >"$tmp/attract.conf"
 # One display hour starting 12 hours from now in UTC: the kiosk reads the hours in the event's
 # zone (the sample's is Madrid, one or two hours from UTC), so now is outside them: dark.
 printf 'display_hours = %s-%s\ndata_folder = %s\n' "$(date -u -d '+12 hours' +%H:00)" \
