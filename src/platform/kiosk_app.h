@@ -47,8 +47,9 @@ class KioskApp {
   public:
     virtual ~KioskApp() = default;
     // The font atlas the ImGui context is created with, built by the app (it may build it on a
-    // worker while the display opens, and wait for it here); it must outlive the context. Null:
-    // the context makes its own and start() fills it. Called once, before start().
+    // worker while the display opens, and wait for it here, doing meanwhile other work the first
+    // frames need); it must outlive the context. Null: the context makes its own and start()
+    // fills it. Called once, before start().
     virtual ImFontAtlas* font_atlas() { return nullptr; }
     // Before the first frame: fonts, style, image loading (the ImGui context exists, no frame
     // is open). The services outlive every later call.

@@ -34,14 +34,16 @@ void ScreenFeed::reload() {
 void ScreenFeed::prepare_partnerships() {
     if (partnerships_read_ || reading_.valid()) return;
     // The same bundle, not a newer one put in its place since it was opened.
-    const std::string bundle = store_.meta("bundle_id") + " " + store_.meta("content_version");
+    const auto identity = [](const content::ContentStore& store) {
+        return store.meta("bundle_id") + " " + store.meta("content_version");
+    };
+    const std::string bundle = identity(store_);
     reading_ = std::async(
         std::launch::async,
-        [path = store_.path(), bundle,
+        [path = store_.path(), bundle, identity,
          language = store_.language()] -> std::optional<std::vector<content::PartnershipCard>> {
             auto store = content::ContentStore::open(path);
-            if (!store || store->meta("bundle_id") + " " + store->meta("content_version") != bundle)
-                return std::nullopt;
+            if (!store || identity(store.value()) != bundle) return std::nullopt;
             store->set_language(language);
             return store->partnership_cards();
         });
